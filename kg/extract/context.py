@@ -1,0 +1,93 @@
+"""What a sentence needs from its article: which summit year it talks about,
+and which outlet the article's bylines belong to."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..models import Document, Sentence
+from .lexicon import ordinal_value, year_of_ordinal
+
+_ZH_ORDINAL = "[一二三四五六七八九十首两\\d]{1,3}"
+_WIC_ZH = "(?:世界互联网大会|世界网际网路大会|世界互联网络大会)"
+SUMMIT_ZH = re.compile(
+    rf"(?:(?P<year>20\d\d)年)?(?:第(?P<ord>{_ZH_ORDINAL})届|(?P<first>首届))?{_WIC_ZH}(?:·)?(?:乌镇峰会)?"
+    rf"|(?:(?P<year2>20\d\d)年)?(?P<first2>首届)?乌镇峰会"
+    rf"|(?P<this>本届|今年|此次|本次)(?:的)?(?:世界互联网大会|乌镇峰会|峰会|大会)"
+    rf"|(?P<first3>首届)(?:峰会|大会)"
+)
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+SUMMIT_EN = re.compile(
+    r"(?:(?P<year>20\d\d)\s+|(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+|(?P<word>first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|eleventh|twelfth)\s+)?World\s+Internet\s+Conference(?:\s*\(WIC\))?(?:\s+Wuzhen\s+Summit)?"
+    r"|(?P<this>this year's|this)\s+(?:summit|conference)",
+    re.IGNORECASE,
+)
+DATELINE_ZH = re.compile(r"(?P<outlet>[\u4e00-\u9fff]{1,6}社)[\u4e00-\u9fff]{0,6}(?P<month>\d{1,2})月(?P<day>\d{1,2})日电")
+_FOOTER_PAPER = re.compile(r"《(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|报|时报|周刊))》\s*\(\s*(?P<year>20\d\d)年")
+_DATE_YEAR = re.compile(r"(20\d\d)年\d{1,2}月\d{1,2}日|(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\s+\d{1,2},\s+(20\d\d)")
+
+
+def summit_year(match: re.Match, default: int | None) -> int | None:
+    """The year a summit mention refers to, or `default` for 本届/this."""
+    groups = match.groupdict()
+    year = groups.get("year") or groups.get("year2")
+    if year:
+        return int(year)
+    if groups.get("first") or groups.get("first2") or groups.get("first3"):
+        return year_of_ordinal(1)
+    if groups.get("ord"):
+        value = ordinal_value(groups["ord"])
+        return year_of_ordinal(value) if value else None
+    if groups.get("word"):
+        return year_of_ordinal(_EN_ORDINALS[groups["word"].lower()])
+    return default
+
+
+@dataclass
+class DocContext:
+    doc: Document
+    sentences: list[Sentence]
+    default_year: int | None = None
+    outlet: str | None = None
+    paper: str | None = None
+    _summit_re: re.Pattern = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._summit_re = SUMMIT_ZH if self.doc.language == "zh" else SUMMIT_EN
+        self.default_year = self._default_year()
+        dateline = DATELINE_ZH.search(self.doc.match_text)
+        self.outlet = dateline.group("outlet") if dateline else None
+        footer = _FOOTER_PAPER.search(self.doc.match_text)
+        self.paper = footer.group("paper") if footer else None
+
+    def text(self, sentence: Sentence) -> str:
+        """The sentence in simplified script (what the patterns match)."""
+        return self.doc.match_text[sentence.start : sentence.end]
+
+    def summits_in(self, text: str) -> list[tuple[re.Match, int | None]]:
+        return [(m, summit_year(m, self.default_year)) for m in self._summit_re.finditer(text)]
+
+    def year_of(self, text: str) -> int | None:
+        """The summit a sentence talks about: its own explicit mention first."""
+        for match, year in self.summits_in(text):
+            if year is not None:
+                return year
+        return self.default_year
+
+    def _default_year(self) -> int | None:
+        explicit = Counter()
+        for match in self._summit_re.finditer(self.doc.match_text):
+            year = summit_year(match, None)
+            if year is not None and not match.groupdict().get("first") and not match.groupdict().get("ord"):
+                explicit[year] += 1
+        if explicit:
+            return max(explicit.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        dated = Counter(int(a or b) for a, b in _DATE_YEAR.findall(self.doc.match_text))
+        if dated:
+            return max(dated.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        return None

@@ -1,0 +1,145 @@
+"""General lexicons the extractors match against.
+
+Only general language lives here: role words (read from the SKOS role
+vocabulary in ``ontology/roles.ttl``), organisation suffixes, event words,
+verbs of speaking and releasing, surnames, countries. No name of a person,
+organisation, forum or project from any article belongs in this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..paths import ontology_dir
+
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由洪习萧祁鄂逄蹇郗羿竺钮蒯宓訾阎禄酆卓佴寿蔚"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "端木", "澹台", "申屠", "轩辕")
+
+# Words that close a title-plus-name phrase: the person is about to speak,
+# or the phrase ends.
+SPEECH_VERBS = (
+    "说道", "说", "表示", "认为", "指出", "介绍", "称", "强调", "透露", "坦言", "提到", "提出", "谈到",
+    "分享", "看来", "呼吁", "建议", "致辞", "发言", "回忆", "解释", "告诉", "直言", "表态", "宣布",
+    "坦承", "感慨", "谈及", "演讲", "主持", "补充", "预测", "判断", "分析", "总结", "倡议", "希望",
+    "期待", "相信", "提醒", "警告", "举例", "讲述", "阐述", "畅谈", "寄语", "展望",
+)
+NAME_FOLLOWERS = SPEECH_VERBS + (
+    "在", "对", "也", "则", "就", "还", "等", "和", "与", "及", "出席", "参加", "发表", "作", "做", "先生",
+    "女士", "博士", "教授", "同志", "一行", "率", "带领", "接受", "向", "日前", "近日", "今天", "昨天",
+)
+
+ORG_SUFFIXES = (
+    "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "控股", "科技",
+    "大学", "学院", "研究院", "研究所", "研究中心", "研究室", "实验室", "中心", "协会", "学会", "联合会", "商会",
+    "委员会", "基金会", "联盟", "组织", "办公室", "管理局", "总局", "局", "部", "厅", "署", "处", "司", "办",
+    "科学院", "工程院", "法院", "检察院", "院", "所", "室", "馆", "社", "台", "报", "日报", "银行", "智库",
+    "政府", "医院", "学校", "集团有限公司", "平台", "网", "会", "团队", "事务所",
+)
+EVENT_WORDS = (
+    "分论坛", "论坛", "开幕式", "闭幕式", "开幕大会", "全体会议", "主旨演讲", "高端对话", "对话", "发布会",
+    "颁奖典礼", "颁奖仪式", "典礼", "仪式", "研讨会", "座谈会", "圆桌会", "交流会", "对接会", "沙龙", "峰会",
+    "活动", "会议", "大会",
+)
+RELEASE_VERBS = ("正式发布", "首次发布", "重磅发布", "联合发布", "发布", "发表", "出版", "推出", "公布", "首发",
+                 "编写", "编制", "撰写", "编撰", "编著", "提出", "亮相", "面世", "问世")
+WORK_WORDS = ("蓝皮书", "白皮书", "报告", "倡议", "宣言", "概念文件", "文件", "指数", "指南", "规则", "框架",
+              "方案", "行动计划", "计划", "案例集", "共识", "声明", "公约", "原则", "准则", "标准", "年鉴", "研究")
+AWARD_VERBS = ("获评", "获得", "荣获", "获颁", "斩获", "摘得", "夺得", "入选", "获奖", "问鼎", "入围", "当选")
+
+# Title words placed after a name in official style (习近平主席, 李强总理).
+NAME_TITLES = ("主席", "总书记", "总理", "副总理", "副主席", "委员长", "部长", "书记", "省长", "市长", "总统", "首相", "国王")
+
+COUNTRIES = {
+    "中国": "China", "中华人民共和国": "China", "美国": "United States", "俄罗斯": "Russia",
+    "英国": "United Kingdom", "法国": "France", "德国": "Germany", "日本": "Japan", "韩国": "South Korea",
+    "印度": "India", "巴西": "Brazil", "南非": "South Africa", "意大利": "Italy", "西班牙": "Spain",
+    "加拿大": "Canada", "澳大利亚": "Australia", "新加坡": "Singapore", "马来西亚": "Malaysia",
+    "泰国": "Thailand", "越南": "Vietnam", "印度尼西亚": "Indonesia", "巴基斯坦": "Pakistan",
+    "哈萨克斯坦": "Kazakhstan", "埃及": "Egypt", "沙特阿拉伯": "Saudi Arabia", "阿联酋": "United Arab Emirates",
+    "土耳其": "Turkey", "以色列": "Israel", "伊朗": "Iran", "老挝": "Laos", "柬埔寨": "Cambodia",
+    "塞尔维亚": "Serbia", "匈牙利": "Hungary", "波兰": "Poland", "荷兰": "Netherlands", "瑞士": "Switzerland",
+    "瑞典": "Sweden", "芬兰": "Finland", "挪威": "Norway", "丹麦": "Denmark", "比利时": "Belgium",
+    "奥地利": "Austria", "希腊": "Greece", "葡萄牙": "Portugal", "爱尔兰": "Ireland", "新西兰": "New Zealand",
+    "墨西哥": "Mexico", "阿根廷": "Argentina", "智利": "Chile", "古巴": "Cuba", "尼日利亚": "Nigeria",
+    "肯尼亚": "Kenya", "埃塞俄比亚": "Ethiopia", "蒙古": "Mongolia", "朝鲜": "North Korea", "菲律宾": "Philippines",
+}
+DEMONYMS = {
+    "Chinese": "China", "American": "United States", "Russian": "Russia", "British": "United Kingdom",
+    "French": "France", "German": "Germany", "Japanese": "Japan", "South Korean": "South Korea",
+    "Korean": "South Korea", "Indian": "India", "Brazilian": "Brazil", "South African": "South Africa",
+    "Italian": "Italy", "Spanish": "Spain", "Canadian": "Canada", "Australian": "Australia",
+    "Singaporean": "Singapore", "Malaysian": "Malaysia", "Thai": "Thailand", "Vietnamese": "Vietnam",
+    "Indonesian": "Indonesia", "Pakistani": "Pakistan", "Kazakh": "Kazakhstan", "Egyptian": "Egypt",
+    "Saudi": "Saudi Arabia", "Turkish": "Turkey", "Israeli": "Israel", "Iranian": "Iran", "Lao": "Laos",
+    "Cambodian": "Cambodia", "Serbian": "Serbia", "Hungarian": "Hungary", "Polish": "Poland", "Dutch": "Netherlands",
+    "Swiss": "Switzerland", "Swedish": "Sweden", "Finnish": "Finland", "Mexican": "Mexico", "Argentine": "Argentina",
+    "Cuban": "Cuba", "Nigerian": "Nigeria", "Kenyan": "Kenya", "Mongolian": "Mongolia", "Filipino": "Philippines",
+    "Greek": "Greece", "Portuguese": "Portugal", "Irish": "Ireland", "Norwegian": "Norway", "Danish": "Denmark",
+}
+COUNTRY_ZH = {en: zh for zh, en in COUNTRIES.items() if zh != "中华人民共和国"}
+
+# Scope words inside a title that belong to the post, not the organisation:
+# 某公司全球副总裁 is a vice-president of 某公司.
+SCOPE_WORDS = ("全球", "中国区", "大中华区", "亚太区", "亚太地区", "国际", "海外")
+ROLE_MODIFIERS_ZH = ("全球", "中国区", "大中华区", "亚太区", "首席", "高级", "资深", "常务", "执行", "名誉", "荣誉", "终身",
+                     "特聘", "代理", "前", "原", "轮值", "联席", "兼职", "客座", "讲席", "特约", "驻会", "专职", "外籍")
+ROLE_MODIFIERS_EN = ("senior", "executive", "deputy", "vice", "chief", "global", "rotating", "honorary", "founding",
+                     "co", "associate", "assistant", "acting", "former", "managing", "general", "first")
+
+NUMERALS = {"首": 1, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+FIRST_SUMMIT_YEAR = 2014
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def role_words() -> RoleWords:
+    """Every zh and en label of the role vocabulary, longest first."""
+    from rdflib import Graph
+    from rdflib.namespace import SKOS
+
+    graph = Graph().parse(roles_path(), format="turtle")
+    labels = [(str(o), o.language) for p in (SKOS.prefLabel, SKOS.altLabel)
+              for s, o in graph.subject_objects(p) if (s, SKOS.inScheme, None) in graph]
+    zh = {label for label, lang in labels if lang == "zh" or (lang == "en" and label.isupper())}
+    en = {label.lower() for label, lang in labels if lang == "en"}
+    return RoleWords(
+        zh=tuple(sorted(zh, key=lambda s: (-len(s), s))),
+        en=tuple(sorted(en, key=lambda s: (-len(s), s))),
+    )
+
+
+def alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda s: (-len(s), s)))
+
+
+def ordinal_value(word: str) -> int | None:
+    """首 → 1, 五 → 5, 十二 → 12, 12 → 12."""
+    if word.isdigit():
+        return int(word)
+    if word in NUMERALS:
+        return NUMERALS[word]
+    if len(word) == 2 and word[0] == "十" and word[1] in NUMERALS:
+        return 10 + NUMERALS[word[1]]
+    if len(word) == 2 and word[1] == "十" and word[0] in NUMERALS:
+        return NUMERALS[word[0]] * 10
+    if len(word) == 3 and word[1] == "十":
+        return NUMERALS.get(word[0], 0) * 10 + NUMERALS.get(word[2], 0) or None
+    return None
+
+
+def year_of_ordinal(ordinal: int) -> int:
+    return FIRST_SUMMIT_YEAR + ordinal - 1
+
+
+def roles_path() -> Path:
+    return ontology_dir() / "roles.ttl"

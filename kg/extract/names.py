@@ -1,0 +1,97 @@
+"""Recognisers for the pieces a relation is built from: people's names,
+organisation phrases and role titles, in Chinese and English."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import (
+    COMPOUND_SURNAMES,
+    NAME_FOLLOWERS,
+    ORG_SUFFIXES,
+    ROLE_MODIFIERS_EN,
+    ROLE_MODIFIERS_ZH,
+    SCOPE_WORDS,
+    SURNAMES,
+    alternation,
+    role_words,
+)
+
+HAN = "\u4e00-\u9fff"
+FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,8}}(?:[·•‧・][{HAN}]{{1,10}})*[·•‧・]")
+CLAUSE_BREAK = set(",，。;；:：!?！？“”\"()（）《》「」『』\n—")
+_LEADING_NOISE = re.compile(
+    r"^(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚间|晚上)?"
+    r"(?:在|据|由|对此|其中|同时|此外|另外|而|但|并|与会的|出席的有|出席活动的有|包括|例如|比如|如|以及|作为|"
+    r"会上|会议上|论坛上|活动上|据悉|据介绍|记者|当天|随后|接着|最后|首先|他|她|来自|与|和|及|还有|即)+"
+)
+_NAME_FOLLOW_RE = re.compile(rf"(?:{alternation(NAME_FOLLOWERS)})|[,，。;；:：、)）(（“\"!?！？\s]|$")
+ORG_SUFFIX_RE = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
+
+
+@lru_cache(maxsize=1)
+def role_re_zh() -> re.Pattern:
+    mods = alternation(ROLE_MODIFIERS_ZH)
+    return re.compile(rf"(?:(?:{mods})(?:、)?)*(?:{alternation(role_words().zh)})")
+
+
+@lru_cache(maxsize=1)
+def role_re_en() -> str:
+    mods = alternation(ROLE_MODIFIERS_EN)
+    return rf"(?i:(?:(?:{mods})[- ])*(?:{alternation(role_words().en)}))"
+
+
+def chinese_name_at(text: str, pos: int) -> str | None:
+    """A person's name starting at `pos`, judged by surname and what follows."""
+    foreign = FOREIGN_NAME.match(text, pos)
+    if foreign:
+        for end in range(foreign.end() + 1, min(foreign.end() + 10, len(text)) + 1):
+            if not "\u4e00" <= text[end - 1] <= "\u9fff":
+                return None
+            if _NAME_FOLLOW_RE.match(text, end):
+                return text[pos:end]
+        return None
+    head = 2 if text.startswith(COMPOUND_SURNAMES, pos) else 1
+    if head == 1 and text[pos : pos + 1] not in SURNAMES:
+        return None
+    for given in (1, 2):
+        end = pos + head + given
+        name = text[pos:end]
+        if len(name) != head + given or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            return None
+        if _NAME_FOLLOW_RE.match(text, end):
+            return name
+    return None
+
+
+def looks_like_org(phrase: str) -> bool:
+    return bool(ORG_SUFFIX_RE.search(phrase))
+
+
+def org_before(text: str, end: int, floor: int = 0) -> tuple[int, str]:
+    """The organisation phrase that ends at `end`: back to a clause break,
+    without leading function words. Returns (start, phrase); phrase may be ''."""
+    start = end
+    while start > floor and text[start - 1] not in CLAUSE_BREAK and end - start < 40:
+        start -= 1
+    phrase = text[start:end]
+    noise = _LEADING_NOISE.match(phrase)
+    if noise and noise.end() < len(phrase):
+        start += noise.end()
+        phrase = phrase[noise.end():]
+    if phrase.endswith("的"):
+        phrase = phrase[:-1]
+    return start, phrase
+
+
+def split_scope(org: str) -> tuple[str, str]:
+    """'某公司全球前沿技术' → ('某公司', '全球前沿技术'): a scope word that does not
+    start a proper organisation name belongs to the post."""
+    for word in SCOPE_WORDS:
+        at = org.find(word, 2)
+        if at > 0:
+            tail = org[at:]
+            if not looks_like_org(tail):
+                return org[:at], tail
+    return org, ""

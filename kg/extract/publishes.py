@@ -1,0 +1,140 @@
+"""publishes: which report, white paper or initiative was released, by whom,
+in which year."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Publishes
+from . import evidence_for
+from .context import DocContext
+from .lexicon import COUNTRIES, ORG_SUFFIXES, RELEASE_VERBS, WORK_WORDS, alternation
+from .names import looks_like_org
+
+_WORK = re.compile(r"《(?P<work>[^《》]{2,60})》")
+_RELEASE = re.compile(alternation(RELEASE_VERBS))
+_WORK_KIND = re.compile(alternation(WORK_WORDS))
+_CLAUSE = re.compile(r"[,，;；。!?！？]")
+_BY_ZH = re.compile(rf"由(?P<org>[^,，。;；由]{{2,30}}?)(?:牵头|负责|组织|共同|联合)?(?:{alternation(RELEASE_VERBS)})")
+_AGENT_BEFORE_VERB = re.compile(rf"(?P<org>[^,，。;；《》]{{2,30}}?)(?:正式|首次|联合|共同|重磅|还|也|已)?(?:{alternation(RELEASE_VERBS)})(?:了|的)?(?:和|与)?$")
+_NO_SUBJECT = re.compile(r"^(?:陆续|先后|相继|还|也|并|已|已经|曾|又|正式|首次|此前|同时|随后|近日|日前)")
+_TIME_NOISE = re.compile(r"^(?:近年来|近日|日前|此前|同时|此外|目前|当天|会上|\d{1,2}月\d{1,2}日|20\d\d年)+")
+_ORG_PREFIX = re.compile(rf"^[^,，。;；《》]{{2,30}}(?:{alternation(ORG_SUFFIXES)})")
+_YEAR_IN_TITLE = re.compile(r"(?:^|\D)(20\d\d)(?:\D|$)")
+_LEAD_YEAR = re.compile(r"^\s*(20\d\d)年")
+_WORK_EN = re.compile(r"[\"“](?P<work>[^\"”]{4,100})[\"”]")
+_RELEASE_EN = re.compile(r"\b(?:released|published|issued|unveiled|launched|put forward|proposed)\b", re.I)
+_KIND_EN = re.compile(r"\b(?:report|white paper|blue book|initiative|declaration|proposal|index|guidelines?|action plan|concept paper)\b", re.I)
+_BY_EN = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7})")
+
+
+def _agent(phrase: str) -> str | None:
+    """The organisation or country a clause opens with, if any."""
+    phrase = _TIME_NOISE.sub("", phrase)
+    org = _ORG_PREFIX.match(phrase)
+    if org and org.group(0) not in COUNTRIES:
+        return org.group(0)
+    for country in sorted(COUNTRIES, key=len, reverse=True):
+        if phrase.startswith(country):
+            return country
+    return None
+
+
+def _publisher_zh(text: str, clause_start: int, work_start: int) -> str | None:
+    by = _BY_ZH.search(text)
+    if by:
+        return by.group("org")
+    head = text[clause_start:work_start]
+    direct = _AGENT_BEFORE_VERB.search(head)
+    if direct and not _NO_SUBJECT.match(direct.group("org")):
+        agent = _agent(direct.group("org"))
+        if agent:
+            return agent
+    if _NO_SUBJECT.match(head) or (direct and _NO_SUBJECT.match(direct.group("org"))):
+        clauses = [c for c in _CLAUSE.split(text[:clause_start]) if c.strip()]
+        if clauses:
+            return _agent(clauses[-1])
+    return None
+
+
+def _year(ctx: DocContext, work: str, text: str, index: int) -> int | None:
+    in_title = _YEAR_IN_TITLE.search(work)
+    if in_title:
+        return int(in_title.group(1))
+    lead = _LEAD_YEAR.match(text)
+    if lead:
+        return int(lead.group(1))
+    for _, year in ctx.summits_in(text):
+        if year is not None:
+            return year
+    if "论坛" in text or "开幕式" in text:
+        return ctx.default_year
+    if index > 0:
+        previous = ctx.sentences[index - 1]
+        if ctx.sentences[index].paragraph - previous.paragraph <= 1:
+            lead = _LEAD_YEAR.match(ctx.text(previous))
+            if lead:
+                return int(lead.group(1))
+    return None
+
+
+def _zh(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, int | None]]:
+    found = []
+    for match in _WORK.finditer(text):
+        work = match.group("work").strip()
+        clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, match.start())), default=0)
+        clause_end_match = _CLAUSE.search(text, match.end())
+        clause_end = clause_end_match.start() if clause_end_match else len(text)
+        clause = text[clause_start:clause_end]
+        after = text[match.end():clause_end]
+        if not _RELEASE.search(clause) or _RELEASE.search(clause).group(0) in ("提出",) and "倡议" not in work:
+            continue
+        if not (_WORK_KIND.search(work) or _WORK_KIND.match(re.sub(r"^(?:和《[^》]+》|两份|等)+", "", after))):
+            continue
+        publisher = _publisher_zh(text, clause_start, match.start())
+        found.append((work, publisher, _year(ctx, work, text, index)))
+    return found
+
+
+def _en(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, int | None]]:
+    if not _RELEASE_EN.search(text):
+        return []
+    found = []
+    for match in _WORK_EN.finditer(text):
+        work = match.group("work").strip().rstrip(",.")
+        if not (_KIND_EN.search(work) or _KIND_EN.search(text[max(0, match.start() - 20): match.end() + 20])):
+            continue
+        by = _BY_EN.search(text, match.end())
+        found.append((work, by.group("org") if by else None, _year(ctx, work, text, index)))
+    return found
+
+
+def _fill_collective_publisher(ctx: DocContext, found: list[Publishes]) -> list[Publishes]:
+    """'蓝皮书由某研究院编写' later in the article names the publisher of every
+    work of that kind the article released without one."""
+    by_kind = {}
+    for sentence in ctx.sentences:
+        for match in re.finditer(rf"(?P<kind>蓝皮书|白皮书|报告)由(?P<org>[^,，。;；]{{2,30}}?)(?:{alternation(RELEASE_VERBS)})", ctx.text(sentence)):
+            by_kind.setdefault(match.group("kind"), match.group("org"))
+    if not by_kind:
+        return found
+    filled = []
+    for statement in found:
+        if statement.publisher is None:
+            quote = ctx.doc.match_text[statement.evidence.start : statement.evidence.end]
+            for kind, org in by_kind.items():
+                if kind in quote or kind in statement.work:
+                    statement = statement.model_copy(update={"publisher": org})
+                    break
+        filled.append(statement)
+    return filled
+
+
+def extract(ctx: DocContext) -> list[Publishes]:
+    found = []
+    finder = _zh if ctx.doc.language == "zh" else _en
+    for index, sentence in enumerate(ctx.sentences):
+        for work, publisher, year in finder(ctx, index, ctx.text(sentence)):
+            found.append(Publishes(lang=ctx.doc.language, work=work, publisher=publisher, year=year,
+                                   evidence=evidence_for(ctx, sentence, "publishes.pattern", 0.8)))
+    return _fill_collective_publisher(ctx, found)

@@ -1,0 +1,109 @@
+"""speaks_at: who spoke at which forum, ceremony or dialogue of which summit.
+
+The event is named in the speaker's sentence (before or after the name), or
+in an earlier sentence of the same paragraph that no other speaker has taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import SpeaksAt
+from . import evidence_for
+from .context import DocContext
+from .lexicon import EVENT_WORDS, SPEECH_VERBS, alternation
+from .people import TitledPerson, officials_zh, titled_people
+
+_EVENT_ZH = re.compile(
+    rf"(?:在|于|出席|参加)(?P<event>(?:“[^”]{{1,40}}”|[^,，。;；:：、!?！？()（）“”]){{0,40}}?(?:{alternation(EVENT_WORDS)})[”\"]?)(?=上|中|期间|现场|时|并|,|，|$)"
+    rf"|(?:^|[,，])(?P<event2>[^,，。;；:：在!?！？]{{1,30}}?(?:{alternation(EVENT_WORDS)}))(?=上[,，])"
+)
+_EVENT_EN = re.compile(
+    r"\b(?:at|during|in|addressing|addressed)\s+(?:the\s+|a\s+)?(?P<event>(?:[\w'’-]+\s){0,8}?"
+    r"(?:[Ff]orum|[Ss]ub-forum|[Oo]pening\s+[Cc]eremony|[Cc]losing\s+[Cc]eremony|[Cc]eremony|[Dd]ialogue|"
+    r"[Pp]anel(?:\s+[Dd]iscussion)?|[Rr]ound\s?table|[Pp]lenary(?:\s+[Ss]ession)?|[Ll]aunch(?:\s+[Ee]vent)?)"
+    r"(?:\s+(?:on|of)\s+(?:[A-Z][\w-]*(?:\s+(?:and|&|of|the|for|in)\s+|\s+)?)+)?)"
+)
+_VERB_ZH = re.compile(rf"^[^。]{{0,30}}?(?:{alternation(SPEECH_VERBS)}|发表|作了|作主旨|做主旨)")
+_VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|delivered|addressed|spoke|speaking|"
+                      r"remarked|highlighted|pointed out|warned|explained|emphasized|emphasised|argued|shared)\b", re.I)
+_SUMMIT_ONLY_ZH = re.compile(r"^(?:世界互联网大会|乌镇峰会|峰会|大会|会议|活动|互联网大会)$")
+_GENERIC_ZH = re.compile(r"^(?:本届|今年|此次|本次|这次|该)?(?:的)?(?:峰会|大会|乌镇峰会|世界互联网大会)?(?:的)?")
+
+
+@dataclass
+class _Event:
+    name: str
+    year: int | None
+    position: int
+
+
+def _events_zh(ctx: DocContext, text: str) -> list[_Event]:
+    events = []
+    for match in _EVENT_ZH.finditer(text):
+        raw = match.group("event") or match.group("event2")
+        year = None
+        name = raw
+        for summit, summit_year in ctx.summits_in(raw):
+            if summit.start() == 0 or raw[: summit.start()].strip("“\"") == "":
+                name = raw[summit.end():]
+                year = summit_year
+                break
+        name = _GENERIC_ZH.sub("", re.sub(r"^20\d\d年", "", name)).replace("“", "").replace("”", "").replace('"', "")
+        if len(name) < 2 or _SUMMIT_ONLY_ZH.match(name):
+            continue
+        events.append(_Event(name, year or ctx.year_of(text), match.start()))
+    return events
+
+
+def _events_en(ctx: DocContext, text: str) -> list[_Event]:
+    events = []
+    for match in _EVENT_EN.finditer(text):
+        name = match.group("event").strip()
+        name = re.sub(r"^(?:(?:20\d\d\s+)?World\s+Internet\s+Conference(?:\s+Wuzhen\s+Summit)?(?:'s|’s)?\s+|"
+                      r"(?:summit|conference)(?:'s|’s)\s+)", "", name, flags=re.I)
+        events.append(_Event(name, ctx.year_of(text), match.start()))
+    return events
+
+
+def _speakers(ctx: DocContext, text: str) -> list[TitledPerson]:
+    if ctx.doc.language == "en":
+        return [p for p in titled_people(ctx, text) if _VERB_EN.search(text, p.end)]
+    people = [p for p in titled_people(ctx, text) if p.titles and p.titles[0].role != "记者"]
+    people += officials_zh(text)
+    return [p for p in people if _VERB_ZH.match(text[p.end:])]
+
+
+def _nearest(events: list[_Event], position: int) -> _Event | None:
+    before = [e for e in events if e.position <= position]
+    if before:
+        return before[-1]
+    return events[0] if events else None
+
+
+def extract(ctx: DocContext) -> list[SpeaksAt]:
+    found = []
+    find_events = _events_zh if ctx.doc.language == "zh" else _events_en
+    pending: _Event | None = None
+    pending_paragraph = -1
+    for sentence in ctx.sentences:
+        # An event set up without a named speaker carries into the next
+        # paragraph at most: news often opens a forum, then quotes speakers.
+        if sentence.paragraph > pending_paragraph + 1:
+            pending = None
+        text = ctx.text(sentence)
+        events = find_events(ctx, text)
+        speakers = _speakers(ctx, text)
+        for speaker in speakers:
+            event = _nearest(events, speaker.start) or pending
+            if event is None or event.year is None:
+                continue
+            confidence = 0.85 if events else 0.65
+            found.append(SpeaksAt(lang=ctx.doc.language, person=speaker.name, event=event.name, summit=event.year,
+                                  evidence=evidence_for(ctx, sentence, "speaks_at.pattern", confidence)))
+        if speakers:
+            pending = None
+        elif events:
+            pending, pending_paragraph = events[-1], sentence.paragraph
+    return found

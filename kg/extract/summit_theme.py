@@ -1,0 +1,68 @@
+"""summit_theme: the theme of a summit edition."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import SummitTheme
+from . import evidence_for
+from .context import DocContext
+
+_QUOTED = r"[“\"「『](?P<theme>[^”\"」』]{4,200})[”\"」』]"
+_ZH = [
+    re.compile(rf"以\s*{_QUOTED}\s*为(?:主题|大会主题|年度主题)"),
+    re.compile(rf"主题(?:是|为|定为|确定为)\s*:?\s*{_QUOTED}"),
+    re.compile(rf"{_QUOTED}\s*(?:成为|作为|是)(?:本届|当年|该届|大会|峰会)?(?:的)?主题"),
+]
+_EN = [
+    re.compile(rf"[Tt]hemed\s+(?:on\s+)?{_QUOTED}"),
+    re.compile(rf"under\s+the\s+theme\s+(?:of\s+)?{_QUOTED}", re.I),
+    re.compile(rf"theme\s+(?:of\s+the\s+\w+(?:\s\w+)*?\s+)?(?:is|was|will\s+be)\s+{_QUOTED}", re.I),
+    re.compile(rf"with\s+the\s+theme\s+(?:of\s+)?{_QUOTED}", re.I),
+]
+# The summit, not an expo or contest, must be what the theme belongs to.
+_NOT_SUMMIT_ZH = re.compile(r"博览会|大赛|展会|展览|赛事|活动|论坛|座谈会|发布会|专场")
+_LEAD_YEAR = re.compile(r"\s*(?:In\s+)?(20\d\d)\s*(?:年|,)")
+_SUMMIT_WORD_ZH = re.compile(r"峰会|大会")
+_NOT_SUMMIT_EN = re.compile(r"\b(?:expo|exhibition|competition|contest|forum|sub-forum)\b", re.I)
+
+
+def _subject(text: str, start: int) -> str:
+    """The clause before the theme, where its owner is named."""
+    head = re.split(r"[,，;；。]", text[:start])[-1]
+    return head
+
+
+def extract(ctx: DocContext) -> list[SummitTheme]:
+    found = []
+    patterns = _ZH if ctx.doc.language == "zh" else _EN
+    for sentence in ctx.sentences:
+        text = ctx.text(sentence)
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                owner = _subject(text, match.start())
+                after = re.split(r"[,，;；。]", text[match.end():])[0]
+                scope = owner + " " + after
+                if ctx.doc.language == "zh":
+                    if _NOT_SUMMIT_ZH.search(owner) or (not _SUMMIT_WORD_ZH.search(scope) and not _LEAD_YEAR.match(text)):
+                        continue
+                elif _NOT_SUMMIT_EN.search(owner):
+                    continue
+                year = _year(ctx, owner, after, text)
+                if year is None:
+                    continue
+                theme = match.group("theme").strip().rstrip(",.，。")
+                found.append(SummitTheme(lang=ctx.doc.language, summit=year, theme=theme,
+                                         evidence=evidence_for(ctx, sentence, "summit_theme.pattern", 0.9)))
+    return found
+
+
+def _year(ctx: DocContext, owner: str, after: str, text: str) -> int | None:
+    for part in (owner, after):
+        for _, year in ctx.summits_in(part):
+            if year is not None:
+                return year
+    lead = _LEAD_YEAR.match(text)
+    if lead:
+        return int(lead.group(1))
+    return ctx.year_of(text)
