@@ -1,7 +1,8 @@
 """Split a document's normalised text into sentences with character offsets.
 
-Each line is a paragraph (news copy puts one paragraph on a line). Inside a
-line, Chinese sentences end at 。！？； and English ones at . ! ? followed by
+Each line is a paragraph (news copy puts one paragraph on a line), except
+that a line ending in a comma or enumeration mark (、，,：) was broken by the
+scraper and runs on into the next. Inside a paragraph, Chinese sentences end at 。！？； and English ones at . ! ? followed by
 a space and a capital, except after common abbreviations. Closing quotes and
 brackets stay with the sentence they close.
 """
@@ -18,6 +19,9 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "jan", "feb", "mar", "apr", "
                   "sep", "sept", "oct", "nov", "dec", "no", "vs", "st", "co", "inc", "ltd", "corp",
                   "u.s", "u.k", "e.g", "i.e", "jr", "sr", "gov", "dept"}
 _CLOSERS = "”’\"')）」』】》"
+# A paragraph: characters up to a newline, running on past a newline that
+# follows a mark which cannot end a sentence.
+_PARAGRAPH = re.compile(r"(?:[^\n]|(?<=[、，,：:])\n)+")
 _ZH_END = re.compile(rf"[。！？；!?;]+[{_CLOSERS}]*")
 _EN_END = re.compile(rf"(?<=[a-z0-9%{_CLOSERS}])([.!?]+)[{_CLOSERS}]*(?=\s+[A-Z\"“])")
 
@@ -39,10 +43,9 @@ def _sentence_ends(line: str) -> list[int]:
 def segment(doc: Document) -> list[Sentence]:
     """Sentences of `doc`, in order, trimmed of surrounding whitespace."""
     sentences: list[Sentence] = []
-    text = doc.text
-    offset = 0
     paragraph = -1
-    for line in text.split("\n"):
+    for match in _PARAGRAPH.finditer(doc.text):
+        line = match.group(0)
         if line.strip():
             paragraph += 1
         cuts = [0, *_sentence_ends(line), len(line)]
@@ -51,7 +54,6 @@ def segment(doc: Document) -> list[Sentence]:
             stripped = chunk.strip()
             if not stripped:
                 continue
-            start = offset + begin + (len(chunk) - len(chunk.lstrip()))
+            start = match.start() + begin + (len(chunk) - len(chunk.lstrip()))
             sentences.append(Sentence(doc_id=doc.id, start=start, end=start + len(stripped), paragraph=paragraph))
-        offset += len(line) + 1
     return sentences

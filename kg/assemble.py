@@ -1,0 +1,321 @@
+"""Assemble resolved entities and claims into an rdflib Dataset.
+
+Named graphs:
+  graph/doc/<doc>     one per source document: the document, its evidence
+                      spans, the claims they support, the aliases it used;
+  graph/curated       the curated facts and their sources;
+  graph/entities      the resolved layer: entities with preferred labels,
+                      summits with their chosen theme and dates, the plain
+                      direct edges, and conflicts between sources;
+  graph/vocabulary    the role vocabulary (ontology/roles.ttl).
+The union of all graphs is the knowledge graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import BaseModel
+from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from .curated import Curated
+from .evaluate import normalise_value
+from .iri import check_iri, digest, slug
+from .models import CURATED_DOC, Document, Evidence
+from .resolve import Claim, Entity, Resolution
+from .vocab import ORG, SDO, WIC, WICROLE
+
+__all__ = ["assemble", "Conflict", "Assembled", "PREFIXES"]
+
+PREFIXES = {
+    "wic": str(WIC._NS), "wicrole": str(WICROLE), "schema": str(SDO), "org": str(ORG),
+    "prov": str(PROV), "skos": str(SKOS), "dcterms": str(DCTERMS), "xsd": str(XSD),
+}
+_CLASS = {
+    "person": WIC.Person, "organization": WIC.Organization, "place": WIC.Place, "summit": WIC.Summit,
+    "forum": WIC.Forum, "ceremony": WIC.Ceremony, "award": WIC.Award, "project": WIC.Project, "work": WIC.Work,
+    "role": WIC.Role,
+}
+_CLAIM_CLASS = {
+    "position": WIC.Position, "appearance": WIC.Appearance, "grant": WIC.AwardGrant, "publication": WIC.Publication,
+    "theme": WIC.ThemeStatement, "schedule": WIC.Schedule,
+}
+_FIELD_PROPERTY = {
+    "person": WIC.person, "role": WIC.role, "organization": WIC.organization, "event": WIC.event,
+    "summit": WIC.summit, "award": WIC.award, "project": WIC.project, "work": WIC.work,
+    "publisher": WIC.publisher, "place": WIC.place,
+}
+
+
+class Conflict(BaseModel):
+    summit: int
+    prop: str
+    values: list[str]
+    chosen: str
+    resolution: str
+    claim_iris: list[str]
+
+
+class Assembled(BaseModel):
+    model_config = {"arbitrary_types_allowed": True}
+
+    dataset: Dataset
+    conflicts: list[Conflict]
+    notes: list[str]
+
+
+class _Builder:
+    def __init__(self, base: str, resolution: Resolution, documents: dict[str, Document]):
+        self.base = base
+        self.res = resolution
+        self.documents = documents
+        self.ds = Dataset()
+        self.entities_graph = self.graph("graph/entities")
+
+    def iri(self, path: str) -> URIRef:
+        return URIRef(check_iri(self.base + path))
+
+    def graph(self, path: str) -> Graph:
+        return self.ds.graph(self.iri(path))
+
+    def doc_graph(self, doc_id: str) -> Graph:
+        return self.graph("graph/curated" if doc_id == CURATED_DOC else f"graph/doc/{slug(doc_id, 80)}")
+
+    def doc_iri(self, doc_id: str) -> URIRef:
+        return self.iri("doc/curated" if doc_id == CURATED_DOC else f"doc/{slug(doc_id, 80)}")
+
+    def entity_iri(self, key: str) -> URIRef:
+        entity = self.res.entities[key]
+        if entity.vocabulary_iri:
+            return URIRef(entity.vocabulary_iri)
+        folder = "event" if entity.kind in ("forum", "ceremony") else entity.kind
+        return self.iri(f"{folder}/{entity.slug}")
+
+    def add_entity(self, entity: Entity) -> None:
+        node = self.entity_iri(entity.key)
+        g = self.entities_graph
+        if entity.vocabulary_iri:
+            return
+        g.add((node, RDF.type, _CLASS[entity.kind]))
+        for lang, label in sorted(entity.labels.items()):
+            g.add((node, SKOS.prefLabel, Literal(label, lang=lang)))
+        if entity.kind == "summit":
+            g.add((node, WIC.year, Literal(entity.year)))
+            g.add((node, WIC.ordinal, Literal(entity.year - 2013)))
+            g.add((node, WIC.inSeries, self.iri("series/wic-wuzhen-summit")))
+        if entity.kind in ("forum", "ceremony"):
+            g.add((node, WIC.partOf, self.iri(f"summit/{entity.year}")))
+        if entity.kind == "role" and entity.broader_iri:
+            g.add((node, SKOS.broader, URIRef(entity.broader_iri)))
+        for label, lang, doc_id in entity.aliases:
+            self.doc_graph(doc_id).add((node, SKOS.altLabel, Literal(label, lang=lang)))
+
+    def add_evidence(self, evidence: Evidence) -> URIRef:
+        name = "curated" if evidence.doc_id == CURATED_DOC else slug(evidence.doc_id, 80)
+        node = self.iri(f"evidence/{name}-{evidence.start or 0}-{evidence.end or 0}-{digest(evidence.model_dump_json(), 8)}")
+        g = self.doc_graph(evidence.doc_id if evidence.extractor != "curated" else CURATED_DOC)
+        g.add((node, RDF.type, WIC.Evidence))
+        g.add((node, WIC.document, self.doc_iri(evidence.doc_id)))
+        g.add((node, WIC.extractor, Literal(evidence.extractor)))
+        g.add((node, WIC.confidence, Literal(Decimal(str(evidence.confidence)), datatype=XSD.decimal)))
+        if evidence.quote is not None:
+            g.add((node, WIC.start, Literal(evidence.start)))
+            g.add((node, WIC.end, Literal(evidence.end)))
+            g.add((node, WIC.quote, Literal(evidence.quote)))
+        if evidence.note:
+            g.add((node, WIC.note, Literal(evidence.note)))
+        return node
+
+    def claim_iri(self, claim: Claim) -> URIRef:
+        e = lambda name: self.res.entities[claim.entities[name]].slug  # noqa: E731
+        v = claim.values
+        path = {
+            "position": lambda: f"position/{e('person')}--{e('role')}--{e('organization')}",
+            "appearance": lambda: f"appearance/{e('person')}--{e('event')}",
+            "theme": lambda: f"theme/{e('summit')}-{v['lang']}-{digest(normalise_value(v['theme']), 8)}",
+            "schedule": lambda: f"schedule/{e('summit')}-{v['start']}-{v['end']}",
+            "opening": lambda: f"event/{e('summit')}-opening-{v['date']}",
+            "grant": lambda: f"grant/{e('project')}--{e('award')}-{v['year'] or 'undated'}",
+            "publication": lambda: f"publication/{e('work')}-{v['year'] or 'undated'}",
+        }[claim.kind]()
+        return self.iri(path)
+
+    def add_claim(self, claim: Claim) -> URIRef:
+        node = self.claim_iri(claim)
+        if claim.kind == "opening":
+            return node
+        by_doc: dict[str, list[Evidence]] = defaultdict(list)
+        for evidence in claim.evidence:
+            by_doc[CURATED_DOC if evidence.extractor == "curated" else evidence.doc_id].append(evidence)
+        for doc_id, evidences in sorted(by_doc.items()):
+            g = self.doc_graph(doc_id)
+            g.add((node, RDF.type, _CLAIM_CLASS[claim.kind]))
+            for name, key in sorted(claim.entities.items()):
+                g.add((node, _FIELD_PROPERTY[name], self.entity_iri(key)))
+            for name, value in sorted(claim.values.items()):
+                if value is None or name == "lang":
+                    continue
+                if name == "theme":
+                    g.add((node, WIC.theme, Literal(value, lang=claim.values["lang"])))
+                elif name in ("start", "end"):
+                    g.add((node, WIC.startDate if name == "start" else WIC.endDate, Literal(value, datatype=XSD.date)))
+                elif name == "year":
+                    g.add((node, WIC.year, Literal(value)))
+            for evidence in evidences:
+                g.add((node, PROV.wasDerivedFrom, self.add_evidence(evidence)))
+        self.add_direct_edges(claim)
+        return node
+
+    def add_direct_edges(self, claim: Claim) -> None:
+        g, ent = self.entities_graph, self.entity_iri
+        f = claim.entities
+        if claim.kind == "position":
+            g.add((ent(f["person"]), WIC.memberOf, ent(f["organization"])))
+        elif claim.kind == "appearance":
+            g.add((ent(f["person"]), WIC.spokeAt, ent(f["event"])))
+        elif claim.kind == "grant":
+            g.add((ent(f["project"]), WIC.wonAward, ent(f["award"])))
+            if "organization" in f:
+                g.add((ent(f["project"]), WIC.developedBy, ent(f["organization"])))
+        elif claim.kind == "publication" and "publisher" in f:
+            g.add((ent(f["work"]), SDO.publisher, ent(f["publisher"])))
+
+    def add_document(self, doc: Document) -> None:
+        g, node = self.doc_graph(doc.id), self.doc_iri(doc.id)
+        g.add((node, RDF.type, WIC.Document))
+        g.add((node, DCTERMS.identifier, Literal(doc.id)))
+        g.add((node, DCTERMS.language, Literal(doc.language)))
+        g.add((node, WIC.encoding, Literal(doc.encoding)))
+        g.add((node, WIC.sha256, Literal(doc.sha256)))
+
+
+def _support(claim: Claim) -> tuple:
+    curated = any(e.extractor == "curated" for e in claim.evidence)
+    return (not curated, -len({e.doc_id for e in claim.evidence}), claim.key)
+
+
+def _choose(b: _Builder, claims: list[Claim], prop: str, summit: Entity) -> tuple[Claim, list[Conflict]]:
+    ranked = sorted(claims, key=_support)
+    chosen = ranked[0]
+    if len(ranked) == 1:
+        return chosen, []
+    curated = not _support(chosen)[0]
+    resolution = "curated value preferred" if curated else "value stated by most documents preferred"
+    show = lambda c: c.values["theme"] if prop.startswith("theme") else f"{c.values['start']}..{c.values['end']}"  # noqa: E731
+    conflict = Conflict(summit=summit.year, prop=prop, values=[show(c) for c in ranked], chosen=show(chosen),
+                        resolution=resolution, claim_iris=[str(b.claim_iri(c)) for c in ranked])
+    node = b.iri(f"conflict/{summit.year}-{slug(prop)}")
+    g = b.entities_graph
+    g.add((node, RDF.type, WIC.Conflict))
+    g.add((node, WIC.conflictSubject, b.entity_iri(summit.key)))
+    g.add((node, WIC.conflictProperty, Literal(prop)))
+    g.add((node, WIC.resolution, Literal(resolution)))
+    for claim in ranked:
+        g.add((node, WIC.claim, b.claim_iri(claim)))
+    return chosen, [conflict]
+
+
+def _summit_facts(b: _Builder) -> tuple[list[Conflict], list[str]]:
+    """Each summit's chosen theme per language and dates; disagreements become conflicts."""
+    conflicts, notes = [], []
+    by_summit: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for claim in b.res.claims.values():
+        if claim.kind == "theme":
+            by_summit[claim.entities["summit"]][f"theme@{claim.values['lang']}"].append(claim)
+        elif claim.kind in ("schedule", "opening"):
+            by_summit[claim.entities["summit"]][claim.kind].append(claim)
+    g = b.entities_graph
+    for key in sorted(by_summit):
+        summit, node = b.res.entities[key], b.entity_iri(key)
+        groups = by_summit[key]
+        for prop in sorted(p for p in groups if p.startswith("theme@")):
+            chosen, found = _choose(b, groups[prop], prop, summit)
+            conflicts += found
+            g.add((node, WIC.theme, Literal(chosen.values["theme"], lang=chosen.values["lang"])))
+        start = None
+        if groups.get("schedule"):
+            chosen, found = _choose(b, groups["schedule"], "dates", summit)
+            conflicts += found
+            start = chosen.values["start"]
+            g.add((node, WIC.startDate, Literal(start, datatype=XSD.date)))
+            g.add((node, WIC.endDate, Literal(chosen.values["end"], datatype=XSD.date)))
+            if "place" in chosen.entities:
+                g.add((node, WIC.place, b.entity_iri(chosen.entities["place"])))
+        if groups.get("opening"):
+            notes += _opening(b, summit, groups["opening"], start)
+    return conflicts, notes
+
+
+def _opening(b: _Builder, summit: Entity, openings: list[Claim], start: dt.date | None) -> list[str]:
+    """The opening ceremony is its own event with its own date, next to the span."""
+    g = b.entities_graph
+    ceremony = b.iri(f"event/{summit.year}-opening-ceremony")
+    g.add((b.entity_iri(summit.key), WIC.openingCeremony, ceremony))
+    g.add((ceremony, RDF.type, WIC.Ceremony))
+    g.add((ceremony, SKOS.prefLabel, Literal("开幕式", lang="zh")))
+    g.add((ceremony, SKOS.prefLabel, Literal("opening ceremony", lang="en")))
+    g.add((ceremony, WIC.partOf, b.entity_iri(summit.key)))
+    notes = []
+    dates = sorted({c.values["date"] for c in openings})
+    for claim in openings:
+        for evidence in claim.evidence:
+            b.doc_graph(evidence.doc_id).add((ceremony, PROV.wasDerivedFrom, b.add_evidence(evidence)))
+    if len(dates) == 1:
+        g.add((ceremony, WIC.startDate, Literal(dates[0], datatype=XSD.date)))
+    if start and any(d != start for d in dates):
+        docs = sorted({e.doc_id for c in openings for e in c.evidence})
+        notes.append(f"{summit.year}: the opening is dated {', '.join(map(str, dates))} ({', '.join(docs)}) "
+                     f"while the summit's span starts {start}; both are kept (opening ceremony and span are separate facts)")
+    return notes
+
+
+def _curated_structure(b: _Builder, curated: Curated, documents: dict[str, Document]) -> None:
+    g = b.graph("graph/curated")
+    series = b.iri("series/wic-wuzhen-summit")
+    g.add((series, RDF.type, WIC.SummitSeries))
+    for lang in ("zh", "en"):
+        label = getattr(curated.series.label, lang)
+        if label:
+            g.add((series, SKOS.prefLabel, Literal(label, lang=lang)))
+    for summit in curated.summits:
+        node = b.iri(f"summit/{summit.year}")
+        g.add((node, RDF.type, WIC.Summit))
+        g.add((node, WIC.year, Literal(summit.year)))
+        g.add((node, WIC.ordinal, Literal(summit.ordinal)))
+        g.add((node, WIC.inSeries, series))
+        g.add((node, SKOS.prefLabel, Literal(f"{summit.year}年世界互联网大会乌镇峰会", lang="zh")))
+        g.add((node, SKOS.prefLabel, Literal(f"{summit.year} World Internet Conference Wuzhen Summit", lang="en")))
+
+
+def assemble(resolution: Resolution, documents: list[Document], base: str, roles_ttl: Path,
+             curated: Curated | None) -> Assembled:
+    docs = {d.id: d for d in documents}
+    b = _Builder(base, resolution, docs)
+    for doc in documents:
+        b.add_document(doc)
+    if curated is not None:
+        g = b.doc_graph(CURATED_DOC)
+        node = b.doc_iri(CURATED_DOC)
+        g.add((node, RDF.type, WIC.Document))
+        g.add((node, DCTERMS.identifier, Literal("ontology/curated")))
+        g.add((node, DCTERMS.language, Literal("mul")))
+        _curated_structure(b, curated, docs)
+    series = b.iri("series/wic-wuzhen-summit")
+    if (series, RDF.type, WIC.SummitSeries) not in b.ds.graph(b.iri("graph/curated")):
+        b.entities_graph.add((series, RDF.type, WIC.SummitSeries))
+        b.entities_graph.add((series, SKOS.prefLabel, Literal("世界互联网大会乌镇峰会", lang="zh")))
+        b.entities_graph.add((series, SKOS.prefLabel, Literal("World Internet Conference Wuzhen Summit", lang="en")))
+    for key in sorted(resolution.entities):
+        b.add_entity(resolution.entities[key])
+    for key in sorted(resolution.claims):
+        b.add_claim(resolution.claims[key])
+    conflicts, notes = _summit_facts(b)
+    b.graph("graph/vocabulary").parse(roles_ttl, format="turtle")
+    for prefix, namespace in PREFIXES.items():
+        b.ds.bind(prefix, namespace, override=True)
+    b.ds.bind("kg", base, override=True)
+    return Assembled(dataset=b.ds, conflicts=conflicts, notes=notes)

@@ -1,0 +1,230 @@
+"""Hand-curated facts and alias tables: YAML files checked by pydantic.
+
+Errors name the file and the line of the offending field, and the build
+stops before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .errors import CuratedDataError
+from .models import (
+    CURATED_DOC,
+    Document,
+    Evidence,
+    Statement,
+    SummitHeld,
+    SummitTheme,
+)
+
+__all__ = ["Curated", "AliasTable", "load_curated", "load_aliases", "curated_statements"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Labels(_Strict):
+    zh: str | None = None
+    en: str | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> "Labels":
+        if not (self.zh or self.en):
+            raise ValueError("give a zh or an en label")
+        return self
+
+
+class Source(_Strict):
+    doc: str | None = Field(None, description="seed file the quote is taken from")
+    quote: str | None = None
+    note: str | None = Field(None, description="a curator's note when no document says it")
+
+    @model_validator(mode="after")
+    def _doc_and_quote_or_note(self) -> "Source":
+        if (self.doc is None) != (self.quote is None):
+            raise ValueError("doc and quote go together")
+        if not self.doc and not self.note:
+            raise ValueError("name a doc with a quote, or give a note")
+        return self
+
+
+class Theme(_Strict):
+    theme: Labels
+    source: Source
+
+
+class Dates(_Strict):
+    start: dt.date
+    end: dt.date
+    place: Labels | None = None
+    source: Source
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Dates":
+        if self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+
+class Summit(_Strict):
+    year: int = Field(ge=2014, le=2100)
+    ordinal: int = Field(ge=1)
+    themes: list[Theme] = []
+    dates: list[Dates] = []
+    source: Source
+
+    @model_validator(mode="after")
+    def _ordinal_matches_year(self) -> "Summit":
+        if self.year - self.ordinal != 2013:
+            raise ValueError(f"ordinal {self.ordinal} does not fit year {self.year} (首届 = 2014)")
+        return self
+
+
+class Organisation(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    label: Labels
+    aliases: list[str] = []
+    source: Source
+
+
+class Series(_Strict):
+    label: Labels
+    source: Source
+
+
+class Curated(_Strict):
+    series: Series
+    organisations: list[Organisation] = []
+    summits: list[Summit] = []
+
+    @model_validator(mode="after")
+    def _unique(self) -> "Curated":
+        for kind, keys in (("summit year", [s.year for s in self.summits]),
+                           ("organisation id", [o.id for o in self.organisations])):
+            duplicates = sorted({k for k in keys if keys.count(k) > 1})
+            if duplicates:
+                raise ValueError(f"duplicate {kind}: {duplicates[0]}")
+        return self
+
+
+class AliasEntry(_Strict):
+    zh: str | None = None
+    en: str | None = None
+    aliases: list[str] = []
+
+
+class AliasTable(_Strict):
+    organisations: list[AliasEntry] = []
+    people: list[AliasEntry] = []
+    places: list[AliasEntry] = []
+
+
+def _line_of(node: yaml.Node | None, loc: tuple) -> int | None:
+    """Line (1-based) of the YAML node at a pydantic error location."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == key), None)
+            if match is None:
+                match = next((k for k, v in node.value if k.value == key), None)
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+        if node is not None:
+            line = node.start_mark.line + 1
+    return line
+
+
+def _load_yaml(path: Path, model: type[BaseModel]) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CuratedDataError(str(path), None, f"cannot be read: {exc}")
+    try:
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise CuratedDataError(str(path), mark.line + 1 if mark else None,
+                               f"YAML syntax error: {getattr(exc, 'problem', exc)}")
+    try:
+        return model.model_validate(data or {})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(p) for p in error["loc"]) or "(top level)"
+        message = error["msg"].replace("Value error, ", "")
+        raise CuratedDataError(str(path), _line_of(root, error["loc"]), f"{field}: {message}")
+
+
+def curated_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+    if path.is_file():
+        return [path]
+    raise CuratedDataError(str(path), None, "no such file or directory")
+
+
+def load_curated(path: Path) -> Curated:
+    """Merge every curated YAML file under `path` into one validated record."""
+    merged: dict[str, Any] = {"organisations": [], "summits": []}
+    for file in curated_files(path):
+        part = _load_yaml(file, Curated)
+        if part.series and "series" not in merged:
+            merged["series"] = part.series
+        merged["organisations"] += part.organisations
+        merged["summits"] += part.summits
+    try:
+        return Curated.model_validate(merged)
+    except ValidationError as exc:
+        raise CuratedDataError(str(path), None, exc.errors()[0]["msg"].replace("Value error, ", ""))
+
+
+def load_aliases(path: Path) -> AliasTable:
+    return _load_yaml(path, AliasTable) if path.exists() else AliasTable()
+
+
+def _evidence(source: Source, documents: dict[str, Document], where: str) -> Evidence:
+    if source.doc is None:
+        return Evidence(doc_id=CURATED_DOC, note=source.note, extractor="curated", confidence=1.0)
+    doc = documents.get(source.doc)
+    if doc is None:
+        raise CuratedDataError(where, None, f"source.doc names {source.doc!r}, which is not among the seed documents")
+    from .ingest import normalise
+
+    quote = normalise(source.quote)[0]
+    start = doc.text.find(quote)
+    if start < 0:
+        start = doc.match_text.find(quote)
+    if start < 0:
+        raise CuratedDataError(where, None, f"the quote {source.quote!r} is not in {source.doc}")
+    return Evidence(doc_id=doc.id, start=start, end=start + len(quote), quote=doc.text[start : start + len(quote)],
+                    note=source.note, extractor="curated", confidence=1.0)
+
+
+def curated_statements(curated: Curated, documents: dict[str, Document], where: str) -> list[Statement]:
+    """Statements for the facts a curator recorded, each with its source."""
+    statements: list[Statement] = []
+    for summit in curated.summits:
+        for theme in summit.themes:
+            evidence = _evidence(theme.source, documents, where)
+            for lang in ("zh", "en"):
+                text = getattr(theme.theme, lang)
+                if text:
+                    statements.append(SummitTheme(lang=lang, summit=summit.year, theme=text, evidence=evidence))
+        for dates in summit.dates:
+            evidence = _evidence(dates.source, documents, where)
+            for lang in ("zh", "en"):
+                place = getattr(dates.place, lang) if dates.place else None
+                if place or lang == "zh":
+                    statements.append(SummitHeld(lang=lang, summit=summit.year, start=dates.start, end=dates.end,
+                                                 place=place, evidence=evidence))
+    return statements

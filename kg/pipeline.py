@@ -1,0 +1,118 @@
+"""`build()`: seeds and curated facts in, ``out/`` written atomically."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+from pydantic import BaseModel
+
+from .errors import KGError, StageError
+from .models import Document, SkippedFile, Statement
+
+__all__ = ["build", "BuildResult", "extract_all", "OUTPUT_FILES"]
+
+OUTPUT_FILES = ("kg.ttl", "kg.trig", "kg.nt", "kg.jsonld", "relations.jsonl", "graph.html", "report.md")
+
+
+class BuildResult(BaseModel):
+    out: str
+    documents: int
+    skipped: list[SkippedFile]
+    statements: int
+    triples: int
+    relations: int
+    conflicts: int
+    conforms: bool
+    relation_counts: dict[str, int]
+
+
+def _stage(name: str, doc_id: str | None, action: Callable):
+    try:
+        return action()
+    except KGError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure is reported with its stage and document
+        raise StageError(name, doc_id, f"{type(exc).__name__}: {exc}") from exc
+
+
+def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
+                ) -> tuple[list[Document], list[SkippedFile], list[Statement]]:
+    """Ingest, segment and extract every file; unreadable files are skipped."""
+    from .errors import InputError
+    from .extract import extract_document
+    from .ingest import read_document
+    from .segment import segment
+
+    documents, skipped, statements = [], [], []
+    for path in paths:
+        try:
+            doc = read_document(path)
+        except InputError as exc:
+            skipped.append(SkippedFile(path=exc.path, reason=exc.reason))
+        else:
+            sentences = _stage("segment", doc.id, lambda: segment(doc))
+            statements += _stage("extract", doc.id, lambda: extract_document(doc, sentences))
+            documents.append(doc)
+        if progress:
+            progress(path.name)
+    return documents, skipped, statements
+
+
+def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/curated"), out: Path = Path("out"),
+          base: str | None = None, aliases: Path | None = None,
+          progress: Callable[[str], None] | None = None, on_start: Callable[[int], None] | None = None) -> BuildResult:
+    """Build the knowledge graph; nothing in `out` changes unless all stages succeed."""
+    from .assemble import assemble
+    from .curated import curated_statements, load_aliases, load_curated
+    from .export import relation_tuples, tuples_to_jsonl
+    from .ingest import seed_files
+    from .iri import DEFAULT_BASE, normalise_base
+    from .paths import ontology_dir
+    from .report import analytics, render_report
+    from .resolve import resolve
+    from .validate import validate
+    from .viz import render_graph
+    from .write import atomic_output, serialise, union_graph, write_text
+
+    base = normalise_base(base or os.environ.get("KG_BASE", DEFAULT_BASE))
+    curated_data = load_curated(curated) if curated is not None else None
+    alias_table = load_aliases(aliases or ontology_dir() / "aliases.yaml")
+    paths = seed_files(seeds)
+    if on_start:
+        on_start(len(paths))
+    documents, skipped, statements = extract_all(paths, progress)
+    per_doc = Counter(s.evidence.doc_id for s in statements)
+    for doc in documents:
+        per_doc.setdefault(doc.id, 0)
+    if curated_data is not None:
+        statements += curated_statements(curated_data, {d.id: d for d in documents}, str(curated))
+    resolution = _stage("resolve", None, lambda: resolve(statements, alias_table))
+    assembled = _stage("assemble", None, lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
+                                                           curated_data))
+    union = union_graph(assembled.dataset)
+    shacl = _stage("validate", None, lambda: validate(union))
+    files = _stage("write", None, lambda: serialise(assembled.dataset))
+    relations = _stage("export", None, lambda: _relations(files["kg.nt"], relation_tuples))
+    files["relations.jsonl"] = tuples_to_jsonl(relations)
+    files["graph.html"] = _stage("viz", None, lambda: render_graph(union, "zh"))
+    files["report.md"] = render_report(union, statements, dict(per_doc), skipped, shacl, assembled.conflicts,
+                                       assembled.notes, relations, analytics(union))
+    with atomic_output(out) as staging:
+        for name in OUTPUT_FILES:
+            write_text(staging / name, files[name])
+    return BuildResult(
+        out=str(out), documents=len(documents), skipped=skipped, statements=len(statements), triples=len(union),
+        relations=len(relations), conflicts=len(assembled.conflicts), conforms=shacl.conforms,
+        relation_counts=dict(sorted(Counter(r["rel"] for r in relations).items())),
+    )
+
+
+def _relations(ntriples: str, export) -> list[dict]:
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.load(ntriples.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return export(store)

@@ -1,0 +1,81 @@
+"""``out/report.md``: what the build found, for a curator to read."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rdflib import RDF, Graph
+
+from .assemble import Conflict
+from .models import SkippedFile, Statement
+from .validate import ShaclReport
+
+LOW_CONFIDENCE = 0.7
+
+
+def _table(header: tuple[str, ...], rows) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c).replace("|", "\\|").replace("\n", " ") for c in row) + " |" for row in rows]
+    return lines + [""]
+
+
+def render_report(graph: Graph, statements: list[Statement], per_doc: dict[str, int], skipped: list[SkippedFile],
+                  shacl: ShaclReport, conflicts: list[Conflict], notes: list[str], relations: list[dict],
+                  analytics: list[str]) -> str:
+    classes = Counter(str(o).rsplit("#", 1)[-1] for o in graph.objects(None, RDF.type))
+    predicates = Counter(graph.qname(p) for p in graph.predicates())
+    rel_counts = Counter(r["rel"] for r in relations)
+    low = sorted((s for s in statements if s.evidence.confidence < LOW_CONFIDENCE),
+                 key=lambda s: (s.evidence.doc_id, s.evidence.start or 0, s.rel))
+    out = ["# Wuzhen KG build report", "", f"{len(graph)} triples, {len(per_doc)} documents, "
+           f"{len(statements)} statements, {len(relations)} relation tuples.", ""]
+    out += ["## Classes", ""] + _table(("class", "instances"), sorted(classes.items()))
+    out += ["## Relations (out/relations.jsonl)", ""] + _table(("relation", "tuples"), sorted(rel_counts.items()))
+    out += ["## Properties", ""] + _table(("property", "triples"), sorted(predicates.items()))
+    out += ["## Statements per document", ""] + _table(("document", "statements"), sorted(per_doc.items()))
+    out += ["## SHACL validation", "", f"Conforms: **{shacl.conforms}** ({shacl.violations} results).", ""]
+    if not shacl.conforms:
+        out += ["```", shacl.text.strip(), "```", ""]
+    out += ["## Conflicts between sources", ""]
+    if conflicts:
+        out += _table(("summit", "fact", "values", "kept", "why"),
+                      [(c.summit, c.prop, " / ".join(c.values), c.chosen, c.resolution) for c in conflicts])
+        out += ["Canned query: `kg query conflicts`.", ""]
+    else:
+        out += ["None.", ""]
+    out += ["## Notes", ""] + ([f"- {n}" for n in notes] or ["None."]) + [""]
+    out += ["## Warnings", ""]
+    warnings = [f"- skipped {s.path}: {s.reason}" for s in skipped]
+    warnings += [f"- low confidence ({s.evidence.confidence}) {s.rel} in {s.evidence.doc_id}: "
+                 f"{(s.evidence.quote or '')[:80]}" for s in low]
+    out += (warnings or ["None."]) + [""]
+    out += ["## Network analytics", ""] + analytics + [""]
+    return "\n".join(out)
+
+
+def analytics(graph: Graph, lang: str = "zh", top: int = 10) -> list[str]:
+    """Most central entities, connected components and communities (networkx)."""
+    import networkx as nx
+
+    from .viz import graph_data
+
+    data = graph_data(graph, lang)
+    g = nx.Graph()
+    labels = {n["id"]: f"{n['label']} ({n['group']})" for n in data["nodes"]}
+    g.add_nodes_from(sorted(labels))
+    g.add_edges_from(sorted((e["from"], e["to"]) for e in data["edges"]))
+    if not g:
+        return ["Empty graph."]
+    degree = sorted(nx.degree_centrality(g).items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    between = sorted(nx.betweenness_centrality(g).items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    components = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    communities = sorted(nx.community.greedy_modularity_communities(g), key=lambda c: (-len(c), min(c)))
+    lines = ["### Degree centrality", ""] + _table(("entity", "degree"), [(labels[n], f"{v:.3f}") for n, v in degree])
+    lines += ["### Betweenness centrality", ""] + _table(("entity", "betweenness"), [(labels[n], f"{v:.3f}") for n, v in between])
+    lines += [f"### Connected components: {len(components)}", "",
+              "Largest: " + ", ".join(str(len(c)) for c in components[:10]), ""]
+    lines += [f"### Communities (greedy modularity): {len(communities)}", ""]
+    for i, community in enumerate(communities[:8], start=1):
+        members = sorted(community, key=lambda n: (-g.degree(n), n))[:6]
+        lines.append(f"{i}. {len(community)} entities: " + ", ".join(labels[m] for m in members))
+    return lines

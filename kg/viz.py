@@ -1,0 +1,123 @@
+"""An offline, self-contained interactive drawing of the graph (vis-network,
+the library pyvis ships and drives).
+
+Everything the page needs is inlined, so it opens from ``file://`` with no
+network request. Text from articles only ever reaches the page as JSON data
+rendered with ``textContent`` or vis-network's plain-text tooltips; the JSON
+is escaped so it cannot close the script element.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import SKOS
+
+from .vocab import SDO, WIC
+
+__all__ = ["render_graph", "CLASS_STYLE"]
+
+CLASS_STYLE = {
+    "Person": {"color": "#4e79a7", "shape": "dot"},
+    "Organization": {"color": "#f28e2b", "shape": "box"},
+    "Summit": {"color": "#e15759", "shape": "star"},
+    "Forum": {"color": "#76b7b2", "shape": "diamond"},
+    "Ceremony": {"color": "#59a14f", "shape": "diamond"},
+    "Award": {"color": "#edc948", "shape": "triangle"},
+    "Project": {"color": "#b07aa1", "shape": "square"},
+    "Work": {"color": "#ff9da7", "shape": "square"},
+    "Place": {"color": "#9c755f", "shape": "triangleDown"},
+    "SummitSeries": {"color": "#bab0ac", "shape": "star"},
+}
+EDGE_LABELS = {
+    WIC.memberOf: "member of", WIC.spokeAt: "spoke at", WIC.partOf: "part of", WIC.wonAward: "won",
+    WIC.developedBy: "developed by", SDO.publisher: "publisher", WIC.inSeries: "in series", WIC.place: "held in",
+    WIC.openingCeremony: "opening",
+}
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[str, str]:
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    return ((lib / "vis-network.min.js").read_text(encoding="utf-8"),
+            (lib / "vis-network.css").read_text(encoding="utf-8"))
+
+
+def _safe_json(data) -> str:
+    """JSON that cannot end a <script> element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _label(graph: Graph, node: URIRef, lang: str) -> str:
+    labels = {o.language: str(o) for o in graph.objects(node, SKOS.prefLabel)}
+    return labels.get(lang) or labels.get("en" if lang == "zh" else "zh") or str(node).rsplit("/", 1)[-1]
+
+
+def _class_name(graph: Graph, node: URIRef) -> str | None:
+    for cls in sorted(graph.objects(node, RDF.type)):
+        name = str(cls).rsplit("#", 1)[-1]
+        if name in CLASS_STYLE:
+            return name
+    return None
+
+
+def graph_data(graph: Graph, lang: str = "zh", evidence: dict | None = None) -> dict:
+    nodes, edges = {}, []
+    evidence = evidence or {}
+    for node in sorted(set(graph.subjects(RDF.type, None))):
+        cls = _class_name(graph, node)
+        if cls is None or not isinstance(node, URIRef):
+            continue
+        label = _label(graph, node, lang)
+        aliases = sorted({str(o) for o in graph.objects(node, SKOS.altLabel)} |
+                         {str(o) for o in graph.objects(node, SKOS.prefLabel)})
+        years = sorted({int(y) for y in graph.objects(node, WIC.year)} |
+                       {int(y) for s in graph.objects(node, WIC.partOf) for y in graph.objects(s, WIC.year)})
+        nodes[str(node)] = {
+            "id": str(node), "label": label, "group": cls, "years": years,
+            "title": f"{cls}: {label}\n" + ("aliases: " + ", ".join(aliases) if aliases else ""),
+            "search": " ".join(a.lower() for a in aliases + [label]),
+            **CLASS_STYLE[cls],
+        }
+    for prop, name in sorted(EDGE_LABELS.items()):
+        for s, o in sorted(graph.subject_objects(prop)):
+            if str(s) in nodes and str(o) in nodes:
+                quotes = evidence.get((str(s), str(prop), str(o)), [])
+                title = name + ("\n" + "\n".join(quotes[:5]) if quotes else "")
+                edges.append({"from": str(s), "to": str(o), "label": name, "title": title, "arrows": "to",
+                              "font": {"size": 10}})
+    return {"nodes": list(nodes.values()), "edges": edges}
+
+
+def render_graph(graph: Graph, lang: str = "zh", title: str = "Wuzhen KG", evidence: dict | None = None,
+                 notice: str = "") -> str:
+    """The whole HTML page as a string (the caller writes it as UTF-8)."""
+    data = graph_data(graph, lang, evidence)
+    years = sorted({y for n in data["nodes"] for y in n["years"]})
+    large = len(data["nodes"]) > 1500
+    data.update({
+        "classes": {k: v for k, v in CLASS_STYLE.items() if any(n["group"] == k for n in data["nodes"])},
+        "years": years,
+        "notice": notice,
+        "options": {
+            "physics": {"enabled": not large, "stabilization": {"iterations": 300, "fit": True},
+                        "barnesHut": {"gravitationalConstant": -8000, "springLength": 140}},
+            "interaction": {"hover": True, "tooltipDelay": 100},
+            "edges": {"smooth": False, "color": {"inherit": False, "color": "#999"}},
+            "layout": {"improvedLayout": not large},
+        },
+    })
+    js, css = _assets()
+    template = (Path(__file__).parent / "templates" / "graph.html").read_text(encoding="utf-8")
+    values = {"VIS_CSS": css, "VIS_JS": js, "LANG": lang, "TITLE": html.escape(title), "GRAPH_JSON": _safe_json(data)}
+    # One pass, so text inside the data can never be taken for a placeholder.
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], template)
