@@ -8,7 +8,9 @@ offsets can always be traced to the raw article:
 1. line endings to ``\\n``;
 2. NFKC (full-width punctuation and digits to their plain forms);
 3. pinyin annotations removed (``聯(lián)`` → ``聯``);
-4. OCR spacing removed next to Chinese characters (``11 月 21 日`` → ``11月21日``).
+4. OCR spacing removed next to Chinese characters (``11 月 21 日`` → ``11月21日``),
+   but a space between two words of several characters stays: it separates
+   names in bylines (``记者 刘晨阳 王雪婷``) and phrases in headlines.
 
 ``match_text`` is the same text in simplified script (OpenCC), character for
 character, so extractors match one script while quotes keep the original.
@@ -17,6 +19,8 @@ character, so extractors match one script while quotes keep the original.
 from __future__ import annotations
 
 import hashlib
+import sys
+from array import array
 import re
 import unicodedata
 from functools import lru_cache
@@ -41,8 +45,17 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_RE = re.compile(rf"(?<=[{HAN}])[(（]([a-zü{_TONED}]{{1,7}})[)）]")
-_SPACE_RE = re.compile(rf"(?<=[{HAN}{CJK_PUNCT}0-9A-Za-z%])[ \t\u00a0\u3000]+(?=[{HAN}{CJK_PUNCT}0-9A-Za-z])")
-_NEEDS_HAN_SIDE = re.compile(rf"[{HAN}{CJK_PUNCT}]")
+_SPACE_RE = re.compile(r"(?<=\S)[ \t\u00a0\u3000]+(?=\S)")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
+def _check_plausible(text: str, encoding: str, path: str) -> tuple[str, str]:
+    """Refuse a decoding that yields mostly replacement, control or unassigned characters."""
+    odd = sum(1 for ch in text if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
+                                                     and ch not in "\t\n\r\f"))
+    if odd > max(2, len(text) // 50):
+        raise InputError(path, f"does not decode to text (as {encoding}: {odd} of {len(text)} characters are garbage)")
+    return text, encoding
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -52,7 +65,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                return _check_plausible(data.decode(encoding), encoding, path)
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"has a {encoding} byte-order mark but does not decode: {exc}")
     if data.startswith(_BINARY_SIGNATURES) or b"\x00" in data[:4096]:
@@ -66,7 +79,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     best = from_bytes(data, cp_isolation=_CANDIDATE_ENCODINGS).best()
     if best is None:
         raise InputError(path, "cannot decode as UTF-8, GB18030 or Big5")
-    return str(best), best.encoding
+    return _check_plausible(str(best), best.encoding, path)
 
 
 Offsets = list[int]
@@ -119,11 +132,20 @@ def _strip_pinyin(text: str, offsets: Offsets) -> tuple[str, Offsets]:
     return _rewrite(text, offsets, _PINYIN_RE, repl)
 
 
+_HAN_WORD_END = re.compile(rf"[{HAN}]{{2}}")
+
+
 def _drop_cjk_spacing(match: re.Match) -> str:
+    """Chinese sets no spaces, so one inside a line is OCR or layout noise,
+    except between two Latin words or numbers (Xi Jinping) and between two
+    runs of two or more characters, which is how bylines list names."""
     text = match.string
-    left = text[match.start() - 1]
-    right = text[match.end()]
-    return "" if _NEEDS_HAN_SIDE.match(left) or _NEEDS_HAN_SIDE.match(right) else match.group(0)
+    left, right = text[match.start() - 1], text[match.end()]
+    if _ALNUM.match(left) and _ALNUM.match(right):
+        return match.group(0)
+    if _HAN_WORD_END.fullmatch(text, match.start() - 2, match.start()) and _HAN_WORD_END.match(text, match.end()):
+        return match.group(0)
+    return ""
 
 
 def normalise(raw: str) -> tuple[str, Offsets]:
@@ -134,7 +156,8 @@ def normalise(raw: str) -> tuple[str, Offsets]:
     if pattern is not None:
         text, offsets = _rewrite(text, offsets, pattern, lambda m: _nfkc(m.group(0)))
     text, offsets = _strip_pinyin(text, offsets)
-    text, offsets = _rewrite(text, offsets, _SPACE_RE, _drop_cjk_spacing)
+    if detect_language(text) == "zh":
+        text, offsets = _rewrite(text, offsets, _SPACE_RE, _drop_cjk_spacing)
     offsets.append(len(raw))
     return text, offsets
 
@@ -166,6 +189,13 @@ def detect_language(text: str) -> str:
     return "zh" if han * 3 >= latin else "en"
 
 
+def _packed(offsets: Offsets) -> bytes:
+    packed = array("I", offsets)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed.tobytes()
+
+
 def read_document(path: Path, doc_id: str | None = None) -> Document:
     """Read, decode and normalise one file; raise InputError if it cannot be."""
     name = str(path)
@@ -184,7 +214,7 @@ def read_document(path: Path, doc_id: str | None = None) -> Document:
         language=detect_language(text),
         text=text,
         match_text=to_simplified(text),
-        raw_offsets=tuple(offsets),
+        raw_offsets=_packed(offsets),
     )
 
 

@@ -30,22 +30,28 @@ class Document(Frozen):
     language: Language
     text: str = Field(description="normalised text in the original script")
     match_text: str = Field(description="`text` in simplified script, same length")
-    raw_offsets: tuple[int, ...] = Field(
-        description="raw_offsets[i] is the offset in the decoded file of text[i]; "
-        "one extra entry maps the end of the text"
+    raw_offsets: bytes = Field(
+        description="uint32 array: entry i is the offset in the decoded file of text[i]; "
+        "one extra entry maps the end of the text (compact, so large corpora stay small)",
+        repr=False,
     )
 
     @model_validator(mode="after")
     def _aligned(self) -> "Document":
         if len(self.match_text) != len(self.text):
             raise ValueError("match_text and text differ in length")
-        if len(self.raw_offsets) != len(self.text) + 1:
+        if len(self.raw_offsets) != 4 * (len(self.text) + 1):
             raise ValueError("raw_offsets must have len(text) + 1 entries")
         return self
 
+    def raw_offset(self, index: int) -> int:
+        return int.from_bytes(self.raw_offsets[4 * index : 4 * index + 4], "little")
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a span of the normalised text back to the decoded file."""
-        return self.raw_offsets[start], self.raw_offsets[end]
+        """Map a non-empty span of the normalised text back to the decoded file."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"span {start}..{end} is outside {self.id} (length {len(self.text)})")
+        return self.raw_offset(start), self.raw_offset(end - 1) + 1
 
 
 class Sentence(Frozen):

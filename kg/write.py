@@ -73,12 +73,31 @@ def _jsonld(graph: Graph) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def _trig(ds: Dataset) -> str:
+    """TriG with graphs in IRI order (rdflib's own writer orders them by hash)."""
+    prefixes = sorted(ds.namespaces())
+    header = "".join(f"@prefix {p}: <{n}> .\n" for p, n in prefixes)
+    blocks = []
+    for context in sorted(ds.contexts(), key=lambda g: str(g.identifier)):
+        if not len(context):
+            continue
+        graph = Graph()
+        for prefix, namespace in prefixes:
+            graph.bind(prefix, namespace, override=True)
+        for triple in context:
+            graph.add(triple)
+        body = "\n".join(line for line in graph.serialize(format="turtle").splitlines()
+                         if not line.startswith("@prefix")).strip()
+        blocks.append(f"<{context.identifier}> {{\n{body}\n}}\n")
+    return header + "\n" + "\n".join(blocks)
+
+
 def serialise(ds: Dataset) -> dict[str, str]:
     """File name → text for every RDF file of ``out/``."""
     union = union_graph(ds)
     return {
         "kg.ttl": union.serialize(format="turtle"),
-        "kg.trig": ds.serialize(format="trig"),
+        "kg.trig": _trig(ds),
         "kg.nt": _sorted_lines(union.serialize(format="nt")),
         "kg.jsonld": _jsonld(union),
     }
@@ -97,6 +116,7 @@ def atomic_output(out: Path) -> Iterator[Path]:
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+        staging.chmod(0o755)
         try:
             yield staging
             if out.exists() and not out.is_dir():

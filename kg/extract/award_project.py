@@ -1,5 +1,10 @@
 """award_project: which project won or was selected for which award, in
-which year, and the organisation behind it."""
+which year, and the organisation behind it.
+
+Winners are often listed a sentence or two after the award is named
+(第四届世界互联网大会发布…领先科技成果。…入选成果包括甲公司的“…”、乙大学的“…”),
+so a list of winners without an award of its own takes the award the article
+named last. A rank (一等奖) stands for the contest the article names."""
 
 from __future__ import annotations
 
@@ -9,25 +14,43 @@ from ..models import AwardProject
 from . import evidence_for
 from .context import DocContext
 from .lexicon import AWARD_VERBS, alternation
-from .names import org_before
 from .people import titled_people
 
-_AWARD_ZH = re.compile(r"(?P<award>[“”\"\u4e00-\u9fffA-Za-z0-9]{1,24}?(?:领先科技成果|科技成果|[奖]))(?![项金])")
+_AWARD_ZH = re.compile(r"(?P<award>[“”\"\u4e00-\u9fffA-Za-z0-9]{1,24}?(?:领先科技成果|科技成果|奖))(?![项金])")
+_CONTEST_ZH = re.compile(r"[“”\"\u4e00-\u9fffA-Za-z0-9]{1,24}?(?:大赛|竞赛|挑战赛)")
 # Where an award's name starts: after the last of these words before 奖.
-_AWARD_LEFT_EDGE = re.compile(r".*(?:获得|荣获|获评|获颁|斩获|摘得|夺得|入选|评选|问鼎|入围|当选|在|于|的|为|是|了|个|项|和|与|及|中|从|被|将|已|等|年度|年)")
-_YEAR_BEFORE = re.compile(r"(20\d\d)年(?:度)?(?:的)?$")
-_PROJECT_QUOTED = re.compile(r"[“\"「](?P<project>[^”\"」]{2,40})[”\"」](?:项目|系统|平台|产品)?")
+_AWARD_LEFT_EDGE = re.compile(r".*(?:获|荣获|斩获|摘得|夺得|入选|评选|问鼎|入围|当选|在|于|的|为|是|了|个|项|和|与|及|中|从|被|将|已|等(?!$)|年度|年|届|“)")
+_NOT_AN_AWARD = re.compile(r"^(?:该|此|本|获|大)?奖$|(?:颁|领|获|得)奖$")
+_RANK = re.compile(r"(?:[一二三四五六七八九十]+等奖|特等奖|金奖|银奖|铜奖|优秀奖)$")
+_YEAR_BEFORE = re.compile(r"(20\d\d)年(?:度)?(?:的)?“?$")
+_VERB_ZH = re.compile(alternation(AWARD_VERBS) + r"|位列其中|名列其中|榜上有名|获(?=[^,，。;；]{0,10}奖)")
+# 某公司的“项目”, 某公司凭借“项目”: one winner of a list.
+_QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:研发|推出|打造|开发|发布)?(?:的|凭借|依托))?"
+                          r"[“\"「](?P<project>[^”\"」]{2,40})[”\"」]")
+# 某公司的某项目位列其中 (no quotes): the owner and project before the verb.
 _OWNER_OF = re.compile(r"(?:^|[,，、:：和与及])(?P<org>[^,，、:：。“”的]{2,30}?)(?:研发|推出|打造|开发|发布)?的(?P<project>[^,，、。“”]{2,30}?)(?=位列其中|名列其中|榜上有名|入选|获|在列|也在其中)")
-_VERB_ZH = re.compile(alternation(AWARD_VERBS) + "|位列其中|名列其中|榜上有名")
+# A list of winners that names no award itself: 入选成果包括…, 获奖项目分别是….
+_LIST_CUE = re.compile(r"(?:入选|获奖|获评|上榜)的?(?:成果|项目|作品|案例|产品)(?:包括|分别是|分别为|有|为|是)")
+_LIST_LEAD = re.compile(r"^(?:.*(?:包括|分别是|分别为|其中)[:：]?)?(?:和|与|及|以及)?")
+_COUNTED = re.compile(r"^[\d一二三四五六七八九十几多]+(?:个|项|款|家|件)")
 _REPRESENTATIVE = re.compile(r"^作为(?:该|这个)?项目(?:团队|方|研发团队)?的?(?:代表|负责人)")
-_AWARD_EN = re.compile(r"(?P<award>(?:(?:20\d\d\s+)?World\s+Internet\s+Conference\s+)?(?:[A-Z][\w-]*\s){0,5}"
-                       r"(?:Award|Prize|Achievements?|Honou?r))s?", re.I)
-_WIN_EN = re.compile(
-    r"(?:(?P<org>[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,4})(?:'s|’s)\s)?[\"“](?P<project>[^\"”]{2,60})[\"”]"
+
+_EN_WORD = r"[A-Z][\w-]*\s(?:(?:and|of|for|in|on)\s)?"
+_AWARD_EN = re.compile(rf"(?:{_EN_WORD}){{1,8}}(?:Award|Prize|Achievement|Honou?r)s?")
+_EN_ORG = r"[A-Z][\w&.-]*(?:\s(?:(?:of|for|and|the)\s)*[A-Z][\w&.-]*){0,6}"
+_QUOTED_WIN_EN = re.compile(
+    rf"(?:(?P<org>{_EN_ORG})(?:'s|’s)\s)?[\"“](?P<project>[^\"”]{{2,60}})[\"”]"
     r"(?:,?\s(?:by|from|of|developed by)\s(?P<org2>[A-Z][\w&.-]*(?:\s(?:of\s)?[A-Z][\w&.-]*){0,5}))?,?"
     r"\s(?:project\s)?(?:won|received|was\sselected\sfor|was\samong|bagged|took|was\shonou?red\swith|"
     r"was\snamed|were\samong)")
-_GENERIC_AWARD = re.compile(r"^(?:该|此|本|获|大)?奖$")
+# Lists of "Org's project": after "including", or as the subject of "were among the winners".
+_LIST_AFTER_EN = re.compile(r"\b(?:including|such\sas|among\sthem)\s(?P<list>[^;:]+?)\.?$")
+_LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:among\s(?:the\s)?(?:winners|recipients|honou?rees)\sof|"
+                             r"named|selected\s(?:as|for)|honou?red\swith|awarded)\b|^(?P<list2>.+?)\s(?:won|received|bagged)\s")
+_LIST_SPLIT_EN = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?[A-Z])")
+_OWNED_EN = re.compile(rf"^(?:the\s)?(?P<org>{_EN_ORG})(?:'s|’s)\s(?P<project>[^\"“”]+)$")
+
+Found = tuple[str, "int | None", str, "str | None"]
 
 
 def _clean_award(award: str) -> str:
@@ -36,12 +59,14 @@ def _clean_award(award: str) -> str:
     return name.replace("“", "").replace("”", "").replace('"', "")
 
 
-def _award_mentions(text: str) -> list[tuple[int, str, int | None]]:
-    """(position, name, year) of each award named in a sentence."""
+def _names(pattern: re.Pattern, text: str) -> list[tuple[int, str, int | None]]:
+    """(position, name, year) of each award or contest named in a sentence."""
     found = []
-    for match in _AWARD_ZH.finditer(text):
-        name = _clean_award(match.group("award"))
-        if len(name) < 3 or name.endswith(("获奖", "大奖")) and len(name) < 5 or _GENERIC_AWARD.match(name):
+    for match in pattern.finditer(text):
+        name = _clean_award(match.group(0))
+        rank = _RANK.search(name)
+        name = rank.group(0) if rank else name
+        if len(name) < 3 or _NOT_AN_AWARD.search(name):
             continue
         start = match.end() - len(name)
         year = _YEAR_BEFORE.search(text, 0, start)
@@ -59,42 +84,92 @@ def _representative_org(ctx: DocContext, index: int) -> str | None:
     return people[0].titles[0].org if people and people[0].titles else None
 
 
-def _zh(ctx: DocContext, index: int, text: str) -> list[tuple[str, int | None, str, str | None]]:
-    awards = _award_mentions(text)
-    if not awards or not _VERB_ZH.search(text):
-        return []
-    position, name, year = awards[0]
-    year = year or ctx.year_of(text)
+def _projects_zh(text: str, award_at: int, award: str) -> list[tuple[str, str | None]]:
+    """(project, owner) pairs a sentence names."""
     found = []
-    for match in _OWNER_OF.finditer(text):
-        if match.start() > position:
-            found.append((name, year, match.group("project").strip(), match.group("org").strip()))
-    for match in _PROJECT_QUOTED.finditer(text):
+    for match in _QUOTED_ITEM.finditer(text):
         project = match.group("project")
-        if project in name or position <= match.start() < position + len(name):
+        if project in award or _COUNTED.match(project):
             continue
-        before = text[: match.start()]
-        org = None
-        if before.endswith("的"):
-            _, org = org_before(text, match.start() - 1)
-        found.append((name, year, project, org or _representative_org(ctx, index)))
+        org = _LIST_LEAD.sub("", match.group("org") or "").strip() or None
+        found.append((project, org))
+    for match in _OWNER_OF.finditer(text):
+        project = match.group("project").strip()
+        if match.start() > award_at and not _COUNTED.match(project):
+            found.append((project, match.group("org").strip()))
     return found
 
 
-def _en(ctx: DocContext, index: int, text: str) -> list[tuple[str, int | None, str, str | None]]:
+class _Awards:
+    """The award (or contest) the article named last, sentence by sentence."""
+
+    def __init__(self):
+        self.award: tuple[str, int | None] | None = None
+        self.contest: tuple[str, int | None] | None = None
+
+    def read(self, text: str) -> tuple[int, str, int | None] | None:
+        """This sentence's own award, after noting what it names."""
+        contests = _names(_CONTEST_ZH, text)
+        if contests:
+            self.contest = contests[0][1:]
+        names = _names(_AWARD_ZH, text)
+        proper = [a for a in names if not _RANK.match(a[1])]
+        if proper:
+            self.award = proper[0][1:]
+        return (proper or names)[0] if names else None
+
+    def resolve(self, own: tuple[int, str, int | None] | None) -> tuple[int, str, int | None] | None:
+        if own and _RANK.match(own[1]) and self.contest:
+            return (own[0], *self.contest)
+        if own:
+            return own
+        return (0, *self.award) if self.award else None
+
+
+def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
+    own = awards.read(text)
+    if not (_VERB_ZH.search(text) if own else _LIST_CUE.search(text)):
+        return []
+    award = awards.resolve(own)
+    if award is None:
+        return []
+    position, name, year = award
+    year = year or ctx.year_of(text)
+    return [(name, year, project, org or _representative_org(ctx, index))
+            for project, org in _projects_zh(text, position if own else -1, name)]
+
+
+def _owned_list_en(text: str) -> list[tuple[str, str]]:
+    found = []
+    for pattern in (_LIST_AFTER_EN, _LIST_BEFORE_EN):
+        match = pattern.search(text)
+        if not match:
+            continue
+        for item in _LIST_SPLIT_EN.split(match.group("list") or match.group("list2")):
+            owned = _OWNED_EN.match(item.strip())
+            if owned:
+                found.append((owned.group("project").strip(), owned.group("org")))
+    return found
+
+
+def _en(ctx: DocContext, index: int, text: str, awards: None) -> list[Found]:
     award = _AWARD_EN.search(text)
     if not award:
         return []
-    name = re.sub(r"^20\d\d\s+", "", award.group("award").strip())
+    name = re.sub(r"^20\d\d\s+", "", award.group(0).strip())
     year = ctx.year_of(text)
-    return [(name, year, m.group("project"), m.group("org") or m.group("org2")) for m in _WIN_EN.finditer(text)]
+    found = [(name, year, m.group("project"), m.group("org") or m.group("org2")) for m in _QUOTED_WIN_EN.finditer(text)]
+    if not found:
+        found = [(name, year, project, org) for project, org in _owned_list_en(text)]
+    return found
 
 
 def extract(ctx: DocContext) -> list[AwardProject]:
     found = []
-    finder = _zh if ctx.doc.language == "zh" else _en
+    zh = ctx.doc.language == "zh"
+    finder, awards = (_zh, _Awards()) if zh else (_en, None)
     for index, sentence in enumerate(ctx.sentences):
-        for award, year, project, org in finder(ctx, index, ctx.text(sentence)):
+        for award, year, project, org in finder(ctx, index, ctx.text(sentence), awards):
             found.append(AwardProject(lang=ctx.doc.language, award=award, year=year, project=project, org=org or None,
                                       evidence=evidence_for(ctx, sentence, "award_project.pattern", 0.75)))
     return found

@@ -23,13 +23,25 @@ _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "s
 SUMMIT_EN = re.compile(
     r"(?:(?P<year>20\d\d)\s+|(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+|(?P<word>first|second|third|fourth|fifth|sixth|"
     r"seventh|eighth|ninth|tenth|eleventh|twelfth)\s+)?World\s+Internet\s+Conference(?:\s*\(WIC\))?(?:\s+Wuzhen\s+Summit)?"
-    r"|(?P<this>this year's|this)\s+(?:summit|conference)",
+    r"|(?P<this>this year's|this|the(?:\s+\w+-day)?)\s+(?:summit|conference)\b",
     re.IGNORECASE,
 )
-DATELINE_ZH = re.compile(r"(?P<outlet>[\u4e00-\u9fff]{1,6}社)[\u4e00-\u9fff]{0,6}(?P<month>\d{1,2})月(?P<day>\d{1,2})日电")
-_FOOTER_PAPER = re.compile(r"《(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|报|时报|周刊))》\s*\(\s*(?P<year>20\d\d)年")
+DATELINE_ZH = re.compile(r"(?P<outlet>[\u4e00-\u9fff]{1,6}社)(?:记者[\u4e00-\u9fff·]{2,8}?)?[\u4e00-\u9fff]{0,6}?"
+                         r"(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日专?电")
+DATELINE_EN = re.compile(r"^[A-Z][A-Z .'-]+,\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
+                         r"(?P<day>\d{1,2})\s+\((?P<outlet>[A-Za-z ]+)\)", re.M)
+_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_OUTLET_WORD = r"[\u4e00-\u9fff]{2,10}?(?:日报|时报|晚报|商报|报|周刊|网|社|电视台)"
+# Where a paper names itself: 《人民日报》(2017年…) footers, 【香港商报讯】 leads,
+# (联合新闻网 2023-11-10) and 来源：浙江日报 credits.
+_PAPER_MARKS = (
+    re.compile(rf"《(?P<paper>{_OUTLET_WORD})》\s*[(（]?\s*20\d\d年"),
+    re.compile(rf"【(?P<paper>{_OUTLET_WORD})讯】"),
+    re.compile(rf"[(（](?:原文刊载于)?(?P<paper>{_OUTLET_WORD})\s*20\d\d-\d\d-\d\d[)）]"),
+    re.compile(rf"来源[:：]\s*(?P<paper>{_OUTLET_WORD})(?![\u4e00-\u9fff])"),
+)
 _DATE_YEAR = re.compile(r"(20\d\d)年\d{1,2}月\d{1,2}日|(?:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December)\s+\d{1,2},\s+(20\d\d)")
+                        r"September|October|November|December)\s+\d{1,2},\s+(20\d\d)|\b(20\d\d)-\d\d-\d\d\b")
 
 
 def summit_year(match: re.Match, default: int | None) -> int | None:
@@ -55,15 +67,20 @@ class DocContext:
     default_year: int | None = None
     outlet: str | None = None
     paper: str | None = None
+    dateline: tuple[int | None, int] | None = None  # (month, day) the story is filed
     _summit_re: re.Pattern = field(init=False)
 
     def __post_init__(self) -> None:
         self._summit_re = SUMMIT_ZH if self.doc.language == "zh" else SUMMIT_EN
         self.default_year = self._default_year()
-        dateline = DATELINE_ZH.search(self.doc.match_text)
-        self.outlet = dateline.group("outlet") if dateline else None
-        footer = _FOOTER_PAPER.search(self.doc.match_text)
-        self.paper = footer.group("paper") if footer else None
+        zh = self.doc.language == "zh"
+        dateline = (DATELINE_ZH if zh else DATELINE_EN).search(self.doc.match_text)
+        if dateline:
+            self.outlet = dateline.group("outlet")
+            month = dateline.group("month")
+            month = (int(month) if zh else _MONTHS_EN.index(month.lower()) + 1) if month else None
+            self.dateline = (month, int(dateline.group("day")))
+        self.paper = self._paper()
 
     def text(self, sentence: Sentence) -> str:
         """The sentence in simplified script (what the patterns match)."""
@@ -79,15 +96,37 @@ class DocContext:
                 return year
         return self.default_year
 
+    def _paper(self) -> str | None:
+        for mark in _PAPER_MARKS:
+            found = mark.search(self.doc.match_text)
+            if found:
+                return found.group("paper")
+        return None
+
+    def paragraphs(self) -> list[list[Sentence]]:
+        grouped: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.paragraph, []).append(sentence)
+        return list(grouped.values())
+
+    def month_of_day(self, day: int) -> int | None:
+        """The month of a bare day (16日): the dateline's, or a full date's in the text."""
+        if self.dateline and self.dateline[0]:
+            return self.dateline[0]
+        full = re.search(rf"(\d{{1,2}})月{day}日", self.doc.match_text)
+        return int(full.group(1)) if full else None
+
     def _default_year(self) -> int | None:
-        explicit = Counter()
+        """The summit the article is about: the year it names most, else the
+        year of its dates, else the edition it numbers most (第五届)."""
+        explicit, numbered = Counter(), Counter()
         for match in self._summit_re.finditer(self.doc.match_text):
             year = summit_year(match, None)
-            if year is not None and not match.groupdict().get("first") and not match.groupdict().get("ord"):
-                explicit[year] += 1
-        if explicit:
-            return max(explicit.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        dated = Counter(int(a or b) for a, b in _DATE_YEAR.findall(self.doc.match_text))
-        if dated:
-            return max(dated.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            if year is not None:
+                by_ordinal = any(match.groupdict().get(g) for g in ("first", "first2", "first3", "ord", "word"))
+                (numbered if by_ordinal else explicit)[year] += 1
+        dated = Counter(int(next(filter(None, groups))) for groups in _DATE_YEAR.findall(self.doc.match_text))
+        for counts in (explicit, dated, numbered):
+            if counts:
+                return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
         return None

@@ -31,14 +31,20 @@ SPEECH_VERBS = (
 NAME_FOLLOWERS = SPEECH_VERBS + (
     "在", "对", "也", "则", "就", "还", "等", "和", "与", "及", "出席", "参加", "发表", "作", "做", "先生",
     "女士", "博士", "教授", "同志", "一行", "率", "带领", "接受", "向", "日前", "近日", "今天", "昨天",
+    "亦", "今日", "昨日",  # Hong Kong / Taiwan wording
 )
+# Characters that open transliterated foreign names written without a
+# middle dot (梅德维杰夫, 普京): with SURNAMES, the first character of a name.
+FOREIGN_INITIALS = set("阿埃艾爱安奥巴拜班邦贝本比彼波伯博布达戴黛丹德迪蒂杜多厄恩法菲费芬弗福盖格古哈海汉赫亨"
+                       "霍基吉加杰捷卡凯坎科克库拉莱兰朗劳雷里利连林卢鲁路伦罗洛马迈麦曼梅蒙米莫穆纳内尼努诺欧帕"
+                       "佩皮普齐乔萨塞桑沙舍什施斯苏索塔泰坦汤特图托瓦威韦维温沃乌西希谢辛休亚扬伊尤约扎泽詹")
 
 ORG_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团", "控股", "科技",
     "大学", "学院", "研究院", "研究所", "研究中心", "研究室", "实验室", "中心", "协会", "学会", "联合会", "商会",
     "委员会", "基金会", "联盟", "组织", "办公室", "管理局", "总局", "局", "部", "厅", "署", "处", "司", "办",
     "科学院", "工程院", "法院", "检察院", "院", "所", "室", "馆", "社", "台", "报", "日报", "银行", "智库",
-    "政府", "医院", "学校", "集团有限公司", "平台", "网", "会", "团队", "事务所",
+    "政府", "医院", "学校", "集团有限公司", "平台", "网", "会", "团队", "事务所", "工作组", "小组",
 )
 EVENT_WORDS = (
     "分论坛", "论坛", "开幕式", "闭幕式", "开幕大会", "全体会议", "主旨演讲", "高端对话", "对话", "发布会",
@@ -48,7 +54,7 @@ EVENT_WORDS = (
 RELEASE_VERBS = ("正式发布", "首次发布", "重磅发布", "联合发布", "发布", "发表", "出版", "推出", "公布", "首发",
                  "编写", "编制", "撰写", "编撰", "编著", "提出", "亮相", "面世", "问世")
 WORK_WORDS = ("蓝皮书", "白皮书", "报告", "倡议", "宣言", "概念文件", "文件", "指数", "指南", "规则", "框架",
-              "方案", "行动计划", "计划", "案例集", "共识", "声明", "公约", "原则", "准则", "标准", "年鉴", "研究")
+              "方案", "行动计划", "计划", "案例集", "汇编", "共识", "声明", "公约", "原则", "准则", "标准", "年鉴", "研究")
 AWARD_VERBS = ("获评", "获得", "荣获", "获颁", "斩获", "摘得", "夺得", "入选", "获奖", "问鼎", "入围", "当选")
 
 # Title words placed after a name in official style (习近平主席, 李强总理).
@@ -91,6 +97,14 @@ ROLE_MODIFIERS_ZH = ("全球", "中国区", "大中华区", "亚太区", "首席
 ROLE_MODIFIERS_EN = ("senior", "executive", "deputy", "vice", "chief", "global", "rotating", "honorary", "founding",
                      "co", "associate", "assistant", "acting", "former", "managing", "general", "first")
 
+# Department words that open an English job title ("communications manager").
+DEPARTMENTS_EN = ("communications", "marketing", "sales", "technology", "research", "product", "media", "operations",
+                  "finance", "strategy", "engineering", "policy", "public relations", "business development")
+# Role words the vocabulary lacks: Hong Kong / Taiwan wording of its posts
+# (行政总裁 is a CEO in Hong Kong) and the open English "head of <area>".
+EXTRA_ROLES_ZH = ("行政总裁", "执行总裁")
+EXTRA_ROLES_EN = ("head",)
+
 NUMERALS = {"首": 1, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 FIRST_SUMMIT_YEAR = 2014
 
@@ -110,8 +124,8 @@ def role_words() -> RoleWords:
     graph = Graph().parse(roles_path(), format="turtle")
     labels = [(str(o), o.language) for p in (SKOS.prefLabel, SKOS.altLabel)
               for s, o in graph.subject_objects(p) if (s, SKOS.inScheme, None) in graph]
-    zh = {label for label, lang in labels if lang == "zh" or (lang == "en" and label.isupper())}
-    en = {label.lower() for label, lang in labels if lang == "en"}
+    zh = {label for label, lang in labels if lang == "zh" or (lang == "en" and label.isupper())} | set(EXTRA_ROLES_ZH)
+    en = {label.lower() for label, lang in labels if lang == "en"} | set(EXTRA_ROLES_EN)
     return RoleWords(
         zh=tuple(sorted(zh, key=lambda s: (-len(s), s))),
         en=tuple(sorted(en, key=lambda s: (-len(s), s))),

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from .lexicon import (
     COMPOUND_SURNAMES,
+    DEPARTMENTS_EN,
+    FOREIGN_INITIALS,
     NAME_FOLLOWERS,
     ORG_SUFFIXES,
     ROLE_MODIFIERS_EN,
@@ -24,9 +26,10 @@ CLAUSE_BREAK = set(",，。;；:：!?！？“”\"()（）《》「」『』\n�
 _LEADING_NOISE = re.compile(
     r"^(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚间|晚上)?"
     r"(?:在|据|由|对此|其中|同时|此外|另外|而|但|并|与会的|出席的有|出席活动的有|包括|例如|比如|如|以及|作为|"
-    r"会上|会议上|论坛上|活动上|据悉|据介绍|记者|当天|随后|接着|最后|首先|他|她|来自|与|和|及|还有|即)+"
+    r"会上|会议上|论坛上|活动上|据悉|据介绍|记者|当天|随后|接着|最后|首先|他|她|来自|与|和|及|还有|即|、)+"
 )
 _NAME_FOLLOW_RE = re.compile(rf"(?:{alternation(NAME_FOLLOWERS)})|[,，。;；:：、)）(（“\"!?！？\s]|$")
+_UNDOTTED_FOREIGN = re.compile(rf"[{HAN}]{{4,6}}?(?=[、,，。;；]|等)")
 ORG_SUFFIX_RE = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
 
 
@@ -38,8 +41,11 @@ def role_re_zh() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def role_re_en() -> str:
+    """One English title: "senior vice-president", "communications manager",
+    "head of public policy" (the area in lower case)."""
     mods = alternation(ROLE_MODIFIERS_EN)
-    return rf"(?i:(?:(?:{mods})[- ])*(?:{alternation(role_words().en)}))"
+    return (rf"(?i:(?:{alternation(DEPARTMENTS_EN)})\s)?(?i:(?:(?:{mods})[- ])*(?:{alternation(role_words().en)}))"
+            r"(?:\sof\s[a-z]+(?:\s[a-z]+){0,2}(?=\s(?:at|of|for)\s))?")
 
 
 def chinese_name_at(text: str, pos: int) -> str | None:
@@ -52,6 +58,10 @@ def chinese_name_at(text: str, pos: int) -> str | None:
             if _NAME_FOLLOW_RE.match(text, end):
                 return text[pos:end]
         return None
+    return _native_name_at(text, pos) or _undotted_foreign_name_at(text, pos)
+
+
+def _native_name_at(text: str, pos: int) -> str | None:
     head = 2 if text.startswith(COMPOUND_SURNAMES, pos) else 1
     if head == 1 and text[pos : pos + 1] not in SURNAMES:
         return None
@@ -63,6 +73,23 @@ def chinese_name_at(text: str, pos: int) -> str | None:
         if _NAME_FOLLOW_RE.match(text, end):
             return name
     return None
+
+
+def _undotted_foreign_name_at(text: str, pos: int) -> str | None:
+    """梅德维杰夫、…: a longer transliterated name, only where a list mark or
+    full stop closes it."""
+    if text[pos : pos + 1] not in SURNAMES and text[pos : pos + 1] not in FOREIGN_INITIALS:
+        return None
+    found = _UNDOTTED_FOREIGN.match(text, pos)
+    return found.group(0) if found else None
+
+
+_KEEPS_DOT = ("Ltd.", "Inc.", "Co.", "Corp.", "Bhd.", "Plc.")
+
+
+def drop_full_stop(name: str) -> str:
+    """An English name without the sentence's full stop ("Ltd." keeps its dot)."""
+    return name if not name.endswith(".") or name.endswith(_KEEPS_DOT) else name.rstrip(".")
 
 
 def looks_like_org(phrase: str) -> bool:

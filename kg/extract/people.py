@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .context import DocContext
 from .lexicon import DEMONYMS, NAME_TITLES, alternation
 from .names import (
     CLAUSE_BREAK,
     chinese_name_at,
+    drop_full_stop,
     looks_like_org,
     org_before,
     role_re_en,
@@ -86,16 +88,13 @@ def titled_people_zh(text: str) -> list[TitledPerson]:
     return people
 
 
-_NAME_TITLE_RE = None
+_NAME_TITLE_RE = re.compile(alternation(NAME_TITLES))
 
 
 def officials_zh(text: str) -> list[TitledPerson]:
     """Name-then-title, the official style (某某主席): people without an org."""
-    global _NAME_TITLE_RE
-    if _NAME_TITLE_RE is None:
-        _NAME_TITLE_RE = re.compile(rf"(?={alternation(NAME_TITLES)})")
     people = []
-    for title in re.finditer(alternation(NAME_TITLES), text):
+    for title in _NAME_TITLE_RE.finditer(text):
         for size in (3, 2):
             start = title.start() - size
             if start < 0 or (start > 0 and text[start - 1] not in CLAUSE_BREAK and text[start - 1] not in "、在和与及"):
@@ -107,9 +106,12 @@ def officials_zh(text: str) -> list[TitledPerson]:
     return people
 
 
-_BYLINE = re.compile(r"[(（]?(?P<body>(?:本报|本台|本刊)?记者[^)）。]{2,80})[)）]?")
+# A byline ends at a bracket, a full stop, or the "/乌镇报导" / "报道：" that
+# follows the names.
+_BYLINE = re.compile(r"[(（]?(?P<body>(?:本报|本台|本刊)?记者[^)）。:：/]{2,80})[)）]?")
 _BYLINE_ROLE = re.compile(r"(?P<own>本报|本台|本刊)?(?:特约)?(?:记者|通讯员|实习生)")
-_BYLINE_TAIL = re.compile(r"(?:参与采写|参与报道|采写|报道|摄影|摄|发自.*)$")
+# What may follow the names: credits, or a wire dateline (乌镇16日专电).
+_BYLINE_TAIL = re.compile(r"(?:参与采写|参与报道|采写|报道|报导|摄影|摄|发自.*|[\u4e00-\u9fff]{2}(?:\d{1,2}月)?\d{1,2}日专?电)$")
 
 
 def byline_people(ctx: DocContext, text: str) -> list[TitledPerson]:
@@ -134,55 +136,86 @@ def byline_people(ctx: DocContext, text: str) -> list[TitledPerson]:
 
 _EN_NAME = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.)(?:\s(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.|van|de|von|bin)){1,3}"
 _EN_ORG = r"(?:[A-Z][\w&.-]*|\d\w*)(?:\s(?:(?:of|and|for|the|on|&|de)\s)*(?:[A-Z][\w&.-]*|\d\w*)){0,7}"
-_EN_PATTERNS = None
+_ROLE_JOIN_EN = re.compile(r"\s(?:and|&)\s(?:an?\s)?")
 
 
+@lru_cache(maxsize=1)
 def _en_patterns() -> list[re.Pattern]:
-    global _EN_PATTERNS
-    if _EN_PATTERNS is None:
-        role = role_re_en()
-        _EN_PATTERNS = [
-            # Name, (the) Role of Org
-            re.compile(rf"(?P<name>{_EN_NAME}),\s(?:the\s|a\s)?(?P<role>{role})\s(?:of|at|for)\s(?:the\s)?(?P<org>{_EN_ORG})"),
-            # Name, Org's Role
-            re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<org>{_EN_ORG})(?:'s|’s)?\s(?P<role>{role})(?=[,;.]|\s(?:said|says|told|noted|added))"),
-            # Role of Org Name
-            re.compile(rf"(?P<role>{role})\sof\s(?:the\s)?(?P<org>{_EN_ORG}),?\s(?P<name>{_EN_NAME})"),
-            # Org('s) Role Name
-            re.compile(rf"(?P<org>{_EN_ORG})(?:'s|’s)?\s(?P<role>{role})\s(?P<name>{_EN_NAME})"),
-        ]
-    return _EN_PATTERNS
+    role = role_re_en()
+    roles = rf"{role}(?:{_ROLE_JOIN_EN.pattern}{role})*"  # "chairman and CEO"
+    return [
+        # Name, (the) Role of Org
+        re.compile(rf"(?P<name>{_EN_NAME}),\s(?:the\s|a\s)?(?P<role>{roles})\s(?:of|at|for)\s(?:the\s)?(?P<org>{_EN_ORG})"),
+        # Name, Org's Role
+        re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<org>{_EN_ORG})(?:'s|’s)?\s(?P<role>{roles})(?=[,;.]|\s(?:said|says|told|noted|added))"),
+        # Name, role, Org (press-release contacts)
+        re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<role>{roles}),\s(?P<org>{_EN_ORG})(?=[,;.]?\s*$)"),
+        # Role of Org Name
+        re.compile(rf"(?P<role>{roles})\sof\s(?:the\s)?(?P<org>{_EN_ORG}),?\s(?P<name>{_EN_NAME})"),
+        # Org('s) Role Name
+        re.compile(rf"(?P<org>{_EN_ORG})(?:'s|’s)?\s(?P<role>{roles})\s(?P<name>{_EN_NAME})"),
+    ]
 
 
+@lru_cache(maxsize=1)
+def _en_second_title() -> re.Pattern:
+    """"…, director of X and a professor at Y": a further title after the first."""
+    return re.compile(rf"\s(?:and|as\swell\sas)\s(?:an?\s|the\s)?(?P<role>{role_re_en()})\s(?:of|at|for)\s(?:the\s)?(?P<org>{_EN_ORG})")
+
+
+# "Xinhua reporters Wang Yue and Li Nan contributed to this story."
+_EN_BYLINE = re.compile(rf"(?P<org>[A-Z][\w&]*(?:\s[A-Z][\w&]*){{0,3}})\s(?P<role>reporter|correspondent|photographer)s?\s"
+                        rf"(?P<names>{_EN_NAME}(?:(?:,\s|,?\sand\s){_EN_NAME})*)")
 _CAPITALISED = re.compile(r"[A-Z0-9]")
 _ORG_STOP = {"The", "A", "An", "This", "That", "Its", "His", "Her", "Their", "Our", "Former", "Mr", "Ms", "Dr"}
 
 
 def _trim_en_org(org: str) -> str:
+    """Without a leading article and a sentence's full stop (but "Ltd." keeps its dot)."""
     words = org.split()
     while words and words[0] in _ORG_STOP:
         words.pop(0)
-    return " ".join(words)
+    return drop_full_stop(" ".join(words))
+
+
+def _en_role(role: str) -> str:
+    """Acronyms stay upper case; other titles are lower-cased."""
+    return role if role.isupper() else role.lower()
+
+
+def _en_titles(match: re.Match, text: str) -> tuple[Title, ...]:
+    org = DEMONYMS.get(_trim_en_org(match.group("org")), _trim_en_org(match.group("org")))
+    titles = [Title(org, _en_role(r)) for r in _ROLE_JOIN_EN.split(match.group("role"))]
+    more = _en_second_title().match(text, match.end())
+    if more:
+        titles.append(Title(_trim_en_org(more.group("org")), _en_role(more.group("role"))))
+    return tuple(titles)
+
+
+def _en_bylines(text: str) -> list[TitledPerson]:
+    people = []
+    for match in _EN_BYLINE.finditer(text):
+        for name in re.finditer(_EN_NAME, match.group("names")):
+            start = match.start("names") + name.start()
+            people.append(TitledPerson(name.group(0), start, start + len(name.group(0)),
+                                       (Title(match.group("org"), match.group("role")),), 0.8))
+    return people
 
 
 def titled_people_en(text: str) -> list[TitledPerson]:
-    people: list[TitledPerson] = []
-    taken: list[tuple[int, int]] = []
+    people: list[TitledPerson] = _en_bylines(text)
+    taken: list[tuple[int, int]] = [(p.start, p.end) for p in people]
     for pattern in _en_patterns():
         for match in pattern.finditer(text):
-            name_start, name_end = match.span("name")
-            if any(a < name_end and name_start < b for a, b in taken):
+            # A span another pattern has read (its name, role or org) is not read twice.
+            if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             name = match.group("name")
-            org = _trim_en_org(match.group("org"))
-            if not org or not _CAPITALISED.match(org) or org == name:
+            titles = _en_titles(match, text)
+            if not titles[0].org or not _CAPITALISED.match(titles[0].org) or titles[0].org == name:
                 continue
-            org = DEMONYMS.get(org, org)
-            role = match.group("role")
-            if role[:1].islower() or role.isupper() is False:
-                role = role if role.isupper() else role.lower()
-            taken.append((name_start, name_end))
-            people.append(TitledPerson(name, name_start, name_end, (Title(org, role),), 0.8))
+            taken.append(match.span())
+            people.append(TitledPerson(name, *match.span("name"), titles, 0.8))
     return sorted(people, key=lambda p: p.start)
 
 

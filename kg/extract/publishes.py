@@ -9,7 +9,8 @@ from ..models import Publishes
 from . import evidence_for
 from .context import DocContext
 from .lexicon import COUNTRIES, ORG_SUFFIXES, RELEASE_VERBS, WORK_WORDS, alternation
-from .names import looks_like_org
+from .names import drop_full_stop
+from .people import titled_people
 
 _WORK = re.compile(r"《(?P<work>[^《》]{2,60})》")
 _RELEASE = re.compile(alternation(RELEASE_VERBS))
@@ -20,12 +21,27 @@ _AGENT_BEFORE_VERB = re.compile(rf"(?P<org>[^,，。;；《》]{{2,30}}?)(?:正�
 _NO_SUBJECT = re.compile(r"^(?:陆续|先后|相继|还|也|并|已|已经|曾|又|正式|首次|此前|同时|随后|近日|日前)")
 _TIME_NOISE = re.compile(r"^(?:近年来|近日|日前|此前|同时|此外|目前|当天|会上|\d{1,2}月\d{1,2}日|20\d\d年)+")
 _ORG_PREFIX = re.compile(rf"^[^,，。;；《》]{{2,30}}(?:{alternation(ORG_SUFFIXES)})")
+_EARLIER_WORKS = re.compile(r"(?:《[^《》]*》(?:和|与|及|、)?)+$")
+# 该倡议由某研究院联合12家机构共同发起: who made the works of a kind.
+_MADE_BY_ZH = re.compile(
+    rf"(?P<kind>{alternation(WORK_WORDS)})(?:均|都|皆|则)?由(?P<org>[^,，。;；]{{2,30}}?)"
+    rf"(?:(?:联合|会同|携手)[^,，。;；]{{0,15}}?)?(?:牵头|负责|组织|共同)?(?:{alternation(RELEASE_VERBS)}|发起)")
+# 该中心于峰会期间发布: the organisation the article named just before.
+_MADE_BY_EN = re.compile(
+    r"(?P<kind>reports?|white\spapers?|blue\sbooks?|initiatives?)\s(?:were|was|had\sbeen|have\sbeen)\s(?:jointly\s)?"
+    r"(?:compiled|written|released|published|issued|prepared|drafted)\sby\s(?:the\s)?"
+    r"(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7})")
+# Unquoted English titles: "the World Internet Development Report 2022".
+_TITLE_EN = re.compile(
+    r"(?P<work>(?:[A-Z][\w-]*\s(?:(?:on|of|for|and|in)\s)?){1,8}(?:Report|White\sPaper|Blue\sBook|Initiative|Declaration)"
+    r"(?:\s(?:on|of|for)\s(?:[A-Z][\w-]*\s?)+)?(?:\s\(?20\d\d\)?)?)")
+_ANAPHOR_ZH = re.compile(rf"^(?:该|此|这家|这个)(?P<suffix>{alternation(ORG_SUFFIXES)})")
 _YEAR_IN_TITLE = re.compile(r"(?:^|\D)(20\d\d)(?:\D|$)")
 _LEAD_YEAR = re.compile(r"^\s*(20\d\d)年")
 _WORK_EN = re.compile(r"[\"“](?P<work>[^\"”]{4,100})[\"”]")
 _RELEASE_EN = re.compile(r"\b(?:released|published|issued|unveiled|launched|put forward|proposed)\b", re.I)
 _KIND_EN = re.compile(r"\b(?:report|white paper|blue book|initiative|declaration|proposal|index|guidelines?|action plan|concept paper)\b", re.I)
-_BY_EN = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7})")
+_BY_EN = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7})")
 
 
 def _agent(phrase: str) -> str | None:
@@ -44,7 +60,8 @@ def _publisher_zh(text: str, clause_start: int, work_start: int) -> str | None:
     by = _BY_ZH.search(text)
     if by:
         return by.group("org")
-    head = text[clause_start:work_start]
+    # 甲发布《A》与《B》: B's agent stands before A.
+    head = _EARLIER_WORKS.sub("", text[clause_start:work_start])
     direct = _AGENT_BEFORE_VERB.search(head)
     if direct and not _NO_SUBJECT.match(direct.group("org")):
         agent = _agent(direct.group("org"))
@@ -78,6 +95,16 @@ def _year(ctx: DocContext, work: str, text: str, index: int) -> int | None:
     return None
 
 
+def _antecedent(ctx: DocContext, index: int, suffix: str) -> str | None:
+    """The organisation ending in `suffix` (中心) an earlier sentence titles someone in."""
+    for sentence in reversed(ctx.sentences[:index]):
+        for person in titled_people(ctx, ctx.text(sentence)):
+            for title in person.titles:
+                if title.org.endswith(suffix):
+                    return title.org
+    return None
+
+
 def _zh(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, int | None]]:
     found = []
     for match in _WORK.finditer(text):
@@ -92,6 +119,9 @@ def _zh(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, i
         if not (_WORK_KIND.search(work) or _WORK_KIND.match(re.sub(r"^(?:和《[^》]+》|两份|等)+", "", after))):
             continue
         publisher = _publisher_zh(text, clause_start, match.start())
+        anaphor = _ANAPHOR_ZH.match(publisher or "")
+        if anaphor:
+            publisher = _antecedent(ctx, index, anaphor.group("suffix"))
         found.append((work, publisher, _year(ctx, work, text, index)))
     return found
 
@@ -99,31 +129,37 @@ def _zh(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, i
 def _en(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, int | None]]:
     if not _RELEASE_EN.search(text):
         return []
-    found = []
+    works = []
     for match in _WORK_EN.finditer(text):
         work = match.group("work").strip().rstrip(",.")
-        if not (_KIND_EN.search(work) or _KIND_EN.search(text[max(0, match.start() - 20): match.end() + 20])):
-            continue
-        by = _BY_EN.search(text, match.end())
-        found.append((work, by.group("org") if by else None, _year(ctx, work, text, index)))
+        if _KIND_EN.search(work) or _KIND_EN.search(text[max(0, match.start() - 20): match.end() + 20]):
+            works.append((work, match.end()))
+    if not works:
+        works = [(re.sub(r"^The\s", "", m.group("work").strip()), m.end()) for m in _TITLE_EN.finditer(text)]
+    found = []
+    for work, end in works:
+        by = _BY_EN.search(text, end)
+        found.append((work, drop_full_stop(by.group("org")) if by else None, _year(ctx, work, text, index)))
     return found
 
 
 def _fill_collective_publisher(ctx: DocContext, found: list[Publishes]) -> list[Publishes]:
-    """'蓝皮书由某研究院编写' later in the article names the publisher of every
-    work of that kind the article released without one."""
-    by_kind = {}
-    for sentence in ctx.sentences:
-        for match in re.finditer(rf"(?P<kind>蓝皮书|白皮书|报告)由(?P<org>[^,，。;；]{{2,30}}?)(?:{alternation(RELEASE_VERBS)})", ctx.text(sentence)):
-            by_kind.setdefault(match.group("kind"), match.group("org"))
-    if not by_kind:
+    """'蓝皮书由某研究院编写' (or "The two blue books were compiled by …") names
+    the publisher of every work of that kind the article released without
+    one, and of the works released in the sentence just before it."""
+    made_by = _MADE_BY_ZH if ctx.doc.language == "zh" else _MADE_BY_EN
+    makers = [(index, match.group("kind").lower().rstrip("s"), drop_full_stop(match.group("org")))
+              for index, sentence in enumerate(ctx.sentences) for match in made_by.finditer(ctx.text(sentence))]
+    if not makers:
         return found
+    starts = [sentence.start for sentence in ctx.sentences]
     filled = []
     for statement in found:
         if statement.publisher is None:
-            quote = ctx.doc.match_text[statement.evidence.start : statement.evidence.end]
-            for kind, org in by_kind.items():
-                if kind in quote or kind in statement.work:
+            quote = ctx.doc.match_text[statement.evidence.start : statement.evidence.end].lower()
+            index = starts.index(statement.evidence.start)
+            for maker_index, kind, org in makers:
+                if kind in quote or kind in statement.work.lower() or maker_index == index + 1:
                     statement = statement.model_copy(update={"publisher": org})
                     break
         filled.append(statement)

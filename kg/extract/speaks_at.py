@@ -19,15 +19,24 @@ _EVENT_ZH = re.compile(
     rf"(?:在|于|出席|参加)(?P<event>(?:“[^”]{{1,40}}”|[^,，。;；:：、!?！？()（）“”]){{0,40}}?(?:{alternation(EVENT_WORDS)})[”\"]?)(?=上|中|期间|现场|时|并|,|，|$)"
     rf"|(?:^|[,，])(?P<event2>[^,，。;；:：在!?！？]{{1,30}}?(?:{alternation(EVENT_WORDS)}))(?=上[,，])"
 )
+# "Sub-forum on November 20" is a date, not the forum's topic.
+_NOT_TOPIC = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s+\d|\d{1,2}\b)"
 _EVENT_EN = re.compile(
-    r"\b(?:at|during|in|addressing|addressed)\s+(?:the\s+|a\s+)?(?P<event>(?:[\w'’-]+\s){0,8}?"
+    r"\b(?:[Aa]t|[Dd]uring|[Ii]n|[Aa]ddressing|[Aa]ddressed|told)\s+(?:the\s+|a\s+)?(?P<event>(?:[\w'’-]+\s){0,8}?"
     r"(?:[Ff]orum|[Ss]ub-forum|[Oo]pening\s+[Cc]eremony|[Cc]losing\s+[Cc]eremony|[Cc]eremony|[Dd]ialogue|"
-    r"[Pp]anel(?:\s+[Dd]iscussion)?|[Rr]ound\s?table|[Pp]lenary(?:\s+[Ss]ession)?|[Ll]aunch(?:\s+[Ee]vent)?)"
-    r"(?:\s+(?:on|of)\s+(?:[A-Z][\w-]*(?:\s+(?:and|&|of|the|for|in)\s+|\s+)?)+)?)"
+    r"[Pp]anel(?:\s+[Dd]iscussion)?|[Rr]ound\s?table|[Pp]lenary(?:\s+[Ss]ession)?|[Ll]aunch(?:\s+[Ee]vent)?|"
+    r"(?:[Rr]elease|[Aa]ward)\s+[Ee]vent)"
+    rf"(?:\s+(?:on|of)(?:\s+(?:the|and|&|of|for|in))*\s+{_NOT_TOPIC}[A-Z0-9][\w-]*(?:(?:\s+(?:and|&|of|the|for|in))*\s+[A-Z0-9][\w-]*)*)?)"
 )
 _VERB_ZH = re.compile(rf"^[^。]{{0,30}}?(?:{alternation(SPEECH_VERBS)}|发表|作了|作主旨|做主旨)")
 _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|delivered|addressed|spoke|speaking|"
                       r"remarked|highlighted|pointed out|warned|explained|emphasized|emphasised|argued|shared)\b", re.I)
+# 当天下午举行的数字经济论坛: the forum's name follows the relative clause.
+_RELATIVE_ZH = re.compile(r"^.*?(?:举行|举办|召开|登场|开幕|启动|进行)的")
+# "在分论坛上" names no forum: it is the one the article named last.
+_BARE_FORUM_ZH = ("分论坛", "论坛", "平行论坛", "专题论坛")
+_HOSTED_ZH = re.compile(rf"(?:举办了?|举行了?|召开了?|在|于|出席|参加)(?P<event>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))")
+_NAMED_VERB_ZH = re.compile(rf"[^。,，]{{0,12}}?(?:{alternation(SPEECH_VERBS)}|发表|作了|作主旨|做主旨)")
 _SUMMIT_ONLY_ZH = re.compile(r"^(?:世界互联网大会|乌镇峰会|峰会|大会|会议|活动|互联网大会)$")
 _GENERIC_ZH = re.compile(r"^(?:本届|今年|此次|本次|这次|该)?(?:的)?(?:峰会|大会|乌镇峰会|世界互联网大会)?(?:的)?")
 
@@ -50,11 +59,26 @@ def _events_zh(ctx: DocContext, text: str) -> list[_Event]:
                 name = raw[summit.end():]
                 year = summit_year
                 break
-        name = _GENERIC_ZH.sub("", re.sub(r"^20\d\d年", "", name)).replace("“", "").replace("”", "").replace('"', "")
+        name = _clean_event_zh(name)
+        if name in _BARE_FORUM_ZH:
+            name = _last_named_forum(ctx, text, name) or name
         if len(name) < 2 or _SUMMIT_ONLY_ZH.match(name):
             continue
         events.append(_Event(name, year or ctx.year_of(text), match.start()))
     return events
+
+
+def _clean_event_zh(name: str) -> str:
+    name = _GENERIC_ZH.sub("", _RELATIVE_ZH.sub("", re.sub(r"^20\d\d年", "", name)))
+    return name.replace("“", "").replace("”", "").replace('"', "")
+
+
+def _last_named_forum(ctx: DocContext, text: str, bare: str) -> str | None:
+    """The last forum ending in `bare` the article named before this sentence."""
+    before = ctx.doc.match_text[: ctx.doc.match_text.find(text)]
+    names = [_clean_event_zh(m.group("event")) for m in _HOSTED_ZH.finditer(before)]
+    names = [n for n in names if n.endswith(bare) and n != bare]
+    return names[-1] if names else None
 
 
 def _events_en(ctx: DocContext, text: str) -> list[_Event]:
@@ -67,12 +91,31 @@ def _events_en(ctx: DocContext, text: str) -> list[_Event]:
     return events
 
 
-def _speakers(ctx: DocContext, text: str) -> list[TitledPerson]:
+def _speakers(ctx: DocContext, text: str, known: re.Pattern | None) -> list[TitledPerson]:
     if ctx.doc.language == "en":
         return [p for p in titled_people(ctx, text) if _VERB_EN.search(text, p.end)]
     people = [p for p in titled_people(ctx, text) if p.titles and p.titles[0].role != "记者"]
     people += officials_zh(text)
-    return [p for p in people if _VERB_ZH.match(text[p.end:])]
+    speakers = [p for p in people if _VERB_ZH.match(text[p.end:])]
+    return speakers + _known_speakers(text, known, speakers)
+
+
+def _known_names(ctx: DocContext) -> re.Pattern | None:
+    """Everyone the article introduces with a title (not its reporters):
+    later sentences name them bare (罗振远透露…)."""
+    names = {p.name for sentence in ctx.sentences for p in titled_people(ctx, ctx.text(sentence))
+             if p.titles and p.titles[0].role != "记者"}
+    return re.compile(rf"(?:^|(?<=[,，;；:：在]))(?:{alternation(names)})") if names else None
+
+
+def _known_speakers(text: str, known: re.Pattern | None, speakers: list[TitledPerson]) -> list[TitledPerson]:
+    found = []
+    for match in known.finditer(text) if known else ():
+        if any(p.start < match.end() and match.start() < p.end for p in speakers):
+            continue
+        if _NAMED_VERB_ZH.match(text, match.end()):
+            found.append(TitledPerson(match.group(0), match.start(), match.end(), (), 0.6))
+    return found
 
 
 def _nearest(events: list[_Event], position: int) -> _Event | None:
@@ -87,6 +130,7 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
     find_events = _events_zh if ctx.doc.language == "zh" else _events_en
     pending: _Event | None = None
     pending_paragraph = -1
+    known = _known_names(ctx) if ctx.doc.language == "zh" else None
     for sentence in ctx.sentences:
         # An event set up without a named speaker carries into the next
         # paragraph at most: news often opens a forum, then quotes speakers.
@@ -94,7 +138,7 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
             pending = None
         text = ctx.text(sentence)
         events = find_events(ctx, text)
-        speakers = _speakers(ctx, text)
+        speakers = _speakers(ctx, text, known)
         for speaker in speakers:
             event = _nearest(events, speaker.start) or pending
             if event is None or event.year is None:

@@ -1,5 +1,9 @@
 """summit_held: when (start to end) and where a summit ran; a single dated
-opening is kept apart as `SummitOpened`, since openings and spans differ."""
+opening is kept apart as `SummitOpened`, since openings and spans differ.
+
+A summit's place is often named only once (in the lead: 在浙江乌镇开幕),
+while its dates come later (本届大会于11月7日至9日举行), so a span without a
+place takes the place the article gives the summit elsewhere."""
 
 from __future__ import annotations
 
@@ -9,27 +13,44 @@ import re
 from ..models import SummitHeld, SummitOpened
 from . import evidence_for
 from .context import DocContext
+from .lexicon import COUNTRIES
 
 _ZH_RANGE = re.compile(
     r"(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:[至到~～\-–—]|—)+(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日")
 _ZH_SINGLE = re.compile(r"(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日")
 _ZH_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,10}?)(?:隆重|正式|如期|顺利)?(?P<verb>举行|举办|召开|开幕|启幕|开启|拉开帷幕)")
+_ZH_HELD = re.compile(r"举行|举办|召开|开幕|闭幕|会期|启幕|拉开帷幕")
+# A span after the summit's name is the summit's own only inside its clause
+# (峰会于11月7日至9日举行), not after 峰会期间, ... (another event's dates).
+_ZH_OWN_SPAN = re.compile(r"^(?!期间)[^,，;；。]*$")
+_ZH_SESSION = re.compile(r"会期(?:自|为|是)?$")
+# 16日在乌镇开幕……会期三天，至18日闭幕: the day it opened, then the day it closes.
+_ZH_OPEN_CLOSE = re.compile(
+    r"(?:(?P<m1>\d{1,2})月)?(?P<d1>\d{1,2})日[^。]{0,15}?开幕.{0,80}?至(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日(?:闭幕|结束)")
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _EN_RANGE = re.compile(
     rf"(?P<mon1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:,\s*20\d\d)?\s*(?:-|–|—|to|through|until|and)\s*(?:(?P<mon2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})\b"
     rf"|(?P<d1b>\d{{1,2}})\s*(?:-|–|to)\s*(?P<d2b>\d{{1,2}})\s+(?P<mon1b>{_MONTH})",
     re.I)
-_EN_RUN = re.compile(
-    rf"open(?:s|ed)?\s+on\s+(?P<mon1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:,\s*20\d\d)?.{{0,40}}?\b(?:run|last|close|conclude)s?\s+(?:until|through|till|on)\s+(?:(?P<mon2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})",
-    re.I)
-_EN_OPEN = re.compile(rf"open(?:s|ed)?\s+on\s+(?:\w+,\s+)?(?P<mon1>{_MONTH})\s+(?P<d1>\d{{1,2}})", re.I)
+# "opened on Nov 8 (or: opened Sunday) in ..., and will run until Nov 10"
+_EN_OPEN = re.compile(rf"open(?:s|ed)?\s+(?:on\s+)?(?:(?P<weekday>{_WEEKDAY})|(?:{_WEEKDAY},\s+)?(?P<mon1>{_MONTH})\s+(?P<d1>\d{{1,2}}))")
+_EN_UNTIL = re.compile(
+    rf"\b(?:run|last|close|conclude|end)s?\s+(?:until|through|till|on)\s+(?:(?P<mon2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})\b", re.I)
+_EN_HELD = re.compile(r"\b(?:held|hosted|opened|opens|closed|closes|runs?|running|takes?\s+place|took\s+place)\b", re.I)
 _EN_PLACE = re.compile(
-    r"\bin\s+(?P<place>(?:[A-Z][a-z]+)(?:,\s+(?:(?:east|East)\s+China's\s+)?[A-Z][a-z]+(?:\s+[Pp]rovince)?)?)")
+    r"\bin\s+(?:the\s+(?:[a-z]+\s+){0,3}of\s+)?"
+    r"(?P<place>(?:[A-Z][a-z]+)(?:,\s+(?:(?:east|East)\s+China's\s+)?[A-Z][a-z]+(?:\s+[Pp]rovince)?)?)")
+
+_QUOTED_EN = re.compile(r"[\"“][^\"”]*[\"”]")
+_COUNTRY_NAMES = set(COUNTRIES.values())
+
+Held = tuple[str, int, dt.date, "dt.date | None", "str | None"]
 
 
-def _date(year: int, month: str | int, day: str) -> dt.date | None:
+def _date(year: int, month: str | int, day: str | int) -> dt.date | None:
     month_number = month if isinstance(month, int) else _MONTHS.get(str(month)[:3].lower()) or int(month)
     try:
         return dt.date(year, int(month_number), int(day))
@@ -37,18 +58,23 @@ def _date(year: int, month: str | int, day: str) -> dt.date | None:
         return None
 
 
-def _zh(ctx: DocContext, text: str) -> list[tuple[str, int, dt.date, dt.date | None, str | None]]:
+def _span(year: int, m1, d1, m2, d2) -> tuple[dt.date, dt.date] | None:
+    start = _date(year, m1, d1)
+    end = _date(year, m2 or m1, d2)
+    return (start, end) if start and end and start <= end else None
+
+
+def _zh(ctx: DocContext, text: str) -> list[Held]:
     summits = [(m, y) for m, y in ctx.summits_in(text) if y is not None]
     if not summits:
         return []
     year = summits[0][1]
     place_match = _ZH_PLACE.search(text, summits[0][0].end())
     place = place_match.group("place") if place_match else None
-    span = _ZH_RANGE.search(text)
-    if span and span.start() < summits[0][0].start():
-        start = _date(year, span.group("m1"), span.group("d1"))
-        end = _date(year, span.group("m2") or span.group("m1"), span.group("d2"))
-        return [("held", year, start, end, place)] if start and end else []
+    range_ = _ZH_RANGE.search(text)
+    if range_ and _ZH_HELD.search(text) and _summit_span(text, summits[0][0], range_):
+        span = _span(year, *range_.group("m1", "d1", "m2", "d2"))
+        return [("held", year, *span, place)] if span else []
     single = _ZH_SINGLE.search(text)
     if single and place_match and place_match.group("verb") in ("开幕", "启幕") and single.start() < summits[0][0].start():
         date = _date(year, single.group("m1"), single.group("d1"))
@@ -56,37 +82,119 @@ def _zh(ctx: DocContext, text: str) -> list[tuple[str, int, dt.date, dt.date | N
     return []
 
 
-def _en(ctx: DocContext, text: str) -> list[tuple[str, int, dt.date, dt.date | None, str | None]]:
+def _summit_span(text: str, summit: re.Match, range_: re.Match) -> bool:
+    if range_.start() < summit.start():
+        return True
+    return bool(_ZH_OWN_SPAN.match(text[summit.end() : range_.start()]) or _ZH_SESSION.search(text, 0, range_.start()))
+
+
+def _zh_paragraph(ctx: DocContext, text: str) -> list[Held]:
+    """Opening day and closing day in neighbouring sentences of a paragraph."""
+    year = ctx.year_of(text)
+    match = _ZH_OPEN_CLOSE.search(text)
+    if not match or year is None or not ctx.summits_in(text):
+        return []
+    month = match.group("m1") or ctx.month_of_day(int(match.group("d1")))
+    span = _span(year, month, match.group("d1"), match.group("m2"), match.group("d2")) if month else None
+    return [("held", year, *span, None)] if span else []
+
+
+def _en(ctx: DocContext, text: str) -> list[Held]:
     year = ctx.year_of(text)
     if year is None or not ctx.summits_in(text):
         return []
-    place_match = _EN_PLACE.search(text)
-    place = place_match.group("place") if place_match else None
-    for pattern in (_EN_RUN, _EN_RANGE):
-        span = pattern.search(text)
+    place = _en_place(text)
+    range_ = _EN_RANGE.search(text)
+    if range_ and _EN_HELD.search(text):
+        groups = range_.groupdict()
+        mon1 = groups["mon1"] or groups["mon1b"]
+        span = _span(year, mon1, groups["d1"] or groups["d1b"], groups["mon2"], groups["d2"] or groups["d2b"])
         if span:
-            groups = span.groupdict()
-            mon1 = groups.get("mon1") or groups.get("mon1b")
-            start = _date(year, mon1, groups.get("d1") or groups.get("d1b"))
-            end = _date(year, groups.get("mon2") or mon1, groups.get("d2") or groups.get("d2b"))
-            if start and end and start <= end:
-                return [("held", year, start, end, place)]
+            return [("held", year, *span, place)]
     opening = _EN_OPEN.search(text)
-    if opening:
-        date = _date(year, opening.group("mon1"), opening.group("d1"))
-        return [("opened", year, date, None, place)] if date else []
-    return []
+    start = _en_opening_date(ctx, year, opening) if opening else None
+    if start is None:
+        return []
+    until = _EN_UNTIL.search(text, opening.end())
+    if until:
+        span = _span(year, start.month, start.day, until.group("mon2"), until.group("d2"))
+        if span:
+            return [("held", year, *span, place)]
+    return [("opened", year, start, None, place)]
+
+
+def _en_place(text: str) -> str | None:
+    """The venue after the verb of holding; not a country ("the biggest event
+    held in China") nor words of a quoted theme."""
+    masked = _QUOTED_EN.sub(lambda m: " " * len(m.group(0)), text)
+    verb = _EN_HELD.search(masked)
+    if not verb:
+        return None
+    for match in _EN_PLACE.finditer(masked, verb.start()):
+        if match.group("place") not in _COUNTRY_NAMES:
+            return match.group("place")
+    return None
+
+
+def _en_opening_date(ctx: DocContext, year: int, opening: re.Match) -> dt.date | None:
+    if not opening.group("weekday"):
+        return _date(year, opening.group("mon1"), opening.group("d1"))
+    # "opened Sunday" in a dated wire story: the last such weekday up to the dateline.
+    if ctx.dateline is None or ctx.dateline[0] is None:
+        return None
+    dateline = _date(year, *ctx.dateline)
+    if dateline is None:
+        return None
+    weekday = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday").index(
+        opening.group("weekday").lower())
+    return dateline - dt.timedelta(days=(dateline.weekday() - weekday) % 7)
+
+
+def _zh_place(text: str, summit: re.Match) -> str | None:
+    found = _ZH_PLACE.search(text, summit.end())
+    return found.group("place") if found else None
+
+
+def _summit_place(ctx: DocContext) -> str | None:
+    """Where the article says the summit is held, from its first such sentence."""
+    for sentence in ctx.sentences:
+        text = ctx.text(sentence)
+        summits = ctx.summits_in(text)
+        if summits:
+            place = _zh_place(text, summits[0][0]) if ctx.doc.language == "zh" else _en_place(text)
+            if place:
+                return place
+    return None
+
+
+def _candidates(ctx: DocContext):
+    """(sentence, finding) pairs: each sentence, then each paragraph."""
+    finder = _zh if ctx.doc.language == "zh" else _en
+    for sentence in ctx.sentences:
+        for finding in finder(ctx, ctx.text(sentence)):
+            yield sentence, finding
+    if ctx.doc.language == "zh":
+        for sentences in ctx.paragraphs():
+            text = ctx.doc.match_text[sentences[0].start : sentences[-1].end]
+            for finding in _zh_paragraph(ctx, text):
+                yield sentences[0], finding
 
 
 def extract(ctx: DocContext) -> list[SummitHeld | SummitOpened]:
-    found = []
-    finder = _zh if ctx.doc.language == "zh" else _en
-    for sentence in ctx.sentences:
-        for kind, year, start, end, place in finder(ctx, ctx.text(sentence)):
-            if kind == "held":
-                found.append(SummitHeld(lang=ctx.doc.language, summit=year, start=start, end=end, place=place,
-                                        evidence=evidence_for(ctx, sentence, "summit_held.pattern", 0.9)))
-            else:
-                found.append(SummitOpened(lang=ctx.doc.language, summit=year, date=start, place=place,
-                                          evidence=evidence_for(ctx, sentence, "summit_opened.pattern", 0.8)))
-    return found
+    found: dict[tuple, SummitHeld | SummitOpened] = {}
+    doc_place = None
+    for sentence, (kind, year, start, end, place) in _candidates(ctx):
+        if kind == "held":
+            key = ("held", year, start, end)
+            if key in found and (found[key].place or not place):
+                continue
+            if place is None:
+                doc_place = doc_place or _summit_place(ctx)
+                place = doc_place
+            found[key] = SummitHeld(lang=ctx.doc.language, summit=year, start=start, end=end, place=place,
+                                    evidence=evidence_for(ctx, sentence, "summit_held.pattern", 0.9))
+        else:
+            found.setdefault(("opened", year, start), SummitOpened(
+                lang=ctx.doc.language, summit=year, date=start, place=place,
+                evidence=evidence_for(ctx, sentence, "summit_opened.pattern", 0.8)))
+    return list(found.values())

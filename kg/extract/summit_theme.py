@@ -42,7 +42,8 @@ def extract(ctx: DocContext) -> list[SummitTheme]:
             for match in pattern.finditer(text):
                 owner = _subject(text, match.start())
                 after = re.split(r"[,，;；。]", text[match.end():])[0]
-                scope = owner + " " + after
+                # "峰会于…举行，主题为“…”": the summit may be named clauses earlier.
+                scope = text[: match.start()] + " " + after
                 if ctx.doc.language == "zh":
                     if _NOT_SUMMIT_ZH.search(owner) or (not _SUMMIT_WORD_ZH.search(scope) and not _LEAD_YEAR.match(text)):
                         continue

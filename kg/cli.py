@@ -1,0 +1,143 @@
+"""The ``kg`` command: a thin layer over the library.
+
+Each command parses its options, calls one library function and prints the
+result; library errors (`KGError`) become a one-line message and exit code 2.
+Heavy libraries are imported inside the commands so ``kg --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .errors import KGError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Build, query and draw the World Internet Conference knowledge graph.")
+
+
+def _fail(exc: KGError) -> None:
+    typer.secho(f"error: {exc}", fg="red", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def build(
+    seeds: Path = typer.Option(Path("seeds"), help="Folder of article files (.txt, .md)."),
+    curated: Path = typer.Option(Path("ontology/curated"), help="Curated facts: a YAML file or a folder of them."),
+    no_curated: bool = typer.Option(False, "--no-curated", help="Extraction only: ignore curated facts."),
+    out: Path = typer.Option(Path("out"), help="Output folder, replaced atomically."),
+    base: Optional[str] = typer.Option(None, help="Base IRI for the graph's resources (default: $KG_BASE or w3id)."),
+) -> None:
+    """Build the graph from SEEDS and curated facts into OUT."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .pipeline import build as run_build
+
+    console = Console(stderr=True)
+    try:
+        with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[doc]}"), TimeRemainingColumn(), console=console,
+                      transient=True) as progress:
+            task = progress.add_task("extracting", total=None, doc="")
+            result = run_build(
+                seeds=seeds, curated=None if no_curated else curated, out=out, base=base,
+                on_start=lambda n: progress.update(task, total=n),
+                progress=lambda name: progress.update(task, advance=1, doc=name),
+            )
+    except KGError as exc:
+        _fail(exc)
+    _summary(console, result)
+
+
+def _summary(console, result) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"built {result.out}/", show_header=False)
+    table.add_row("documents", str(result.documents))
+    table.add_row("skipped", ", ".join(f"{s.path} ({s.reason})" for s in result.skipped) or "none")
+    table.add_row("statements", str(result.statements))
+    table.add_row("triples", str(result.triples))
+    table.add_row("relation tuples", ", ".join(f"{k} {v}" for k, v in result.relation_counts.items()))
+    table.add_row("conflicts", str(result.conflicts))
+    table.add_row("SHACL", "conforms" if result.conforms else "[red]violations: see report.md[/red]")
+    console.print(table)
+
+
+@app.command("eval")
+def eval_(
+    gold: Path = typer.Option(..., help="Gold tuples (JSON Lines, ../shared/gold/FORMAT.md)."),
+    docs: Path = typer.Option(Path("seeds"), help="Folder of articles to build from (extraction only)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score extraction against GOLD: P/R/F1 per relation and micro-averaged."""
+    from .api import evaluate_folder
+
+    try:
+        evaluation = evaluate_folder(gold, docs)
+    except KGError as exc:
+        _fail(exc)
+    if as_json:
+        typer.echo(json.dumps(evaluation.as_json(), ensure_ascii=False, indent=1))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title=f"{docs} vs {gold}")
+    for column in ("relation", "gold", "predicted", "matched", "P", "R", "F1"):
+        table.add_column(column, justify="right" if column != "relation" else "left")
+    for s in evaluation.scores + [evaluation.micro]:
+        table.add_row(s.relation, str(s.gold), str(s.predicted), str(s.matched),
+                      f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+    console.print(table)
+    for title, rows in (("missed", evaluation.missed), ("wrong", evaluation.wrong)):
+        if rows:
+            console.print(f"[bold]{title} ({len(rows)})[/bold]")
+            for row in rows:
+                console.print("  " + json.dumps({k: v for k, v in row.items() if k != "evidence"}, ensure_ascii=False),
+                              markup=False, highlight=False)
+
+
+@app.command()
+def export(
+    format: str = typer.Option("relations", help="relations | turtle | trig | nt | jsonld"),
+    out: Path = typer.Option(Path("out"), help="Built output folder to read."),
+) -> None:
+    """Print an export of the built graph (relation tuples by default)."""
+    names = {"relations": "relations.jsonl", "turtle": "kg.ttl", "trig": "kg.trig", "nt": "kg.nt", "jsonld": "kg.jsonld"}
+    if format not in names:
+        _fail(KGError(f"--format: choose one of {', '.join(names)}"))
+    path = out / names[format]
+    if not path.exists():
+        _fail(KGError(f"{path}: not built yet; run `kg build` first"))
+    sys.stdout.write(path.read_text(encoding="utf-8"))
+
+
+@app.command()
+def viz(
+    lang: str = typer.Option("zh", help="Label language: zh or en (falls back to the other)."),
+    data: Path = typer.Option(Path("out/kg.ttl"), help="Turtle file to draw."),
+    output: Path = typer.Option(Path("out/graph.html"), "-o", "--output", help="HTML file to write."),
+) -> None:
+    """Draw the graph as a self-contained interactive HTML page."""
+    from rdflib import Graph
+
+    from .viz import render_graph
+    from .write import write_text
+
+    if lang not in ("zh", "en"):
+        _fail(KGError("--lang: choose zh or en"))
+    if not data.exists():
+        _fail(KGError(f"{data}: not found; run `kg build` first"))
+    write_text(output, render_graph(Graph().parse(data, format="turtle"), lang))
+    typer.echo(f"wrote {output}")
+
+
+if __name__ == "__main__":
+    app()

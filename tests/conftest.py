@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CURATED = ROOT / "ontology" / "curated"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The seed graph built once for the session (curated facts included)."""
+    from kg import build
+
+    out = tmp_path_factory.mktemp("built") / "out"
+    build(seeds=SEEDS, curated=CURATED, out=out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def store(built):
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.load(path=str(built / "kg.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return store
+
+
+@pytest.fixture
+def seed_copy(tmp_path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def ask(store, query: str) -> bool:
+    prefixes = """PREFIX wic: <https://w3id.org/wuzhen-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+    return bool(store.query(prefixes + query))
+
+
+def select(store, query: str) -> list[dict]:
+    prefixes = """PREFIX wic: <https://w3id.org/wuzhen-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+    result = store.query(prefixes + query)
+    names = [v.value for v in result.variables]
+    return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]

@@ -1,0 +1,96 @@
+"""Decoding, normalisation and the offset map back to the raw file."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import InputError
+from kg.extract import extract_document
+from kg.ingest import normalise, read_document, to_simplified
+from kg.segment import segment
+
+ARTICLE = ("新华社乌镇11月8日电(记者周明远)11月7日至9日,2018年世界互联网大会乌镇峰会在浙江乌镇举行。"
+           "本届峰会以“创造互信共治的数字世界——携手共建网络空间命运共同体”为主题。"
+           "在开幕式上,星海数据科技有限公司董事长兼首席执行官韩立新说,要推动开放合作。")
+
+
+def _relations(doc):
+    return sorted((s.rel, getattr(s, "person", None)) for s in extract_document(doc, segment(doc)))
+
+
+@pytest.mark.parametrize("encoding,prefix", [
+    ("utf-8", b""), ("utf-8-sig", b""), ("gb18030", b""), ("gbk", b""), ("utf-16", b""),
+])
+def test_simplified_encodings_decode_and_extract(tmp_path, encoding, prefix):
+    path = tmp_path / f"a-{encoding}.txt"
+    path.write_bytes(prefix + ARTICLE.encode(encoding))
+    doc = read_document(path)
+    reference = read_document(_write(tmp_path, "ref.txt", ARTICLE.encode("utf-8")))
+    assert doc.text == reference.text
+    assert _relations(doc) == _relations(reference)
+    assert ("holds_role", "韩立新") in _relations(doc)
+    assert doc.encoding.replace("_", "-").lower().startswith(
+        {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "gb18030": "gb18030", "gbk": "gb", "utf-16": "utf-16"}[encoding])
+
+
+def test_big5_traditional_decodes_and_matches_in_simplified(tmp_path):
+    traditional = "在開幕式上,星海數據科技有限公司董事長韓立新表示,網際網路要開放。2018年世界網際網路大會烏鎮峰會如期舉行。"
+    doc = read_document(_write(tmp_path, "big5.txt", traditional.encode("big5")))
+    assert doc.encoding.lower() in ("big5", "cp950", "big5hkscs")
+    assert doc.text.startswith("在開幕式上")  # quotes keep the original script
+    assert "星海数据科技有限公司董事长韩立新" in doc.match_text
+    roles = [s for s in extract_document(doc, segment(doc)) if s.rel == "holds_role"]
+    assert [(s.person, s.role, s.org) for s in roles] == [("韩立新", "董事长", "星海数据科技有限公司")]
+    assert roles[0].evidence.quote.startswith("在開幕式上")
+
+
+def test_pinyin_annotations_are_removed_with_offsets_kept():
+    raw = "世(shì)界(jiè)互(hù)聯(lián)網(wǎng)大(dà)會(huì)的(de)人工智能(AI)"
+    text, offsets = normalise(raw)
+    assert text == "世界互聯網大會的人工智能(AI)"
+    for i, ch in enumerate(text):
+        assert raw[offsets[i]] == ch
+
+
+def test_ocr_spacing_is_repaired_and_mapped_back():
+    raw = "新华社杭州 11 月 21 日电 ， 2024 年 世界互联网大会 , 5G 可编程网络"
+    text, offsets = normalise(raw)
+    assert text == "新华社杭州11月21日电,2024年世界互联网大会,5G可编程网络"
+    at = text.index("2024")
+    assert raw[offsets[at]: offsets[at + 3] + 1] == "2024"
+
+
+def test_english_spacing_is_left_alone():
+    text, _ = normalise("Xi Jinping  spoke in Wuzhen, Zhejiang province.")
+    assert text == "Xi Jinping  spoke in Wuzhen, Zhejiang province."
+
+
+def test_simplified_conversion_keeps_length():
+    traditional = "網際網路資訊執行長烏鎮峰會"
+    assert len(to_simplified(traditional)) == len(traditional)
+    assert to_simplified(traditional) == "网际网路资讯执行长乌镇峰会"
+
+
+def test_raw_span_maps_evidence_back_to_the_file(tmp_path):
+    raw = "標題\r\n在開幕式上(shàng),某某集團董事長張三說。"
+    doc = read_document(_write(tmp_path, "crlf.txt", raw.encode("utf-8")))
+    start = doc.text.index("張三")
+    raw_start, raw_end = doc.raw_span(start, start + 2)
+    assert raw[raw_start:raw_end] == "張三"
+
+
+@pytest.mark.parametrize("data,reason", [
+    (b"", "empty"), (b"   \n\t ", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+    (bytes([0xFF, 0xFE]) + "\ufffd".encode("utf-16-le") * 40, "does not decode"),
+])
+def test_unusable_files_raise_input_error_naming_the_file(tmp_path, data, reason):
+    path = _write(tmp_path, "bad file 坏.txt", data)
+    with pytest.raises(InputError) as caught:
+        read_document(path)
+    assert str(path) in str(caught.value) and reason in str(caught.value)
+
+
+def _write(folder, name, data: bytes):
+    path = folder / name
+    path.write_bytes(data)
+    return path
