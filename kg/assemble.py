@@ -25,7 +25,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from .curated import Curated
 from .evaluate import normalise_value
 from .iri import check_iri, digest, slug
-from .models import CURATED_DOC, Document, Evidence
+from .models import CURATED_DOC, DocumentInfo, Evidence
 from .resolve import Claim, Entity, Resolution
 from .vocab import ORG, SDO, WIC, WICROLE
 
@@ -69,7 +69,7 @@ class Assembled(BaseModel):
 
 
 class _Builder:
-    def __init__(self, base: str, resolution: Resolution, documents: dict[str, Document]):
+    def __init__(self, base: str, resolution: Resolution, documents: dict[str, DocumentInfo]):
         self.base = base
         self.res = resolution
         self.documents = documents
@@ -184,7 +184,7 @@ class _Builder:
         elif claim.kind == "publication" and "publisher" in f:
             g.add((ent(f["work"]), SDO.publisher, ent(f["publisher"])))
 
-    def add_document(self, doc: Document) -> None:
+    def add_document(self, doc: DocumentInfo) -> None:
         g, node = self.doc_graph(doc.id), self.doc_iri(doc.id)
         g.add((node, RDF.type, WIC.Document))
         g.add((node, DCTERMS.identifier, Literal(doc.id)))
@@ -273,7 +273,7 @@ def _opening(b: _Builder, summit: Entity, openings: list[Claim], start: dt.date 
     return notes
 
 
-def _curated_structure(b: _Builder, curated: Curated, documents: dict[str, Document]) -> None:
+def _curated_structure(b: _Builder, curated: Curated, documents: dict[str, DocumentInfo]) -> None:
     g = b.graph("graph/curated")
     series = b.iri("series/wic-wuzhen-summit")
     g.add((series, RDF.type, WIC.SummitSeries))
@@ -291,7 +291,7 @@ def _curated_structure(b: _Builder, curated: Curated, documents: dict[str, Docum
         g.add((node, SKOS.prefLabel, Literal(f"{summit.year} World Internet Conference Wuzhen Summit", lang="en")))
 
 
-def assemble(resolution: Resolution, documents: list[Document], base: str, roles_ttl: Path,
+def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, roles_ttl: Path,
              curated: Curated | None) -> Assembled:
     docs = {d.id: d for d in documents}
     b = _Builder(base, resolution, docs)

@@ -7,6 +7,7 @@ stops before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from .errors import CuratedDataError
 from .models import (
     CURATED_DOC,
-    Document,
     Evidence,
     Statement,
     SummitHeld,
@@ -192,13 +192,14 @@ def load_aliases(path: Path) -> AliasTable:
     return _load_yaml(path, AliasTable) if path.exists() else AliasTable()
 
 
-def _evidence(source: Source, documents: dict[str, Document], where: str) -> Evidence:
+def _evidence(source: Source, documents: dict[str, Path], where: str) -> Evidence:
     if source.doc is None:
         return Evidence(doc_id=CURATED_DOC, note=source.note, extractor="curated", confidence=1.0)
-    doc = documents.get(source.doc)
-    if doc is None:
+    if source.doc not in documents:
         raise CuratedDataError(where, None, f"source.doc names {source.doc!r}, which is not among the seed documents")
     from .ingest import normalise
+
+    doc = _read_cached(documents[source.doc])
 
     quote = normalise(source.quote)[0]
     start = doc.text.find(quote)
@@ -210,8 +211,18 @@ def _evidence(source: Source, documents: dict[str, Document], where: str) -> Evi
                     note=source.note, extractor="curated", confidence=1.0)
 
 
-def curated_statements(curated: Curated, documents: dict[str, Document], where: str) -> list[Statement]:
-    """Statements for the facts a curator recorded, each with its source."""
+@lru_cache(maxsize=64)
+def _read_cached(path: Path):
+    from .ingest import read_document
+
+    return read_document(path)
+
+
+def curated_statements(curated: Curated, documents: dict[str, Path], where: str) -> list[Statement]:
+    """Statements for the facts a curator recorded, each with its source.
+
+    `documents` maps the seed documents that were read to their files; a quote
+    is looked up in the normalised text of its document."""
     statements: list[Statement] = []
     for summit in curated.summits:
         for theme in summit.themes:

@@ -21,6 +21,16 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class DocumentInfo(Frozen):
+    """What later stages keep of a document once it is extracted."""
+
+    id: str
+    path: str
+    encoding: str
+    sha256: str
+    language: Language
+
+
 class Document(Frozen):
     """One source article after decoding and normalisation."""
 
@@ -43,6 +53,9 @@ class Document(Frozen):
         if len(self.raw_offsets) != 4 * (len(self.text) + 1):
             raise ValueError("raw_offsets must have len(text) + 1 entries")
         return self
+
+    def info(self, path: str) -> DocumentInfo:
+        return DocumentInfo(id=self.id, path=path, encoding=self.encoding, sha256=self.sha256, language=self.language)
 
     def raw_offset(self, index: int) -> int:
         return int.from_bytes(self.raw_offsets[4 * index : 4 * index + 4], "little")

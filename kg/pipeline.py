@@ -10,7 +10,7 @@ from typing import Callable
 from pydantic import BaseModel
 
 from .errors import KGError, StageError
-from .models import Document, SkippedFile, Statement
+from .models import DocumentInfo, SkippedFile, Statement
 
 __all__ = ["build", "BuildResult", "extract_all", "OUTPUT_FILES"]
 
@@ -38,7 +38,8 @@ def _stage(name: str, doc_id: str | None, action: Callable):
         raise StageError(name, doc_id, f"{type(exc).__name__}: {exc}") from exc
 
 
-def _extract_one(path: Path) -> tuple[Document | SkippedFile, list[Statement]]:
+def _extract_one(path: Path) -> tuple[DocumentInfo | SkippedFile, list[Statement]]:
+    """Runs in a worker: only the document's summary travels back, not its text."""
     from .errors import InputError
     from .extract import extract_document
     from .ingest import read_document
@@ -49,7 +50,7 @@ def _extract_one(path: Path) -> tuple[Document | SkippedFile, list[Statement]]:
     except InputError as exc:
         return SkippedFile(path=exc.path, reason=exc.reason), []
     sentences = _stage("segment", doc.id, lambda: segment(doc))
-    return doc, _stage("extract", doc.id, lambda: extract_document(doc, sentences))
+    return doc.info(str(path)), _stage("extract", doc.id, lambda: extract_document(doc, sentences))
 
 
 def _workers(count: int) -> int:
@@ -60,7 +61,7 @@ def _workers(count: int) -> int:
 
 
 def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
-                ) -> tuple[list[Document], list[SkippedFile], list[Statement]]:
+                ) -> tuple[list[DocumentInfo], list[SkippedFile], list[Statement]]:
     """Ingest, segment and extract every file, in parallel over cores when
     there are many; unreadable files are skipped. Results keep file order."""
     documents, skipped, statements = [], [], []
@@ -114,7 +115,7 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
     for doc in documents:
         per_doc.setdefault(doc.id, 0)
     if curated_data is not None:
-        statements += curated_statements(curated_data, {d.id: d for d in documents}, str(curated))
+        statements += curated_statements(curated_data, {d.id: Path(d.path) for d in documents}, str(curated))
     resolution = _stage("resolve", None, lambda: resolve(statements, alias_table))
     assembled = _stage("assemble", None, lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
                                                            curated_data))

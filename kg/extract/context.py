@@ -69,6 +69,8 @@ class DocContext:
     paper: str | None = None
     dateline: tuple[int | None, int] | None = None  # (month, day) the story is filed
     _summit_re: re.Pattern = field(init=False)
+    # Several families ask the same questions of a sentence; answer each once.
+    memo: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._summit_re = SUMMIT_ZH if self.doc.language == "zh" else SUMMIT_EN
@@ -87,7 +89,10 @@ class DocContext:
         return self.doc.match_text[sentence.start : sentence.end]
 
     def summits_in(self, text: str) -> list[tuple[re.Match, int | None]]:
-        return [(m, summit_year(m, self.default_year)) for m in self._summit_re.finditer(text)]
+        key = ("summits", text)
+        if key not in self.memo:
+            self.memo[key] = [(m, summit_year(m, self.default_year)) for m in self._summit_re.finditer(text)]
+        return self.memo[key]
 
     def year_of(self, text: str) -> int | None:
         """The summit a sentence talks about: its own explicit mention first."""

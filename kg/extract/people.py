@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .context import DocContext
-from .lexicon import DEMONYMS, NAME_TITLES, alternation
+from .lexicon import DEMONYMS, NAME_TITLES, alternation, role_words
 from .names import (
     CLAUSE_BREAK,
     chinese_name_at,
@@ -202,8 +202,17 @@ def _en_bylines(text: str) -> list[TitledPerson]:
     return people
 
 
+@lru_cache(maxsize=1)
+def _role_words_en() -> frozenset[str]:
+    """Every word of every English role label, for a quick word-set test."""
+    return frozenset(word for label in role_words().en for word in re.findall(r"[a-z]+", label))
+
+
 def titled_people_en(text: str) -> list[TitledPerson]:
     people: list[TitledPerson] = _en_bylines(text)
+    # Every pattern below needs a role word; a set test is far cheaper than the regexes.
+    if _role_words_en().isdisjoint(re.findall(r"[a-z]+", text.lower())):
+        return people
     taken: list[tuple[int, int]] = [(p.start, p.end) for p in people]
     for pattern in _en_patterns():
         for match in pattern.finditer(text):
@@ -220,7 +229,10 @@ def titled_people_en(text: str) -> list[TitledPerson]:
 
 
 def titled_people(ctx: DocContext, text: str) -> list[TitledPerson]:
-    if ctx.doc.language == "en":
-        return titled_people_en(text)
-    found = titled_people_zh(text) + byline_people(ctx, text)
-    return sorted(found, key=lambda p: p.start)
+    key = ("people", text)
+    if key not in ctx.memo:
+        if ctx.doc.language == "en":
+            ctx.memo[key] = titled_people_en(text)
+        else:
+            ctx.memo[key] = sorted(titled_people_zh(text) + byline_people(ctx, text), key=lambda p: p.start)
+    return ctx.memo[key]
