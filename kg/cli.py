@@ -139,5 +139,68 @@ def viz(
     typer.echo(f"wrote {output}")
 
 
+def _print_rows(result, output_format: str, limit: int) -> None:
+    import csv
+
+    from rich.console import Console
+    from rich.table import Table
+
+    rows, shown = result.rows, result.rows[:limit]
+    if output_format == "json":
+        typer.echo(json.dumps([dict(zip(result.variables, row)) for row in shown], ensure_ascii=False, indent=1))
+    elif output_format in ("csv", "tsv"):
+        writer = csv.writer(sys.stdout, delimiter="," if output_format == "csv" else "\t", lineterminator="\n")
+        writer.writerow(result.variables)
+        writer.writerows([["" if v is None else v for v in row] for row in shown])
+    else:
+        table = Table(*result.variables)
+        for row in shown:
+            table.add_row(*["" if v is None else v for v in row])
+        Console().print(table)
+    if len(rows) > limit:
+        typer.secho(f"showing {limit} of {len(rows)} rows; raise --limit to see more", err=True, fg="yellow")
+
+
+@app.command("query")
+def query_(
+    query_text: Optional[str] = typer.Argument(None, metavar="QUERY", help="Canned query name, .rq file or SPARQL."),
+    output_format: str = typer.Option("table", "--format", help="table | csv | tsv | json"),
+    param: list[str] = typer.Option([], help="NAME=VALUE: bind ?NAME to a literal (never spliced into the text)."),
+    data: Path = typer.Option(Path("out/kg.nt"), help="RDF file to query (.nt, .ttl, .trig, .jsonld …)."),
+    limit: int = typer.Option(1000, help="Print at most this many rows."),
+    list_queries: bool = typer.Option(False, "--list", help="List the canned queries."),
+) -> None:
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph."""
+    from .query import canned_queries, query
+
+    if list_queries:
+        for canned in canned_queries().values():
+            typer.echo(f"{canned.name:14} {canned.description}")
+        return
+    if not query_text:
+        _fail(KGError("give a QUERY (a canned name, a .rq file or SPARQL text), or --list"))
+    if output_format not in ("table", "csv", "tsv", "json"):
+        _fail(KGError("--format: choose table, csv, tsv or json"))
+    params = {}
+    for item in param:
+        name, sep, value = item.partition("=")
+        if not sep or not name.isidentifier():
+            _fail(KGError(f"--param {item!r}: write NAME=VALUE"))
+        params[name] = value
+    try:
+        result = query(query_text, data=data, params=params)
+    except KGError as exc:
+        _fail(exc)
+    if result.kind == "ask":
+        typer.echo("true" if result.boolean else "false")
+    elif result.kind == "graph":
+        for triple in result.triples[:limit]:
+            typer.echo(" ".join(triple) + " .")
+        if len(result.triples) > limit:
+            typer.secho(f"showing {limit} of {len(result.triples)} triples", err=True, fg="yellow")
+    else:
+        _print_rows(result, output_format, limit)
+
+
 if __name__ == "__main__":
     app()

@@ -1,0 +1,104 @@
+"""Read-only SPARQL over the built graph (pyoxigraph).
+
+A query is a canned query's name (``ontology/queries/NAME.rq``), a path to a
+``.rq`` file, or SPARQL text. ``--param NAME=VALUE`` binds ``?NAME`` to a
+literal through the engine's substitution mechanism: the value is never
+spliced into the query text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import SparqlError
+from .paths import ontology_dir
+
+__all__ = ["CannedQuery", "QueryResult", "canned_queries", "query", "DEFAULT_DATA"]
+
+DEFAULT_DATA = Path("out/kg.nt")
+_FORMATS = {".nt": "N_TRIPLES", ".ttl": "TURTLE", ".trig": "TRIG", ".nq": "N_QUADS", ".jsonld": "JSON_LD",
+            ".rdf": "RDF_XML", ".xml": "RDF_XML"}
+_UPDATE = re.compile(r"^\s*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I | re.M)
+_STRINGS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^>\s]*>|#[^\n]*')
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    name: str
+    path: Path
+    description: str
+
+
+@dataclass
+class QueryResult:
+    kind: str  # "select" | "ask" | "graph"
+    variables: list[str] = field(default_factory=list)
+    rows: list[list[str | None]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def canned_queries() -> dict[str, CannedQuery]:
+    folder = ontology_dir() / "queries"
+    found = {}
+    for path in sorted(folder.glob("*.rq")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        found[path.stem] = CannedQuery(path.stem, path, first.lstrip("# ").strip())
+    return found
+
+
+def _text_of(query_or_name: str) -> str:
+    canned = canned_queries()
+    if query_or_name in canned:
+        return canned[query_or_name].path.read_text(encoding="utf-8")
+    if query_or_name.endswith(".rq"):
+        path = Path(query_or_name)
+        if not path.exists():
+            raise SparqlError(f"{path}: no such query file")
+        return path.read_text(encoding="utf-8")
+    if re.fullmatch(r"[\w-]+", query_or_name):
+        raise SparqlError(f"no canned query named {query_or_name!r}; `kg query --list` shows them")
+    return query_or_name
+
+
+def _load(data: Path):
+    import pyoxigraph
+
+    if not data.exists():
+        raise SparqlError(f"{data}: not found; run `kg build` first or pass --data")
+    name = _FORMATS.get(data.suffix.lower())
+    if name is None:
+        raise SparqlError(f"{data}: unknown RDF format (use one of {', '.join(sorted(_FORMATS))})")
+    store = pyoxigraph.Store()
+    try:
+        store.bulk_load(path=str(data), format=getattr(pyoxigraph.RdfFormat, name))
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise SparqlError(f"{data}: cannot be loaded: {exc}")
+    return store
+
+
+def _term(term) -> str | None:
+    return None if term is None else term.value
+
+
+def query(query_or_name: str, data: Path = DEFAULT_DATA, params: dict[str, str] | None = None) -> QueryResult:
+    """Run a read-only query; raise SparqlError on updates or syntax errors."""
+    import pyoxigraph
+
+    text = _text_of(query_or_name)
+    if _UPDATE.search(_STRINGS_AND_COMMENTS.sub(" ", text)):
+        raise SparqlError("SPARQL UPDATE is not allowed: kg query is read-only (rebuild with `kg build` instead)")
+    substitutions = {pyoxigraph.Variable(name): pyoxigraph.Literal(value) for name, value in (params or {}).items()}
+    store = _load(data)
+    try:
+        result = store.query(text, substitutions=substitutions, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise SparqlError(f"syntax {exc}".replace("syntax error at", "syntax error at line:column"))
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        return QueryResult("select", variables, [[_term(s[v]) for v in variables] for s in result])
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    return QueryResult("graph", triples=sorted((str(t.subject), str(t.predicate), str(t.object)) for t in result))

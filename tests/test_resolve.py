@@ -1,0 +1,70 @@
+"""Identity and conflicts, asserted with SPARQL on built graphs."""
+
+from __future__ import annotations
+
+import pyoxigraph
+import pytest
+
+from kg import build
+
+from .conftest import ROOT, select
+
+
+def _nodes(store, label: str) -> set[str]:
+    rows = select(store, f'SELECT DISTINCT ?x WHERE {{ ?x skos:prefLabel|skos:altLabel ?l FILTER(STR(?l) = "{label}") }}')
+    return {r["x"] for r in rows}
+
+
+@pytest.mark.parametrize("labels", [
+    ("阿里巴巴",), ("小米集团",), ("腾讯", "腾讯集团"), ("世界互联网大会",), ("习近平", "Xi Jinping"),
+])
+def test_one_node_per_real_thing(store, labels):
+    nodes = set().union(*(_nodes(store, label) for label in labels))
+    assert len(nodes) == 1, nodes
+
+
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_one_node_per_summit(store, year):
+    rows = select(store, f"SELECT DISTINCT ?s WHERE {{ ?s a wic:Summit ; wic:year {year} }}")
+    assert len(rows) == 1
+    claims = select(store, f"""SELECT DISTINCT ?summit WHERE {{ ?c wic:summit ?summit . ?summit wic:year {year} }}""")
+    assert {r["summit"] for r in claims} == {rows[0]["s"]}
+
+
+def test_person_in_two_documents_is_one_node_with_evidence_from_both(store):
+    rows = select(store, """SELECT DISTINCT ?doc WHERE {
+        ?p skos:prefLabel "习近平"@zh . ?claim wic:person ?p ; prov:wasDerivedFrom/wic:document/dcterms:identifier ?doc }""")
+    assert {r["doc"] for r in rows} == {"000_80be1b6e8778084f.txt", "004_26cc9ba3f374cea4.txt"}
+
+
+def test_theme_conflict_is_in_graph_report_and_canned_query(built):
+    from kg.query import query
+
+    result = query("conflicts", data=built / "kg.nt")
+    values = {row[result.variables.index("value")] for row in result.rows}
+    assert any("数智未来" in v for v in values) and any("数字未来" in v for v in values)
+    assert {row[result.variables.index("resolution")] for row in result.rows} == {"curated value preferred"}
+    report = (built / "report.md").read_text(encoding="utf-8")
+    assert "数字未来" in report.split("## Conflicts between sources")[1].split("##")[0]
+
+
+def test_dates_keep_span_and_opening_apart(built):
+    from kg.query import query
+
+    rows = {r[0]: r for r in query("summits", data=built / "kg.nt").rows}
+    assert rows["2025"][2:4] == ["2025-11-06", "2025-11-09"]
+    assert rows["2025"][5] == "2025-11-07"  # the English article's opening, kept as the ceremony's date
+    report = (built / "report.md").read_text(encoding="utf-8")
+    assert "2025: the opening is dated 2025-11-07" in report
+
+
+def test_own_articles_resolve_across_documents_and_languages(tmp_path):
+    out = tmp_path / "out"
+    build(seeds=ROOT / "tests" / "articles", curated=None, out=out)
+    store = pyoxigraph.Store()
+    store.load(path=str(out / "kg.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    for labels in (("王浩然", "Wang Haoran"), ("陈立平", "Chen Liping"), ("阿里巴巴集团", "Alibaba Group", "阿里巴巴")):
+        nodes = set().union(*(_nodes(store, label) for label in labels))
+        assert len(nodes) == 1, (labels, nodes)
+    summits = select(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a wic:Summit ; wic:year 2019 }")
+    assert summits[0]["n"] == "1"
