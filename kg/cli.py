@@ -202,5 +202,43 @@ def query_(
         _print_rows(result, output_format, limit)
 
 
+@app.command()
+def serve(
+    port: int = typer.Option(7878, help="TCP port."),
+    bind: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    data: Path = typer.Option(Path("out/kg.trig"), help="RDF file to serve (TriG keeps the named graphs)."),
+) -> None:
+    """Serve the graph with the Oxigraph server and its query UI (Ctrl-C stops it)."""
+    from .store import serve as run_server
+
+    try:
+        status = run_server(data, port=port, bind=bind,
+                            ready=lambda url: typer.echo(f"serving {data} read-only at {url} (query UI), "
+                                                         f"SPARQL endpoint {url}query; Ctrl-C stops"))
+    except KGError as exc:
+        _fail(exc)
+    raise typer.Exit(status)
+
+
+@app.command()
+def push(
+    endpoint: str = typer.Option(..., help="Graph Store Protocol URL, e.g. http://localhost:7878/store."),
+    graph: Optional[str] = typer.Option(None, help="Named graph IRI to replace (default graph if omitted)."),
+    user: Optional[str] = typer.Option(None, help="User for HTTP basic authentication."),
+    password: Optional[str] = typer.Option(None, help="Password for HTTP basic authentication."),
+    data: Path = typer.Option(Path("out/kg.ttl"), help="Turtle file to push."),
+    timeout: float = typer.Option(30.0, help="Seconds to wait for each attempt."),
+    retries: int = typer.Option(4, help="Retries on 5xx answers and dropped connections."),
+) -> None:
+    """Replace a graph in a triple store with the KG (HTTP PUT, so pushing twice is idempotent)."""
+    from .store import push as run_push
+
+    try:
+        status = run_push(data, endpoint, graph=graph, user=user, password=password, timeout=timeout, retries=retries)
+    except KGError as exc:
+        _fail(exc)
+    typer.echo(f"pushed {data} to {endpoint} (HTTP {status})")
+
+
 if __name__ == "__main__":
     app()

@@ -78,7 +78,7 @@ def _trig(ds: Dataset) -> str:
     prefixes = sorted(ds.namespaces())
     header = "".join(f"@prefix {p}: <{n}> .\n" for p, n in prefixes)
     blocks = []
-    for context in sorted(ds.contexts(), key=lambda g: str(g.identifier)):
+    for context in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         if not len(context):
             continue
         graph = Graph()

@@ -63,7 +63,7 @@ def test_jsonld_is_the_same_graph(built):
 def test_one_named_graph_per_document_and_one_for_curated(built):
     dataset = rdflib.Dataset()
     dataset.parse(built / "kg.trig", format="trig")
-    names = {str(g.identifier) for g in dataset.contexts() if len(g)}
+    names = {str(g.identifier) for g in dataset.graphs() if len(g)}
     for seed in SEEDS.iterdir():
         assert any(n.endswith("/graph/doc/" + seed.name.replace("_", "-").replace(".", "-")) for n in names), seed
     assert any(n.endswith("/graph/curated") for n in names)
