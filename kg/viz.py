@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .vocab import SDO, WIC
 
@@ -70,9 +70,33 @@ def _class_name(graph: Graph, node: URIRef) -> str | None:
     return None
 
 
-def graph_data(graph: Graph, lang: str = "zh", evidence: dict | None = None) -> dict:
+# A direct edge and the claim that carries its evidence: (edge, claim class, subject field, object field).
+_EDGE_CLAIMS = (
+    (WIC.memberOf, WIC.Position, WIC.person, WIC.organization),
+    (WIC.spokeAt, WIC.Appearance, WIC.person, WIC.event),
+    (WIC.wonAward, WIC.AwardGrant, WIC.project, WIC.award),
+    (WIC.developedBy, WIC.AwardGrant, WIC.project, WIC.organization),
+    (SDO.publisher, WIC.Publication, WIC.work, WIC.publisher),
+)
+
+
+def edge_evidence(graph: Graph) -> dict[tuple[str, str, str], list[str]]:
+    """(subject, edge, object) → "document: quote" lines behind the edge."""
+    found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for edge, claim_class, subject_field, object_field in _EDGE_CLAIMS:
+        for claim in graph.subjects(RDF.type, claim_class):
+            for s in graph.objects(claim, subject_field):
+                for o in graph.objects(claim, object_field):
+                    for evidence in graph.objects(claim, PROV.wasDerivedFrom):
+                        quote = graph.value(evidence, WIC.quote) or graph.value(evidence, WIC.note) or ""
+                        doc = graph.value(graph.value(evidence, WIC.document), DCTERMS.identifier) or ""
+                        found[(str(s), str(edge), str(o))].add(f"{doc}: {quote}")
+    return {key: sorted(lines) for key, lines in found.items()}
+
+
+def graph_data(graph: Graph, lang: str = "zh") -> dict:
     nodes, edges = {}, []
-    evidence = evidence or {}
+    evidence = edge_evidence(graph)
     for node in sorted(set(graph.subjects(RDF.type, None))):
         cls = _class_name(graph, node)
         if cls is None or not isinstance(node, URIRef):
@@ -98,10 +122,9 @@ def graph_data(graph: Graph, lang: str = "zh", evidence: dict | None = None) -> 
     return {"nodes": list(nodes.values()), "edges": edges}
 
 
-def render_graph(graph: Graph, lang: str = "zh", title: str = "Wuzhen KG", evidence: dict | None = None,
-                 notice: str = "") -> str:
+def render_graph(graph: Graph, lang: str = "zh", title: str = "Wuzhen KG", notice: str = "") -> str:
     """The whole HTML page as a string (the caller writes it as UTF-8)."""
-    data = graph_data(graph, lang, evidence)
+    data = graph_data(graph, lang)
     years = sorted({y for n in data["nodes"] for y in n["years"]})
     large = len(data["nodes"]) > 1500
     data.update({
