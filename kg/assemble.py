@@ -165,6 +165,9 @@ class _Builder:
                     g.add((node, WIC.startDate if name == "start" else WIC.endDate, Literal(value, datatype=XSD.date)))
                 elif name == "year":
                     g.add((node, WIC.year, Literal(value)))
+                elif name == "titles":
+                    for lang, title in value.items():
+                        g.add((node, WIC.roleTitle, Literal(title, lang=lang)))
             for evidence in evidences:
                 g.add((node, PROV.wasDerivedFrom, self.add_evidence(evidence)))
         self.add_direct_edges(claim)

@@ -218,7 +218,7 @@ def _statement_claim(r: _Resolver, st: Statement) -> Claim | None:
     ent = lambda kind, name, year=None: r.entity(kind, name, lang, doc, year)  # noqa: E731
     if st.rel == "holds_role":
         fields = {"person": ent("person", st.person), "role": ent("role", st.role), "organization": ent("organization", st.org)}
-        return Claim(kind="position", key="", entities=fields)
+        return Claim(kind="position", key="", entities=fields, values={"titles": {lang: {st.role: 1}}})
     if st.rel == "speaks_at":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
         event_kind = "ceremony" if re.search(r"式|典礼|仪式|[Cc]eremony", st.event) else "forum"
@@ -280,6 +280,14 @@ def _merge(claims: list[Claim]) -> Claim:
         options = Counter(c.entities[name] for c in claims if name in c.entities)
         if options and _IDENTITY[merged.kind].count(name) == 0:
             merged.entities[name] = sorted(options.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    if merged.kind == "position":
+        # The vocabulary unifies synonyms; the title as most sources write it is kept per language.
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for claim in claims:
+            for lang, titles in claim.values["titles"].items():
+                counts[lang].update(titles)
+        merged.values["titles"] = {lang: sorted(c.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+                                   for lang, c in sorted(counts.items())}
     merged.evidence = sorted({e for c in claims for e in c.evidence},
                              key=lambda e: (e.doc_id, e.start or -1, e.end or -1, e.extractor))
     return merged

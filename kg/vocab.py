@@ -76,3 +76,4 @@ class WIC(DefinedNamespace):
     sha256: URIRef
     conflictProperty: URIRef
     resolution: URIRef
+    roleTitle: URIRef

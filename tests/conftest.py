@@ -36,21 +36,18 @@ def seed_copy(tmp_path) -> Path:
     return folder
 
 
-def ask(store, query: str) -> bool:
-    prefixes = """PREFIX wic: <https://w3id.org/wuzhen-kg/ontology#>
+PREFIXES = """PREFIX wic: <https://w3id.org/wuzhen-kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
-    return bool(store.query(prefixes + query))
+
+
+def ask(store, query: str) -> bool:
+    return bool(store.query(PREFIXES + query))
 
 
 def select(store, query: str) -> list[dict]:
-    prefixes = """PREFIX wic: <https://w3id.org/wuzhen-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
-    result = store.query(prefixes + query)
+    result = store.query(PREFIXES + query)
     names = [v.value for v in result.variables]
     return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]

@@ -26,7 +26,11 @@ SUMMIT_EN = re.compile(
     r"|(?P<this>this year's|this|the(?:\s+\w+-day)?)\s+(?:summit|conference)\b",
     re.IGNORECASE,
 )
-DATELINE_ZH = re.compile(r"(?P<outlet>[\u4e00-\u9fff]{1,6}社)(?:记者[\u4e00-\u9fff·]{2,8}?)?[\u4e00-\u9fff]{0,6}?"
+# An outlet's name: a run of Han characters ending in a press word, not
+# preceded by further Han characters (新华社, 人民网, 中国日报网, 大公报);
+# 本报 ("this paper") names none, and 记者 starts a byline, not an outlet.
+OUTLET_ZH = r"(?<![\u4e00-\u9fff])(?!本报|本台|本刊|记者)[\u4e00-\u9fff]{1,8}(?:社|报|网|周刊|电视台)"
+DATELINE_ZH = re.compile(rf"(?P<outlet>{OUTLET_ZH})" r"(?:记者[\u4e00-\u9fff·]{2,8}?)?[\u4e00-\u9fff]{0,6}?"
                          r"(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日专?电")
 DATELINE_EN = re.compile(r"^[A-Z][A-Z .'-]+,\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
                          r"(?P<day>\d{1,2})\s+\((?P<outlet>[A-Za-z ]+)\)", re.M)

@@ -27,6 +27,7 @@ SPEECH_VERBS = (
     "分享", "看来", "呼吁", "建议", "致辞", "发言", "回忆", "解释", "告诉", "直言", "表态", "宣布",
     "坦承", "感慨", "谈及", "演讲", "主持", "补充", "预测", "判断", "分析", "总结", "倡议", "希望",
     "期待", "相信", "提醒", "警告", "举例", "讲述", "阐述", "畅谈", "寄语", "展望",
+    "致词",  # Taiwan / Hong Kong wording of 致辞
 )
 NAME_FOLLOWERS = SPEECH_VERBS + (
     "在", "对", "也", "则", "就", "还", "等", "和", "与", "及", "出席", "参加", "发表", "作", "做", "先生",
@@ -56,6 +57,13 @@ RELEASE_VERBS = ("正式发布", "首次发布", "重磅发布", "联合发布",
 WORK_WORDS = ("蓝皮书", "白皮书", "报告", "倡议", "宣言", "概念文件", "文件", "指数", "指南", "规则", "框架",
               "方案", "行动计划", "计划", "案例集", "汇编", "共识", "声明", "公约", "原则", "准则", "标准", "年鉴", "研究")
 AWARD_VERBS = ("获评", "获得", "荣获", "获颁", "斩获", "摘得", "夺得", "入选", "获奖", "问鼎", "入围", "当选")
+
+# Words that describe an organisation before its name (台资企业昱晶半导体…):
+# they are not part of the name.
+ORG_DESCRIPTORS_ZH = ("台资企业", "港资企业", "外资企业", "中资企业", "合资企业", "民营企业", "国有企业", "科技企业",
+                      "初创企业", "龙头企业", "上市公司", "初创公司", "科技公司", "互联网企业", "互联网公司")
+# "Hangzhou-based Yunhe …", "Singapore start-up Meralion …": the same in English.
+ORG_DESCRIPTORS_EN = r"(?:[A-Z][\w-]*-based|(?:[A-Z][\w-]*\s)?(?:start-?up|firm|company|tech\sfirm|tech\sgiant))\s"
 
 # Title words placed after a name in official style (习近平主席, 李强总理).
 NAME_TITLES = ("主席", "总书记", "总理", "副总理", "副主席", "委员长", "部长", "书记", "省长", "市长", "总统", "首相", "国王")

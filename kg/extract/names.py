@@ -11,6 +11,7 @@ from .lexicon import (
     DEPARTMENTS_EN,
     FOREIGN_INITIALS,
     NAME_FOLLOWERS,
+    ORG_DESCRIPTORS_ZH,
     ORG_SUFFIXES,
     ROLE_MODIFIERS_EN,
     ROLE_MODIFIERS_ZH,
@@ -25,10 +26,13 @@ FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,8}}(?:[·•‧・][{HAN}]{{1,10}})*[·�
 CLAUSE_BREAK = set(",，。;；:：!?！？“”\"()（）《》「」『』\n—")
 _LEADING_NOISE = re.compile(
     r"^(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚间|晚上)?"
-    r"(?:在|据|由|对此|其中|同时|此外|另外|而|但|并|与会的|出席的有|出席活动的有|包括|例如|比如|如|以及|作为|"
+    rf"(?:{alternation(ORG_DESCRIPTORS_ZH)}|"
+    r"在|据|由|对此|其中|同时|此外|另外|而|但|并|与会的|出席的有|出席活动的有|包括|例如|比如|如|以及|作为|"
     r"会上|会议上|论坛上|活动上|据悉|据介绍|记者|当天|随后|接着|最后|首先|他|她|来自|与|和|及|还有|即|、)+"
 )
 _NAME_FOLLOW_RE = re.compile(rf"(?:{alternation(NAME_FOLLOWERS)})|[,，。;；:：、)）(（“\"!?！？\s]|$")
+# 库克（Tim Cook）: a name glossed with its Latin spelling, whatever its length.
+_GLOSSED_NAME = re.compile(rf"[{HAN}·]{{2,10}}?(?=[(（][A-Z][A-Za-z.' -]{{1,40}}[)）])")
 _UNDOTTED_FOREIGN = re.compile(rf"[{HAN}]{{4,6}}?(?=[、,，。;；]|等)")
 ORG_SUFFIX_RE = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
 
@@ -36,7 +40,8 @@ ORG_SUFFIX_RE = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
 @lru_cache(maxsize=1)
 def role_re_zh() -> re.Pattern:
     mods = alternation(ROLE_MODIFIERS_ZH)
-    return re.compile(rf"(?:(?:{mods})(?:、)?)*(?:{alternation(role_words().zh)})")
+    # 委员 in 管理委员会, 理事 in 理事会: a role word before 会 names a body.
+    return re.compile(rf"(?:(?:{mods})(?:、)?)*(?:{alternation(role_words().zh)})(?!会)")
 
 
 @lru_cache(maxsize=1)
@@ -58,10 +63,13 @@ def chinese_name_at(text: str, pos: int) -> str | None:
             if _NAME_FOLLOW_RE.match(text, end):
                 return text[pos:end]
         return None
-    return _native_name_at(text, pos) or _undotted_foreign_name_at(text, pos)
+    glossed = _GLOSSED_NAME.match(text, pos)
+    if glossed:
+        return glossed.group(0)
+    return native_name_at(text, pos) or _undotted_foreign_name_at(text, pos)
 
 
-def _native_name_at(text: str, pos: int) -> str | None:
+def native_name_at(text: str, pos: int) -> str | None:
     head = 2 if text.startswith(COMPOUND_SURNAMES, pos) else 1
     if head == 1 and text[pos : pos + 1] not in SURNAMES:
         return None
@@ -122,3 +130,25 @@ def split_scope(org: str) -> tuple[str, str]:
             if not looks_like_org(tail):
                 return org[:at], tail
     return org, ""
+
+
+ANAPHORS_ZH = ("该", "此", "这家", "这个", "这所")
+_ANAPHOR_ZH = re.compile(rf"^(?:{alternation(ANAPHORS_ZH)})(?P<suffix>{alternation(ORG_SUFFIXES)})")
+
+
+def antecedent_org(org: str, before: str) -> str | None:
+    """该院, 该公司: the last organisation with that suffix named in `before`
+    (the article up to the anaphor), if any."""
+    anaphor = _ANAPHOR_ZH.match(org)
+    if not anaphor:
+        return None
+    suffix = anaphor.group("suffix")
+    at = before.rfind(suffix)
+    while at > 0:
+        # 研究院院长: a suffix that starts a role word ends no name.
+        if not role_re_zh().match(before, at):
+            phrase = org_before(before, at + len(suffix))[1]
+            if len(phrase) > len(suffix) + 1 and not _ANAPHOR_ZH.match(phrase) and looks_like_org(phrase):
+                return phrase
+        at = before.rfind(suffix, 0, at)
+    return None

@@ -5,16 +5,19 @@ bylines, and the English shapes ``Name, Role of Org`` / ``Org's Role Name`` /
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .context import DocContext
-from .lexicon import DEMONYMS, NAME_TITLES, alternation, role_words
+from .context import OUTLET_ZH, DocContext
+from .lexicon import DEMONYMS, NAME_TITLES, ORG_DESCRIPTORS_EN, alternation, role_words
 from .names import (
+    ANAPHORS_ZH,
     CLAUSE_BREAK,
+    antecedent_org,
     chinese_name_at,
     drop_full_stop,
     looks_like_org,
+    native_name_at,
     org_before,
     role_re_en,
     role_re_zh,
@@ -107,10 +110,13 @@ def officials_zh(text: str) -> list[TitledPerson]:
 
 
 # A byline ends at a bracket, a full stop, or the "/乌镇报导" / "报道：" that
-# follows the names.
-_BYLINE = re.compile(r"[(（]?(?P<body>(?:本报|本台|本刊)?记者[^)）。:：/]{2,80})[)）]?")
+# follows the names. An outlet may stand right before it (新华社记者 X 摄,
+# 【经济日报/记者X/台北报导】).
+_BYLINE = re.compile(rf"[(（]?(?:(?P<outlet>{OUTLET_ZH})/?)?(?P<body>(?:本报|本台|本刊)?记者[^)）。:：/]{{2,80}})[)）]?")
 _BYLINE_ROLE = re.compile(r"(?P<own>本报|本台|本刊)?(?:特约)?(?:记者|通讯员|实习生)")
 # What may follow the names: credits, or a wire dateline (乌镇16日专电).
+# 记者 陈某 乌镇报道: a place set apart after the names.
+_SPACED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])\s[\u4e00-\u9fff]{2}(?=(?:报道|报导)$)")
 _BYLINE_TAIL = re.compile(r"(?:参与采写|参与报道|采写|报道|报导|摄影|摄|发自.*|[\u4e00-\u9fff]{2}(?:\d{1,2}月)?\d{1,2}日专?电)$")
 
 
@@ -122,16 +128,28 @@ def byline_people(ctx: DocContext, text: str) -> list[TitledPerson]:
         pieces = list(_BYLINE_ROLE.finditer(match.group("body")))
         for i, role in enumerate(pieces):
             segment_end = pieces[i + 1].start() if i + 1 < len(pieces) else len(match.group("body"))
-            names = _BYLINE_TAIL.sub("", match.group("body")[role.end() : segment_end])
-            outlet = ctx.paper if role.group("own") else (ctx.outlet or ctx.paper)
+            names = _BYLINE_TAIL.sub("", _SPACED_PLACE.sub("", match.group("body")[role.end() : segment_end]))
+            outlet = ctx.paper if role.group("own") else (match.group("outlet") or ctx.outlet or ctx.paper)
             if not outlet:
                 continue
             offset = body_start + role.end()
-            for name in re.split(r"[、,，\s]+", names):
-                if 2 <= len(name) <= 4 and chinese_name_at(name + "、", 0) == name:
+            for piece in re.split(r"[、,，\s]+", names):
+                name = _byline_name(piece)
+                if name:
                     at = text.find(name, offset)
                     people.append(TitledPerson(name, at, at + len(name), (Title(outlet, "记者"),), 0.85))
     return people
+
+
+def _byline_name(piece: str) -> str | None:
+    """The name in one piece of a byline; 记者X乌镇报道 puts a two-character
+    place between the name and 报道, so a native name without it wins."""
+    for candidate in (piece, piece[:-2]):
+        if len(candidate) >= 2 and native_name_at(candidate + "、", 0) == candidate:
+            return candidate
+    if 2 <= len(piece) <= 4 and chinese_name_at(piece + "、", 0) == piece:
+        return piece
+    return None
 
 
 _EN_NAME = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.)(?:\s(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.|van|de|von|bin)){1,3}"
@@ -151,7 +169,7 @@ def _en_patterns() -> list[re.Pattern]:
         # Name, role, Org (press-release contacts)
         re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<role>{roles}),\s(?P<org>{_EN_ORG})(?=[,;.]?\s*$)"),
         # Role of Org Name
-        re.compile(rf"(?P<role>{roles})\sof\s(?:the\s)?(?P<org>{_EN_ORG}),?\s(?P<name>{_EN_NAME})"),
+        re.compile(rf"\b(?P<role>{roles})\sof\s(?:the\s)?(?P<org>{_EN_ORG}),?\s(?P<name>{_EN_NAME})"),
         # Org('s) Role Name
         re.compile(rf"(?P<org>{_EN_ORG})(?:'s|’s)?\s(?P<role>{roles})\s(?P<name>{_EN_NAME})"),
     ]
@@ -170,9 +188,13 @@ _CAPITALISED = re.compile(r"[A-Z0-9]")
 _ORG_STOP = {"The", "A", "An", "This", "That", "Its", "His", "Her", "Their", "Our", "Former", "Mr", "Ms", "Dr"}
 
 
+_EN_DESCRIPTOR = re.compile(rf"^{ORG_DESCRIPTORS_EN}")
+
+
 def _trim_en_org(org: str) -> str:
-    """Without a leading article and a sentence's full stop (but "Ltd." keeps its dot)."""
-    words = org.split()
+    """Without a leading article or descriptor ("Hangzhou-based") and a
+    sentence's full stop (but "Ltd." keeps its dot)."""
+    words = _EN_DESCRIPTOR.sub("", org).split()
     while words and words[0] in _ORG_STOP:
         words.pop(0)
     return drop_full_stop(" ".join(words))
@@ -234,5 +256,15 @@ def titled_people(ctx: DocContext, text: str) -> list[TitledPerson]:
         if ctx.doc.language == "en":
             ctx.memo[key] = titled_people_en(text)
         else:
-            ctx.memo[key] = sorted(titled_people_zh(text) + byline_people(ctx, text), key=lambda p: p.start)
+            people = [_resolve_anaphors(ctx, text, p) for p in titled_people_zh(text)]
+            ctx.memo[key] = sorted(people + byline_people(ctx, text), key=lambda p: p.start)
     return ctx.memo[key]
+
+
+def _resolve_anaphors(ctx: DocContext, text: str, person: TitledPerson) -> TitledPerson:
+    """该院执行院长X: the institute is the one the article named before."""
+    if not any(t.org.startswith(ANAPHORS_ZH) for t in person.titles):
+        return person
+    before = ctx.doc.match_text[: ctx.doc.match_text.find(text)] + text[: person.start]
+    titles = tuple(Title(antecedent_org(t.org, before) or t.org, t.role) for t in person.titles)
+    return replace(person, titles=titles)

@@ -9,8 +9,8 @@ from ..models import Publishes
 from . import evidence_for
 from .context import DocContext
 from .lexicon import COUNTRIES, ORG_SUFFIXES, RELEASE_VERBS, WORK_WORDS, alternation
-from .names import drop_full_stop
-from .people import titled_people
+from .names import ANAPHORS_ZH, antecedent_org, drop_full_stop
+from .people import titled_people_en, titled_people_zh
 
 _WORK = re.compile(r"《(?P<work>[^《》]{2,60})》")
 _RELEASE = re.compile(alternation(RELEASE_VERBS))
@@ -31,11 +31,18 @@ _MADE_BY_EN = re.compile(
     r"(?P<kind>reports?|white\spapers?|blue\sbooks?|initiatives?)\s(?:were|was|had\sbeen|have\sbeen)\s(?:jointly\s)?"
     r"(?:compiled|written|released|published|issued|prepared|drafted)\sby\s(?:the\s)?"
     r"(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7})")
-# Unquoted English titles: "the World Internet Development Report 2022".
+# Unquoted English titles: "the World Internet Development Report 2022",
+# "the White Paper on Trusted Data (2020)".
 _TITLE_EN = re.compile(
-    r"(?P<work>(?:[A-Z][\w-]*\s(?:(?:on|of|for|and|in)\s)?){1,8}(?:Report|White\sPaper|Blue\sBook|Initiative|Declaration)"
-    r"(?:\s(?:on|of|for)\s(?:[A-Z][\w-]*\s?)+)?(?:\s\(?20\d\d\)?)?)")
-_ANAPHOR_ZH = re.compile(rf"^(?:该|此|这家|这个)(?P<suffix>{alternation(ORG_SUFFIXES)})")
+    r"(?P<work>(?:[A-Z][\w-]*\s(?:(?:on|of|for|and|in)\s)?){0,8}(?:Report|White\sPaper|Blue\sBook|Initiative|Declaration)"
+    r"(?:\s(?:on|of|for)\s[A-Z][\w'’-]*(?:\s(?:(?:and|of|for|in|the)\s)*[A-Z][\w'’-]*)*)?(?:\s\(?20\d\d\)?)?)")
+# "the Global Digital Youth Alliance, a network of …, issued the …": the
+# publisher as the subject right before the work.
+_AGENT_EN = re.compile(r"(?:The\s)?(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7})(?:,\s[^,]+,)?"
+                       r"\s(?:jointly\s)?(?:released|published|issued|unveiled|launched|put\sforward|proposed)\s(?:the\s|an?\s|its\s)?$")
+# A release told as news of the summit (at its forum, on Tuesday) dates from the article's summit.
+_AT_THE_SUMMIT = re.compile(r"论坛|开幕式|\b(?:forum|sub-forum|summit|conference|ceremony|Monday|Tuesday|Wednesday|Thursday|"
+                            r"Friday|Saturday|Sunday|today|yesterday)\b", re.I)
 _YEAR_IN_TITLE = re.compile(r"(?:^|\D)(20\d\d)(?:\D|$)")
 _LEAD_YEAR = re.compile(r"^\s*(20\d\d)年")
 _WORK_EN = re.compile(r"[\"“](?P<work>[^\"”]{4,100})[\"”]")
@@ -45,8 +52,12 @@ _BY_EN = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|J
 
 
 def _agent(phrase: str) -> str | None:
-    """The organisation or country a clause opens with, if any."""
+    """The organisation or country a clause opens with, if any; a titled
+    person's organisation (某会主席某某发表演讲，并代表促进会发布…)."""
     phrase = _TIME_NOISE.sub("", phrase)
+    people = titled_people_zh(phrase)
+    if people and people[0].titles and phrase.startswith(people[0].titles[0].org):
+        return people[0].titles[0].org
     org = _ORG_PREFIX.match(phrase)
     if org and org.group(0) not in COUNTRIES:
         return org.group(0)
@@ -84,7 +95,7 @@ def _year(ctx: DocContext, work: str, text: str, index: int) -> int | None:
     for _, year in ctx.summits_in(text):
         if year is not None:
             return year
-    if "论坛" in text or "开幕式" in text:
+    if _AT_THE_SUMMIT.search(text):
         return ctx.default_year
     if index > 0:
         previous = ctx.sentences[index - 1]
@@ -92,16 +103,6 @@ def _year(ctx: DocContext, work: str, text: str, index: int) -> int | None:
             lead = _LEAD_YEAR.match(ctx.text(previous))
             if lead:
                 return int(lead.group(1))
-    return None
-
-
-def _antecedent(ctx: DocContext, index: int, suffix: str) -> str | None:
-    """The organisation ending in `suffix` (中心) an earlier sentence titles someone in."""
-    for sentence in reversed(ctx.sentences[:index]):
-        for person in titled_people(ctx, ctx.text(sentence)):
-            for title in person.titles:
-                if title.org.endswith(suffix):
-                    return title.org
     return None
 
 
@@ -119,9 +120,8 @@ def _zh(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, i
         if not (_WORK_KIND.search(work) or _WORK_KIND.match(re.sub(r"^(?:和《[^》]+》|两份|等)+", "", after))):
             continue
         publisher = _publisher_zh(text, clause_start, match.start())
-        anaphor = _ANAPHOR_ZH.match(publisher or "")
-        if anaphor:
-            publisher = _antecedent(ctx, index, anaphor.group("suffix"))
+        if publisher and publisher.startswith(ANAPHORS_ZH):
+            publisher = antecedent_org(publisher, ctx.doc.match_text[: ctx.sentences[index].start])
         found.append((work, publisher, _year(ctx, work, text, index)))
     return found
 
@@ -133,14 +133,28 @@ def _en(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, i
     for match in _WORK_EN.finditer(text):
         work = match.group("work").strip().rstrip(",.")
         if _KIND_EN.search(work) or _KIND_EN.search(text[max(0, match.start() - 20): match.end() + 20]):
-            works.append((work, match.end()))
+            works.append((work, match.start(), match.end()))
     if not works:
-        works = [(re.sub(r"^The\s", "", m.group("work").strip()), m.end()) for m in _TITLE_EN.finditer(text)]
+        works = [(re.sub(r"^The\s", "", m.group("work").strip()), m.start(), m.end()) for m in _TITLE_EN.finditer(text)
+                 if " " in m.group("work").strip()]
     found = []
-    for work, end in works:
+    for work, start, end in works:
         by = _BY_EN.search(text, end)
-        found.append((work, drop_full_stop(by.group("org")) if by else None, _year(ctx, work, text, index)))
+        publisher = _agent_en(text, start) or (drop_full_stop(by.group("org")) if by else None)
+        found.append((work, publisher, _year(ctx, work, text, index)))
     return found
+
+
+def _agent_en(text: str, work_start: int) -> str | None:
+    """The subject that released the work; a titled speaker releases it for
+    their organisation."""
+    agent = _AGENT_EN.search(text, 0, work_start)
+    if not agent:
+        return None
+    for person in titled_people_en(text):
+        if person.name == agent.group("org") and person.titles:
+            return person.titles[0].org
+    return agent.group("org")
 
 
 def _fill_collective_publisher(ctx: DocContext, found: list[Publishes]) -> list[Publishes]:

@@ -21,22 +21,33 @@ _EVENT_ZH = re.compile(
 )
 # "Sub-forum on November 20" is a date, not the forum's topic.
 _NOT_TOPIC = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s+\d|\d{1,2}\b)"
+# "a sub-forum on frontier AI models on Wednesday, …": a topic in running
+# text, up to the clause's end, its date or what is said of the forum.
+_LOWER_TOPIC = (r"(?=[a-z0-9])[\w'’-]+(?:\s+[\w'’-]+){0,8}?"
+                r"(?=\s+(?:on|at|held|hosted|organi[sz]ed|which|where|that|when|during|in\s+[A-Z])\b|[,.;:]|$)")
 _EVENT_EN = re.compile(
     r"\b(?:[Aa]t|[Dd]uring|[Ii]n|[Aa]ddressing|[Aa]ddressed|told)\s+(?:the\s+|a\s+)?(?P<event>(?:[\w'’-]+\s){0,8}?"
     r"(?:[Ff]orum|[Ss]ub-forum|[Oo]pening\s+[Cc]eremony|[Cc]losing\s+[Cc]eremony|[Cc]eremony|[Dd]ialogue|"
     r"[Pp]anel(?:\s+[Dd]iscussion)?|[Rr]ound\s?table|[Pp]lenary(?:\s+[Ss]ession)?|[Ll]aunch(?:\s+[Ee]vent)?|"
     r"(?:[Rr]elease|[Aa]ward)\s+[Ee]vent)"
-    rf"(?:\s+(?:on|of)(?:\s+(?:the|and|&|of|for|in))*\s+{_NOT_TOPIC}[A-Z0-9][\w-]*(?:(?:\s+(?:and|&|of|the|for|in))*\s+[A-Z0-9][\w-]*)*)?)"
+    rf"(?:\s+on\s+{_NOT_TOPIC}{_LOWER_TOPIC}"
+    rf"|\s+(?:on|of)(?:\s+(?:the|and|&|of|for|in))*\s+{_NOT_TOPIC}[A-Z0-9][\w-]*(?:(?:\s+(?:and|&|of|the|for|in))*\s+[A-Z0-9][\w-]*)*)?)"
 )
 _VERB_ZH = re.compile(rf"^[^。]{{0,30}}?(?:{alternation(SPEECH_VERBS)}|发表|作了|作主旨|做主旨)")
 _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|delivered|addressed|spoke|speaking|"
                       r"remarked|highlighted|pointed out|warned|explained|emphasized|emphasised|argued|shared)\b", re.I)
+# '"…," said Ahmed Khan, chairman of …': the verb before the name.
+_SAID_BEFORE_EN = re.compile(r"\b(?:said|says|added|noted|stressed)\s$")
 # 当天下午举行的数字经济论坛: the forum's name follows the relative clause.
 _RELATIVE_ZH = re.compile(r"^.*?(?:举行|举办|召开|登场|开幕|启动|进行)的")
 # "在分论坛上" names no forum: it is the one the article named last.
 _BARE_FORUM_ZH = ("分论坛", "论坛", "平行论坛", "专题论坛")
-_HOSTED_ZH = re.compile(rf"(?:举办了?|举行了?|召开了?|在|于|出席|参加)(?P<event>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))")
+# A forum the article names: 举办了某论坛, 在某论坛上, or 某论坛举行.
+_HOSTED_ZH = re.compile(rf"(?:举办了?|举行了?|召开了?|在|于|出席|参加)(?P<event>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))"
+                        rf"|(?P<event2>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))[”\"]?(?:举行|举办|召开|开幕)")
 _NAMED_VERB_ZH = re.compile(rf"[^。,，]{{0,12}}?(?:{alternation(SPEECH_VERBS)}|发表|作了|作主旨|做主旨)")
+# 出席开幕式并致辞的有：A、B…: everyone titled after the cue spoke.
+_SPEAKER_LIST_ZH = re.compile(r"(?:致辞|致词|发言|讲话|演讲)的(?:嘉宾|领导|代表)?(?:有|包括|分别是|分别为|为)[:：]")
 _SUMMIT_ONLY_ZH = re.compile(r"^(?:世界互联网大会|乌镇峰会|峰会|大会|会议|活动|互联网大会)$")
 _GENERIC_ZH = re.compile(r"^(?:本届|今年|此次|本次|这次|该)?(?:的)?(?:峰会|大会|乌镇峰会|世界互联网大会)?(?:的)?")
 
@@ -51,21 +62,22 @@ class _Event:
 def _events_zh(ctx: DocContext, text: str) -> list[_Event]:
     events = []
     for match in _EVENT_ZH.finditer(text):
-        raw = match.group("event") or match.group("event2")
-        year = None
-        name = raw
-        for summit, summit_year in ctx.summits_in(raw):
-            if summit.start() == 0 or raw[: summit.start()].strip("“\"") == "":
-                name = raw[summit.end():]
-                year = summit_year
-                break
-        name = _clean_event_zh(name)
+        name, year = _drop_summit(ctx, match.group("event") or match.group("event2"))
         if name in _BARE_FORUM_ZH:
             name = _last_named_forum(ctx, text, name) or name
         if len(name) < 2 or _SUMMIT_ONLY_ZH.match(name):
             continue
         events.append(_Event(name, year or ctx.year_of(text), match.start()))
     return events
+
+
+def _drop_summit(ctx: DocContext, raw: str) -> tuple[str, int | None]:
+    """'第七届世界互联网大会互联网发展论坛' → ('互联网发展论坛', 2020): the
+    forum's own name, and the year of the summit that opens it."""
+    for summit, year in ctx.summits_in(raw):
+        if summit.start() == 0 or raw[: summit.start()].strip("“\"") == "":
+            return _clean_event_zh(raw[summit.end():]), year
+    return _clean_event_zh(raw), None
 
 
 def _clean_event_zh(name: str) -> str:
@@ -76,7 +88,7 @@ def _clean_event_zh(name: str) -> str:
 def _last_named_forum(ctx: DocContext, text: str, bare: str) -> str | None:
     """The last forum ending in `bare` the article named before this sentence."""
     before = ctx.doc.match_text[: ctx.doc.match_text.find(text)]
-    names = [_clean_event_zh(m.group("event")) for m in _HOSTED_ZH.finditer(before)]
+    names = [_drop_summit(ctx, m.group("event") or m.group("event2"))[0] for m in _HOSTED_ZH.finditer(before)]
     names = [n for n in names if n.endswith(bare) and n != bare]
     return names[-1] if names else None
 
@@ -91,12 +103,15 @@ def _events_en(ctx: DocContext, text: str) -> list[_Event]:
     return events
 
 
-def _speakers(ctx: DocContext, text: str, known: re.Pattern | None) -> list[TitledPerson]:
+def _speakers(ctx: DocContext, text: str, known: re.Pattern | None, listed_from: int | None) -> list[TitledPerson]:
+    """Who speaks in a sentence; everyone titled after `listed_from` is on a list of speakers."""
     if ctx.doc.language == "en":
-        return [p for p in titled_people(ctx, text) if _VERB_EN.search(text, p.end)]
+        return [p for p in titled_people(ctx, text)
+                if _VERB_EN.search(text, p.end) or _SAID_BEFORE_EN.search(text, 0, p.start)]
     people = [p for p in titled_people(ctx, text) if p.titles and p.titles[0].role != "记者"]
     people += officials_zh(text)
-    speakers = [p for p in people if _VERB_ZH.match(text[p.end:])]
+    speakers = [p for p in people
+                if (listed_from is not None and p.start >= listed_from) or _VERB_ZH.match(text[p.end:])]
     return speakers + _known_speakers(text, known, speakers)
 
 
@@ -130,6 +145,9 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
     find_events = _events_zh if ctx.doc.language == "zh" else _events_en
     pending: _Event | None = None
     pending_paragraph = -1
+    # A list of speakers parted by ；runs on into the next sentences of its paragraph.
+    listing: _Event | None = None
+    listing_paragraph = -1
     known = _known_names(ctx) if ctx.doc.language == "zh" else None
     for sentence in ctx.sentences:
         # An event set up without a named speaker carries into the next
@@ -138,14 +156,19 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
             pending = None
         text = ctx.text(sentence)
         events = find_events(ctx, text)
-        speakers = _speakers(ctx, text, known)
+        cue = _SPEAKER_LIST_ZH.search(text)
+        listing = listing if sentence.paragraph == listing_paragraph else None
+        speakers = _speakers(ctx, text, known, 0 if listing else cue.start() if cue else None)
+        event = None
         for speaker in speakers:
-            event = _nearest(events, speaker.start) or pending
+            event = _nearest(events, speaker.start) or listing or pending
             if event is None or event.year is None:
                 continue
             confidence = 0.85 if events else 0.65
             found.append(SpeaksAt(lang=ctx.doc.language, person=speaker.name, event=event.name, summit=event.year,
                                   evidence=evidence_for(ctx, sentence, "speaks_at.pattern", confidence)))
+        runs_on = (cue or listing) and text.endswith(("；", ";"))
+        listing, listing_paragraph = (event, sentence.paragraph) if runs_on else (None, -1)
         if speakers:
             pending = None
         elif events:

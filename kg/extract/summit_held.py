@@ -21,9 +21,10 @@ _ZH_SINGLE = re.compile(r"(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日")
 _ZH_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,10}?)(?:隆重|正式|如期|顺利)?(?P<verb>举行|举办|召开|开幕|启幕|开启|拉开帷幕)")
 _ZH_HELD = re.compile(r"举行|举办|召开|开幕|闭幕|会期|启幕|拉开帷幕")
 # A span after the summit's name is the summit's own only inside its clause
-# (峰会于11月7日至9日举行), not after 峰会期间, ... (another event's dates).
+# (峰会于11月7日至9日举行), not after 峰会期间, ... (another event's dates),
+# or in a later clause about the summit (…开幕，会期从12月3日至5日 / …，大会于…).
 _ZH_OWN_SPAN = re.compile(r"^(?!期间)[^,，;；。]*$")
-_ZH_SESSION = re.compile(r"会期(?:自|为|是)?$")
+_ZH_SESSION = re.compile(r"(?:^|[,，;；])(?:会期|(?:本届|此次|本次|今年)?(?:大会|峰会))(?:将|已)?(?:自|为|是|从|于)?$")
 # 16日在乌镇开幕……会期三天，至18日闭幕: the day it opened, then the day it closes.
 _ZH_OPEN_CLOSE = re.compile(
     r"(?:(?P<m1>\d{1,2})月)?(?P<d1>\d{1,2})日[^。]{0,15}?开幕.{0,80}?至(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日(?:闭幕|结束)")
