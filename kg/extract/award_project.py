@@ -66,7 +66,7 @@ _BY_ORG_EN = (r"(?:(?:developed|built|made|designed|created|launched|submitted)\
 _MADE_BY_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,\"“”]+?)\s{_BY_ORG_EN}")
 # "CareLink, an elderly-care robot from Singapore start-up Meralion Robotics"
 _APPOSITIVE_EN = re.compile(rf"^(?P<project>[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*)*),\s(?:an?|the)\s[^,]+?\s{_BY_ORG_EN}")
-# "the Hanguang 800 chip (Alibaba)"
+# "the Tianhe edge chip (Orion Labs)"
 _OWNER_AFTER_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,()\"“”]+?)\s\((?P<org>{_EN_ORG})\)$")
 # Clauses of one sentence that may each name a winner ("…, while …").
 _CLAUSES_EN = re.compile(r",?\s(?:while|whereas)\s|;\s")

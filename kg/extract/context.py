@@ -27,7 +27,7 @@ SUMMIT_EN = re.compile(
     re.IGNORECASE,
 )
 # An outlet's name: a run of Han characters ending in a press word, not
-# preceded by further Han characters (新华社, 人民网, 中国日报网, 大公报);
+# preceded by further Han characters (中新社, 光明网, 中国日报网, 大公报);
 # 本报 ("this paper") names none, and 记者 starts a byline, not an outlet.
 OUTLET_ZH = r"(?<![\u4e00-\u9fff])(?!本报|本台|本刊|记者)[\u4e00-\u9fff]{1,8}(?:社|报|网|周刊|电视台)"
 DATELINE_ZH = re.compile(rf"(?P<outlet>{OUTLET_ZH})" r"(?:记者[\u4e00-\u9fff·]{2,8}?)?[\u4e00-\u9fff]{0,6}?"
@@ -36,7 +36,7 @@ DATELINE_EN = re.compile(r"^[A-Z][A-Z .'-]+,\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun
                          r"(?P<day>\d{1,2})\s+\((?P<outlet>[A-Za-z ]+)\)", re.M)
 _MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _OUTLET_WORD = r"[\u4e00-\u9fff]{2,10}?(?:日报|时报|晚报|商报|报|周刊|网|社|电视台)"
-# Where a paper names itself: 《人民日报》(2017年…) footers, 【香港商报讯】 leads,
+# Where a paper names itself: 《光明日报》(2017年…) footers, 【香港商报讯】 leads,
 # (联合新闻网 2023-11-10) and 来源：浙江日报 credits.
 _PAPER_MARKS = (
     re.compile(rf"《(?P<paper>{_OUTLET_WORD})》\s*[(（]?\s*20\d\d年"),

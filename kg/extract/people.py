@@ -110,7 +110,7 @@ def officials_zh(text: str) -> list[TitledPerson]:
 
 
 # A byline ends at a bracket, a full stop, or the "/乌镇报导" / "报道：" that
-# follows the names. An outlet may stand right before it (新华社记者 X 摄,
+# follows the names. An outlet may stand right before it (中新社记者 X 摄,
 # 【经济日报/记者X/台北报导】).
 _BYLINE = re.compile(rf"[(（]?(?:(?P<outlet>{OUTLET_ZH})/?)?(?P<body>(?:本报|本台|本刊)?记者[^)）。:：/]{{2,80}})[)）]?")
 _BYLINE_ROLE = re.compile(r"(?P<own>本报|本台|本刊)?(?:特约)?(?:记者|通讯员|实习生)")
@@ -181,7 +181,7 @@ def _en_second_title() -> re.Pattern:
     return re.compile(rf"\s(?:and|as\swell\sas)\s(?:an?\s|the\s)?(?P<role>{role_re_en()})\s(?:of|at|for)\s(?:the\s)?(?P<org>{_EN_ORG})")
 
 
-# "Xinhua reporters Wang Yue and Li Nan contributed to this story."
+# "CNS reporters Wang Yue and Li Nan contributed to this story."
 _EN_BYLINE = re.compile(rf"(?P<org>[A-Z][\w&]*(?:\s[A-Z][\w&]*){{0,3}})\s(?P<role>reporter|correspondent|photographer)s?\s"
                         rf"(?P<names>{_EN_NAME}(?:(?:,\s|,?\sand\s){_EN_NAME})*)")
 _CAPITALISED = re.compile(r"[A-Z0-9]")
