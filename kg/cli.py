@@ -122,6 +122,9 @@ def export(
 @app.command()
 def viz(
     lang: str = typer.Option("zh", help="Label language: zh or en (falls back to the other)."),
+    focus: Optional[str] = typer.Option(None, help="Draw only the neighbourhood of the entity with this label or alias."),
+    hops: int = typer.Option(1, help="With --focus: how many edges away to go."),
+    max_nodes: int = typer.Option(1500, help="Draw at most this many entities (the most connected), with a notice."),
     data: Path = typer.Option(Path("out/kg.ttl"), help="Turtle file to draw."),
     output: Path = typer.Option(Path("out/graph.html"), "-o", "--output", help="HTML file to write."),
 ) -> None:
@@ -135,7 +138,11 @@ def viz(
         _fail(KGError("--lang: choose zh or en"))
     if not data.exists():
         _fail(KGError(f"{data}: not found; run `kg build` first"))
-    write_text(output, render_graph(Graph().parse(data, format="turtle"), lang))
+    try:
+        page = render_graph(Graph().parse(data, format="turtle"), lang, focus=focus, hops=hops, max_nodes=max_nodes)
+    except KGError as exc:
+        _fail(exc)
+    write_text(output, page)
     typer.echo(f"wrote {output}")
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
+from .errors import KGError
 from .vocab import SDO, WIC
 
 __all__ = ["render_graph", "CLASS_STYLE"]
@@ -110,6 +111,7 @@ def graph_data(graph: Graph, lang: str = "zh") -> dict:
             "id": str(node), "label": label, "group": cls, "years": years,
             "title": f"{cls}: {label}\n" + ("aliases: " + ", ".join(aliases) if aliases else ""),
             "search": " ".join(a.lower() for a in aliases + [label]),
+            "names": sorted({a.lower() for a in aliases + [label]}),
             **CLASS_STYLE[cls],
         }
     for prop, name in sorted(EDGE_LABELS.items()):
@@ -122,9 +124,48 @@ def graph_data(graph: Graph, lang: str = "zh") -> dict:
     return {"nodes": list(nodes.values()), "edges": edges}
 
 
-def render_graph(graph: Graph, lang: str = "zh", title: str = "Wuzhen KG", notice: str = "") -> str:
+def _neighbourhood(data: dict, focus: str, hops: int) -> dict:
+    """The entities within `hops` edges of the one labelled `focus` (any label or alias)."""
+    wanted = focus.strip().lower()
+    start = [n["id"] for n in data["nodes"] if wanted in n["names"]]
+    if not start:
+        raise KGError(f"--focus: no entity is labelled {focus!r}")
+    neighbours = defaultdict(set)
+    for edge in data["edges"]:
+        neighbours[edge["from"]].add(edge["to"])
+        neighbours[edge["to"]].add(edge["from"])
+    keep, frontier = set(start), set(start)
+    for _ in range(hops):
+        frontier = {m for n in frontier for m in neighbours[n]} - keep
+        keep |= frontier
+    return {"nodes": [n for n in data["nodes"] if n["id"] in keep],
+            "edges": [e for e in data["edges"] if e["from"] in keep and e["to"] in keep]}
+
+
+def _capped(data: dict, max_nodes: int) -> tuple[dict, str]:
+    """The `max_nodes` most connected entities, and a notice saying what was left out."""
+    total = len(data["nodes"])
+    if total <= max_nodes:
+        return data, ""
+    degree = defaultdict(int)
+    for edge in data["edges"]:
+        degree[edge["from"]] += 1
+        degree[edge["to"]] += 1
+    keep = {n["id"] for n in sorted(data["nodes"], key=lambda n: (-degree[n["id"]], n["id"]))[:max_nodes]}
+    kept = {"nodes": [n for n in data["nodes"] if n["id"] in keep],
+            "edges": [e for e in data["edges"] if e["from"] in keep and e["to"] in keep]}
+    notice = (f"showing the {max_nodes} most connected of {total} entities ({total - max_nodes} left out); "
+              "use kg viz --focus NAME to explore the rest")
+    return kept, notice
+
+
+def render_graph(graph: Graph, lang: str = "zh", title: str = "Wuzhen KG", focus: str | None = None, hops: int = 1,
+                 max_nodes: int = 1500) -> str:
     """The whole HTML page as a string (the caller writes it as UTF-8)."""
     data = graph_data(graph, lang)
+    if focus:
+        data = _neighbourhood(data, focus, hops)
+    data, notice = _capped(data, max_nodes)
     years = sorted({y for n in data["nodes"] for y in n["years"]})
     large = len(data["nodes"]) > 1500
     data.update({
