@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -120,7 +121,7 @@ def graph_data(graph: Graph, lang: str = "zh") -> dict:
                 quotes = evidence.get((str(s), str(prop), str(o)), [])
                 title = name + ("\n" + "\n".join(quotes[:5]) if quotes else "")
                 edges.append({"from": str(s), "to": str(o), "label": name, "title": title, "arrows": "to",
-                              "font": {"size": 10}})
+                              "font": {"size": 12}})
     return {"nodes": list(nodes.values()), "edges": edges}
 
 
@@ -159,6 +160,46 @@ def _capped(data: dict, max_nodes: int) -> tuple[dict, str]:
     return kept, notice
 
 
+LARGE = 1000
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+def _precomputed_layout(data: dict) -> None:
+    """Fixed positions for large graphs, where running physics in the browser
+    would take many seconds: well-connected entities on a sunflower spiral,
+    each sized by the entities hanging off it, which sit around it."""
+    neighbours = defaultdict(set)
+    for edge in data["edges"]:
+        neighbours[edge["from"]].add(edge["to"])
+        neighbours[edge["to"]].add(edge["from"])
+    order = sorted(data["nodes"], key=lambda n: (-len(neighbours[n["id"]]), n["id"]))
+    hubs = [n["id"] for n in order if len(neighbours[n["id"]]) >= 3]
+    hub_set = set(hubs)
+    satellites = defaultdict(list)
+    for node in order:
+        if node["id"] not in hub_set:
+            anchors = sorted(neighbours[node["id"]] & hub_set, key=lambda h: (-len(neighbours[h]), h))
+            satellites[anchors[0] if anchors else None].append(node["id"])
+    spacing, positions, area = 40.0, {}, 0.0
+    for index, hub in enumerate(hubs):
+        radius = spacing * (1 + math.sqrt(len(satellites[hub])))
+        area += radius * radius
+        distance = math.sqrt(area) * 2
+        positions[hub] = (distance * math.cos(index * _GOLDEN_ANGLE), distance * math.sin(index * _GOLDEN_ANGLE))
+    outer = math.sqrt(area) * 2 + spacing * 4
+    loose = satellites.pop(None, [])
+    for index, node in enumerate(loose):
+        distance = outer + spacing * math.sqrt(index)
+        positions[node] = (distance * math.cos(index * _GOLDEN_ANGLE), distance * math.sin(index * _GOLDEN_ANGLE))
+    for hub, members in satellites.items():
+        cx, cy = positions[hub]
+        for k, node in enumerate(members, start=1):
+            distance = spacing * (0.6 + math.sqrt(k))
+            positions[node] = (cx + distance * math.cos(k * _GOLDEN_ANGLE), cy + distance * math.sin(k * _GOLDEN_ANGLE))
+    for node in data["nodes"]:
+        node["x"], node["y"] = (round(v, 1) for v in positions[node["id"]])
+
+
 def render_graph(graph: Graph, lang: str = "zh", title: str = "Wuzhen KG", focus: str | None = None, hops: int = 1,
                  max_nodes: int = 1500) -> str:
     """The whole HTML page as a string (the caller writes it as UTF-8)."""
@@ -167,15 +208,18 @@ def render_graph(graph: Graph, lang: str = "zh", title: str = "Wuzhen KG", focus
         data = _neighbourhood(data, focus, hops)
     data, notice = _capped(data, max_nodes)
     years = sorted({y for n in data["nodes"] for y in n["years"]})
-    large = len(data["nodes"]) > 1500
+    large = len(data["nodes"]) > LARGE
+    if large:
+        _precomputed_layout(data)
     data.update({
         "classes": {k: v for k, v in CLASS_STYLE.items() if any(n["group"] == k for n in data["nodes"])},
         "years": years,
         "notice": notice,
         "options": {
             "physics": {"enabled": not large, "stabilization": {"iterations": 300, "fit": True},
-                        "barnesHut": {"gravitationalConstant": -8000, "springLength": 140}},
+                        "barnesHut": {"gravitationalConstant": -2500, "springLength": 70, "avoidOverlap": 0.2}},
             "interaction": {"hover": True, "tooltipDelay": 100},
+            "nodes": {"font": {"size": 20}, "scaling": {"label": {"drawThreshold": 3}}},
             "edges": {"smooth": False, "color": {"inherit": False, "color": "#999"}},
             "layout": {"improvedLayout": not large},
         },

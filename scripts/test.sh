@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Independent RDF parsers for the interoperability tests (Jena RIOT, Raptor).
-debian_packages=(raptor2-utils libapache-jena-java libslf4j-java unzip)
+# Independent RDF parsers (Jena RIOT, Raptor) and a headless browser with a CJK font for the page tests.
+debian_packages=(raptor2-utils libapache-jena-java libslf4j-java unzip chromium chromium-driver fonts-wqy-microhei)
 missing=()
 for package in "${debian_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -51,3 +51,23 @@ def test_payloads_in_quotes_and_names_stay_data(tmp_path):
     assert "<script>window.pwned=1</script>" in titles  # the text survives, as data
     assert "\\u003cscript\\u003e" in script
     assert all(" href" not in n["title"] or "<" not in n["title"] for n in data["nodes"])
+
+
+def test_focus_draws_a_neighbourhood_and_cap_says_what_is_left_out(built, tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    runner = CliRunner()
+    page = tmp_path / "focus.html"
+    result = runner.invoke(app, ["viz", "--data", str(built / "kg.ttl"), "--focus", "Xi Jinping", "--hops", "1",
+                                 "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    labels = {n["label"] for n in _graph_json(page.read_text(encoding="utf-8"))["nodes"]}
+    assert "习近平" in labels and "开幕式" in labels and len(labels) < 10
+    capped = tmp_path / "capped.html"
+    result = runner.invoke(app, ["viz", "--data", str(built / "kg.ttl"), "--max-nodes", "12", "-o", str(capped)])
+    data = _graph_json(capped.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == 12 and data["notice"].startswith("showing the 12 most connected of ")
+    missing = runner.invoke(app, ["viz", "--data", str(built / "kg.ttl"), "--focus", "nobody", "-o", str(capped)])
+    assert missing.exit_code == 2 and "no entity is labelled 'nobody'" in missing.output
