@@ -9,6 +9,7 @@ named last. A rank (一等奖) stands for the contest the article names."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..models import AwardProject
 from . import evidence_for
@@ -18,10 +19,10 @@ from .names import looks_like_org
 from .people import titled_people
 
 _QUOTES = "“”\"「」『』"
-_AWARD_ZH = re.compile(rf"(?P<award>[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:领先科技成果|科技成果|奖))(?![项金])")
+_AWARD_ZH = re.compile(rf"(?P<award>[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:领先科技成果|科技成果|奖|(?:精品|优秀|典型|示范)案例))(?![项金])")
 _CONTEST_ZH = re.compile(rf"[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:大赛|竞赛|挑战赛)")
 # Where an award's name starts: after the last of these words before 奖.
-_AWARD_LEFT_EDGE = re.compile(r".*(?:获得|赢得|取得|获|荣获|斩获|摘得|夺得|入选|评选|问鼎|入围|当选|在|于|的|为|是|了|个|项|和|与|及|中|从|被|将|已|等(?!$)|年度|年|届|[“「『])")
+_AWARD_LEFT_EDGE = re.compile(r".*(?:举办|举行|公布|揭晓|首次|首度|获得|赢得|取得|获|荣获|斩获|摘得|夺得|入选|评选|问鼎|入围|当选|在|于|的|为|是|了|个|项|和|与|及|中|从|被|将|已|等(?!$)|年度|年|届|[“「『])")
 _NOT_AN_AWARD = re.compile(r"^(?:该|此|本|获|大)?奖$|(?:颁|领|获|得)奖$")
 _RANK = re.compile(r"(?:[一二三四五六七八九十]+等奖|特等奖|金奖|银奖|铜奖|优秀奖)$")
 _YEAR_BEFORE = re.compile(r"(20\d\d)年(?:度)?(?:的)?[“「『]?$")
@@ -29,8 +30,33 @@ _VERB_ZH = re.compile(alternation(AWARD_VERBS) + r"|位列其中|名列其中|�
 # 某公司的“项目”, 某公司凭借“项目”, “项目”（某公司）: one winner of a list.
 _QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:研发|推出|打造|开发|发布)?(?:的|凭借|依托))?"
                           r"[“\"「](?P<project>[^”\"」]{2,40})[”\"」](?:[(（](?P<owner>[^()（）]{2,30})[)）])?")
-# 某公司的某项目位列其中 (no quotes): the owner and project before the verb.
-_OWNER_OF = re.compile(r"(?:^|[,，、:：和与及])(?P<org>[^,，、:：。“”「」的]{2,30}?)(?:研发|推出|打造|开发|发布)?的(?P<project>[^,，、。“”「」]{2,30}?)(?=位列其中|名列其中|榜上有名|入选|获|在列|也在其中)")
+# A winner written without quotes: 甲公司的X, 由甲公司申报的X, 甲公司研发的X,
+# X（甲公司）, and the row "X 甲公司" of a flattened table.
+_MAKERS = r"(?:申报|研发|推出|打造|开发|研制|提交|完成)"
+_ITEM_OWNER_AFTER = re.compile(r"^(?P<project>[^()（）]{2,40}?)[(（](?P<org>[^()（）]{2,30})[)）]$")
+_ITEM_ROW = re.compile(r"^(?P<project>\S{2,40})\s+(?P<org>\S{2,30})$")
+_ITEM_OWNER_BEFORE = re.compile(rf"^由?(?P<org>[^的,，:：;；\s]{{2,30}}?){_MAKERS}?的(?P<project>[^,，:：;；]{{2,40}})$")
+# List marks and lead words before a winner (1. / - / 其中 / 和).
+_BULLET = r"(?:\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[-•·*]|[①-⑳])\s*"
+_ITEM_LEAD = re.compile(rf"^(?:{_BULLET}|其中|此外|另外|同时|和|与|及|以及|还有|包括)\s*")
+_NOT_A_NAME = re.compile(r"^(?:该|此|这|其|今年|本届|此次|本次|去年|当天|部分|多个|不少|项目名称|名称)")
+_PROJECT_WORD = re.compile(r"(?<=.{4})项目$")
+# Winners parted within a list: 、 always; 和/与 before another owner (…、乙的Y和丙的Z).
+_LIST_SEP = re.compile(rf"[、;；]|(?<=[)）])(?:和|与|及|以及)|(?:和|与|及|以及)(?=[^、和与及的]{{2,30}}?{_MAKERS}?的)")
+# Where a sentence names its winner, around its own award: 甲的X入选…, 获得…奖的是甲的X,
+# …奖被甲研发的X摘得, …奖由X项目获得.
+_SELECTED = r"(?:入选|获选|入围|上榜|在列|榜上有名|位列其中|名列其中|也在其中)"
+_WINNER_BEFORE = re.compile(rf"(?:^|[,，;；])(?P<w>[^,，;；:：。]{{4,70}}?)[,，]?(?:则|也|亦|同样|还|均|都|同时|成功|一举)?"
+                            rf"(?P<verb>{alternation(AWARD_VERBS)}|获选|{_SELECTED})")
+_WINNER_AFTER = re.compile(r"(?:的|得主|获得者|获奖者)(?:是|为|包括)(?P<w>[^,，;；。]+)")
+_WINNER_BY = re.compile(r"(?:则|也)?(?:被(?P<w>[^,，;；。]+?)(?:摘得|获得|夺得|斩获|摘取)|由(?P<bare>[^,，;；。]+?)(?:获得|摘得|夺得|斩获))")
+# 该项目由某公司申报: the owner of a winner named bare.
+# 获奖项目包括：…, 人工智能赛道二等奖名单如下：…: a colon that opens a list of winners.
+_LIST_HEAD = re.compile(r"(?:包括|如下|分别是|分别为|名单|得主|有|奖|成果|项目|案例)$")
+_WINNERS_CUE = re.compile(r"入选|获奖|获评|上榜|获选|得主|获得者|名单")
+# 称今年的获奖成果“…”: a quotation, not a winner.
+_SPOKEN = re.compile(r"(?:称|说|表示|认为|指出|强调|坦言)[^,，。;；“”]*$")
+_OWNER_NOTE = re.compile(rf"(?:该|此)(?:项目|成果|产品)由(?P<org>[^,，;；。]{{2,30}}?){_MAKERS}")
 # A list of winners that names no award itself: 入选成果包括…, 获奖项目分别是….
 # 入选的15项成果中，甲的“…”、乙的“…”引人关注 counts them first.
 _LIST_CUE = re.compile(r"(?:入选|获奖|获评|上榜)的?(?:[\d一二三四五六七八九十几多]+(?:个|项|款|件))?(?:成果|项目|作品|案例|产品)"
@@ -47,23 +73,30 @@ _CONTEST_EN = re.compile(rf"(?:[\"“][^\"”]{{2,40}}[\"”]\s)?(?:{_EN_WORD}){
 # A sentence of winners that names no award takes the one named last:
 # "Among them were …", "… took first prize".
 _CARRY_CUE_EN = re.compile(r"\b(?:[Aa]mong\sthem|[Ii]ncluding|[Ss]uch\sas)\b"
+                           r"|\b(?i:list|winners|recipients|honou?rees)\b[^.]{0,50}?\b(?:includes?|were)\b"
                            r"|\b(?:took|won|received|bagged|claimed)\s(?:the\s)?(?:[\w-]+\s){0,3}(?:prize|award|place)\b")
 _EN_ORG = r"[A-Z][\w&.'’-]*(?:\s(?:(?:of|for|and|the)\s)*[A-Z][\w&.'’-]*){0,6}"
+# Helix Robotics' and Bayfront's: the possessive, plural or not.
+_POSSESSIVE_EN = r"(?:'s|’s|(?<=s)['’])"
 _QUOTED_WIN_EN = re.compile(
-    rf"(?:(?P<org>{_EN_ORG})(?:'s|’s)\s)?[\"“](?P<project>[^\"”]{{2,60}})[\"”]"
+    rf"(?:(?P<org>{_EN_ORG}){_POSSESSIVE_EN}\s)?[\"“](?P<project>[^\"”]{{2,60}})[\"”]"
     r"(?:,?\s(?:by|from|of|developed by)\s(?P<org2>[A-Z][\w&.-]*(?:\s(?:of\s)?[A-Z][\w&.-]*){0,5}))?,?"
     r"\s(?:project\s)?(?:won|received|was\sselected\sfor|was\samong|bagged|took|was\shonou?red\swith|"
     r"was\snamed|were\samong)")
-# Lists of "Org's project": after "including", or as the subject of "were among the winners".
-_LIST_AFTER_EN = re.compile(r"\b(?:including|such\sas|(?i:among\sthem)(?:\s(?:were|are))?)\s(?P<list>[^;:]+?)\.?$")
-_LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:among\s(?:the\s)?(?:winners|recipients|honou?rees)\sof|"
+# Lists of "Org's project": after "including", "winners include", "the top prize went to",
+# "…, as was …", or as the subject of "were among the winners".
+_LIST_AFTER_EN = re.compile(r"\b(?:including|includes?|such\sas|(?i:among\sthem)(?:\s(?:were|are))?|as\s(?:was|were)|"
+                            r"(?:prize|award|honou?r|place)s?\swent\sto)\s(?P<list>[^;:]+?)\.?$")
+_LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:among\s(?:the\s)?(?:(?:winners|recipients|honou?rees)\sof|(?:20\d\d\s)?(?=[A-Z]))|"
                              r"named|selected\s(?:as|for)|honou?red\swith|awarded)\b|^(?P<list2>.+?),?\s(?:won|received|bagged|took|claimed)\s")
-_LIST_SPLIT_EN = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=(?:the|an?)\s|[A-Z])")
-_OWNED_EN = re.compile(rf"^(?:the\s)?(?P<org>{_EN_ORG})(?:'s|’s)\s(?P<project>[^\"“”]+)$")
+# Commas part the winners, except the one before a maker ("…, submitted by …").
+_LIST_SPLIT_EN = re.compile(r",(?!\s*(?:(?:developed|built|made|designed|created|submitted)\s)?(?:by|from)\s)\s*(?:and\s+)?|\s+and\s+(?=(?:the|an?)\s|[A-Z])")
+_OWNED_EN = re.compile(rf"^(?:the\s)?(?P<org>{_EN_ORG}){_POSSESSIVE_EN}\s(?P<project>[^\"“”]+)$")
 _BY_ORG_EN = (r"(?:(?:developed|built|made|designed|created|launched|submitted)\sby|by|from)\s(?:the\s)?"
               rf"(?:{ORG_DESCRIPTORS_EN})?(?P<org>{_EN_ORG})$")
-# "the Helix chip developed by Bayfront", "a fault prediction system from State Grid"
-_MADE_BY_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,\"“”]+?)\s{_BY_ORG_EN}")
+# "the Helix chip developed by Bayfront", "a fault prediction system from State Grid",
+# "the Nebula model, by Skyline"
+_MADE_BY_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,\"“”]+?),?\s{_BY_ORG_EN}")
 # "CareLink, an elderly-care robot from Singapore start-up Meralion Robotics"
 _APPOSITIVE_EN = re.compile(rf"^(?P<project>[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*)*),\s(?:an?|the)\s[^,]+?\s{_BY_ORG_EN}")
 # "the Tianhe edge chip (Orion Labs)"
@@ -74,8 +107,15 @@ _CLAUSES_EN = re.compile(r",?\s(?:while|whereas)\s|;\s")
 Found = tuple[str, "int | None", str, "str | None"]
 
 
-def _names(pattern: re.Pattern, text: str) -> list[tuple[int, str, int | None]]:
-    """(position, name, year) of each award or contest named in a sentence."""
+class _Name(NamedTuple):
+    start: int
+    end: int
+    name: str
+    year: int | None
+
+
+def _names(pattern: re.Pattern, text: str) -> list[_Name]:
+    """Each award or contest named in a sentence."""
     found = []
     for match in pattern.finditer(text):
         edge = _AWARD_LEFT_EDGE.match(match.group(0)[:-1])
@@ -87,7 +127,7 @@ def _names(pattern: re.Pattern, text: str) -> list[tuple[int, str, int | None]]:
         if not rank and (len(name) < 3 or _NOT_AN_AWARD.search(name)):  # 金奖 is a rank, not a stray 奖
             continue
         year = _YEAR_BEFORE.search(text, 0, start)
-        found.append((start, name, int(year.group(1)) if year else None))
+        found.append(_Name(start, match.end(), name, int(year.group(1)) if year else None))
     return found
 
 
@@ -107,20 +147,63 @@ def _owner(phrase: str) -> str:
     return tail if len(tail) >= 4 and looks_like_org(tail) else phrase
 
 
-def _projects_zh(text: str, award_at: int, award: str) -> list[tuple[str, str | None]]:
-    """(project, owner) pairs a sentence names."""
+def _quoted_zh(text: str, award: str) -> list[tuple[str, str | None]]:
+    """(project, owner) pairs a sentence names in quotes; not a speaker's words."""
     found = []
     for match in _QUOTED_ITEM.finditer(text):
         project = match.group("project")
-        if project in award or _COUNTED.match(project):
+        if project in award or _COUNTED.match(project) or _SPOKEN.search(text, 0, match.start("project") - 1):
             continue
         org = match.group("owner") or _owner(_LIST_LEAD.sub("", match.group("org") or "").strip()) or None
         found.append((project, org))
-    for match in _OWNER_OF.finditer(text):
-        project = match.group("project").strip()
-        if match.start() > award_at and not _COUNTED.match(project):
-            found.append((project, match.group("org").strip()))
     return found
+
+
+def _item_zh(phrase: str) -> tuple[str, str] | None:
+    """(project, owner) of one winner written without quotes."""
+    phrase = re.sub(f"[{_QUOTES}]", "", _ITEM_LEAD.sub("", phrase.strip())).rstrip("。等 ")
+    for pattern in (_ITEM_OWNER_AFTER, _ITEM_ROW, _ITEM_OWNER_BEFORE):
+        match = pattern.match(phrase)
+        if match:
+            project, org = _PROJECT_WORD.sub("", match.group("project").strip()), match.group("org").strip()
+            if _NOT_A_NAME.match(project) or _NOT_A_NAME.match(org) or _COUNTED.match(project):
+                return None
+            return (project, org) if pattern is not _ITEM_ROW or looks_like_org(org) else None
+    return None
+
+
+def _listed_zh(text: str, own: _Name | None) -> list[tuple[str, str]]:
+    """获奖项目包括：甲的X、乙的Y和丙的Z / 二等奖：X（甲）: the winners after a list's colon."""
+    head, colon, rest = text.partition(":")
+    if not (colon and _LIST_HEAD.search(head) and ((own and own.end <= len(head)) or _WINNERS_CUE.search(head))):
+        return []
+    items = [_item_zh(piece) for line in rest.split("\n") for piece in _LIST_SEP.split(line)]
+    return [item for item in items if item]
+
+
+def _winners_zh(text: str, own: _Name | None) -> list[tuple[str, str | None]]:
+    """Winners a sentence names without quotes, placed by its own award; a
+    carried award only takes 甲的X入选 standing alone."""
+    found = []
+    for match in _WINNER_BEFORE.finditer(text):
+        alone = re.fullmatch(_SELECTED, match.group("verb")) and text[match.end() : match.end() + 1] in ",，;；。"
+        if alone or (own and 0 <= own.start - match.end() <= 12):
+            found.append(_item_zh(match.group("w")))
+    after = (_WINNER_AFTER.match(text, own.end) or _WINNER_BY.match(text, own.end)) if own else None
+    if after and after.group("w"):
+        found.append(_item_zh(after.group("w")))
+    elif after:
+        note = _OWNER_NOTE.search(text, after.end())
+        found.append(_item_zh(after.group("bare")) or (_PROJECT_WORD.sub("", after.group("bare")), note and note.group("org")))
+    return [item for item in found if item]
+
+
+def _is_row(ctx: DocContext, index: int, text: str) -> bool:
+    """A line of its own without a full stop: one row of a list or table."""
+    sentences = ctx.sentences
+    alone = (index == 0 or sentences[index - 1].paragraph != sentences[index].paragraph) and (
+        index + 1 == len(sentences) or sentences[index + 1].paragraph != sentences[index].paragraph)
+    return alone and not text.endswith(("。", "!", "?", "！", "？"))
 
 
 class _Awards:
@@ -131,44 +214,62 @@ class _Awards:
         self.contest: tuple[str, int | None] | None = None
         # The paragraph whose list of winners, parted by ；, runs on into the next sentence.
         self.listing: int | None = None
+        # The award of a list whose rows follow line by line (名单如下：).
+        self.rows: tuple[str, int | None] | None = None
 
-    def read(self, text: str) -> tuple[int, str, int | None] | None:
+    def read(self, text: str) -> _Name | None:
         """This sentence's own award, after noting what it names."""
-        contests = _names(_CONTEST_ZH, text)
+        # The name patterns try every position: skip sentences without their last word.
+        contests = _names(_CONTEST_ZH, text) if "赛" in text else []
         if contests:
-            self.contest = contests[0][1:]
-        names = _names(_AWARD_ZH, text)
-        proper = [a for a in names if not _RANK.match(a[1])]
+            self.contest = (contests[0].name, contests[0].year)
+        names = _names(_AWARD_ZH, text) if "奖" in text or "成果" in text or "案例" in text else []
+        proper = [a for a in names if not _RANK.match(a.name)]
         if proper:
-            self.award = proper[0][1:]
+            self.award = (proper[0].name, proper[0].year)
         return (proper or names)[0] if names else None
 
-    def resolve(self, own: tuple[int, str, int | None] | None) -> tuple[int, str, int | None] | None:
-        if own and _RANK.match(own[1]) and self.contest:
-            return (own[0], *self.contest)
+    def resolve(self, own: _Name | None) -> tuple[str, int | None] | None:
+        if own and _RANK.match(own.name) and self.contest:
+            return self.contest
         if own:
-            return own
-        return (0, *self.award) if self.award else None
+            return own.name, own.year
+        return self.award
+
+
+def _row(ctx: DocContext, index: int, text: str, awards, parse) -> list[Found]:
+    """This line as the next row of a list whose head ended in a colon, if it is one."""
+    rows, awards.rows = awards.rows, None
+    item = parse(text) if rows and _is_row(ctx, index, text) else None
+    if item:
+        awards.rows = rows
+        return [(*rows, *item)]
+    return []
 
 
 def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
+    row = _row(ctx, index, text, awards, _item_zh)
+    if row:
+        return row
     own = awards.read(text)
     paragraph = ctx.sentences[index].paragraph
     listed = awards.listing == paragraph or bool(_LIST_CUE.search(text))
     awards.listing = paragraph if listed and text.endswith(("；", ";")) else None
-    if not (_VERB_ZH.search(text) if own else listed):
-        return []
     award = awards.resolve(own)
     if award is None:
         return []
-    position, name, year = award
-    year = year or ctx.year_of(text)
-    return [(name, year, project, org or _representative_org(ctx, index))
-            for project, org in _projects_zh(text, position if own else -1, name)]
+    name, year = award[0], award[1] or ctx.year_of(text)
+    pairs = _quoted_zh(text, name) if (_VERB_ZH.search(text) if own else listed) else []
+    if not pairs:
+        pairs = _listed_zh(text, own)
+        if text.endswith(":") or ":\n" in text:  # the list runs on, row by row
+            awards.rows = (name, year) if _LIST_HEAD.search(text.partition(":")[0]) else None
+    pairs = pairs or _winners_zh(text, own)
+    return [(name, year, project, org or _representative_org(ctx, index)) for project, org in pairs]
 
 
 def _item_en(item: str) -> tuple[str, str] | None:
-    item = item.strip().rstrip(",")
+    item = re.sub(f"^{_BULLET}", "", item.strip()).rstrip(",")
     for pattern in (_OWNED_EN, _MADE_BY_EN, _APPOSITIVE_EN, _OWNER_AFTER_EN):
         match = pattern.match(item)
         if match:
@@ -196,6 +297,7 @@ class _AwardsEn:
 
     def __init__(self):
         self.last: tuple[str, int | None] | None = None
+        self.rows: tuple[str, int | None] | None = None
 
     def read(self, ctx: DocContext, text: str) -> tuple[str, int | None] | None:
         own = _AWARD_EN.search(text) or _CONTEST_EN.search(text)
@@ -207,10 +309,15 @@ class _AwardsEn:
 
 
 def _en(ctx: DocContext, index: int, text: str, awards: _AwardsEn) -> list[Found]:
-    award = awards.read(ctx, text)
+    row = _row(ctx, index, text, awards, _item_en)
+    award = awards.read(ctx, text) if not row else None
     if not award:
-        return []
+        return row
     name, year = award
+    head, _, lines = text.partition("\n")
+    if head.endswith(":"):  # "Among the winners were:" and a list, line by line
+        awards.rows = award
+        return [(name, year, *item) for item in map(_item_en, lines.split("\n")) if item]
     found = [(name, year, m.group("project"), m.group("org") or m.group("org2")) for m in _QUOTED_WIN_EN.finditer(text)]
     if not found:
         found = [(name, year, project, org) for project, org in _owned_list_en(text)]

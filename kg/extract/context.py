@@ -18,6 +18,7 @@ SUMMIT_ZH = re.compile(
     rf"|(?P<this>本届|今年|此次|本次)(?:的)?(?:世界互联网大会|乌镇峰会|峰会|大会)"
     rf"|(?P<first3>首届)(?:峰会|大会)"
 )
+_SUMMIT_WORDS = {"zh": ("大会", "峰会"), "en": ("conference", "summit")}
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 SUMMIT_EN = re.compile(
@@ -95,7 +96,10 @@ class DocContext:
     def summits_in(self, text: str) -> list[tuple[re.Match, int | None]]:
         key = ("summits", text)
         if key not in self.memo:
-            self.memo[key] = [(m, summit_year(m, self.default_year)) for m in self._summit_re.finditer(text)]
+            # Every mention ends in one of these words; most sentences have none.
+            lowered = text.lower()
+            named = any(word in lowered for word in _SUMMIT_WORDS[self.doc.language])
+            self.memo[key] = [(m, summit_year(m, self.default_year)) for m in self._summit_re.finditer(text)] if named else []
         return self.memo[key]
 
     def year_of(self, text: str) -> int | None:

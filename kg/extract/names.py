@@ -133,22 +133,23 @@ def split_scope(org: str) -> tuple[str, str]:
 
 
 ANAPHORS_ZH = ("该", "此", "这家", "这个", "这所")
-_ANAPHOR_ZH = re.compile(rf"^(?:{alternation(ANAPHORS_ZH)})(?P<suffix>{alternation(ORG_SUFFIXES)})")
+ANAPHOR_ORG_ZH = re.compile(rf"^(?:{alternation(ANAPHORS_ZH)})(?P<suffix>{alternation(ORG_SUFFIXES)})")
 
 
 def antecedent_org(org: str, before: str) -> str | None:
     """该院, 该公司: the last organisation with that suffix named in `before`
     (the article up to the anaphor), if any."""
-    anaphor = _ANAPHOR_ZH.match(org)
+    anaphor = ANAPHOR_ORG_ZH.match(org)
     if not anaphor:
         return None
     suffix = anaphor.group("suffix")
     at = before.rfind(suffix)
     while at > 0:
-        # 研究院院长: a suffix that starts a role word ends no name.
-        if not role_re_zh().match(before, at):
+        # 研究院院长: a suffix that starts a role word ends no name; 该中心
+        # is an earlier mention of the anaphor itself.
+        if not role_re_zh().match(before, at) and not before.endswith(ANAPHORS_ZH, 0, at):
             phrase = org_before(before, at + len(suffix))[1]
-            if len(phrase) > len(suffix) + 1 and not _ANAPHOR_ZH.match(phrase) and looks_like_org(phrase):
+            if len(phrase) > len(suffix) + 1 and not ANAPHOR_ORG_ZH.match(phrase) and looks_like_org(phrase):
                 return phrase
         at = before.rfind(suffix, 0, at)
     return None

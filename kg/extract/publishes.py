@@ -9,17 +9,23 @@ from ..models import Publishes
 from . import evidence_for
 from .context import DocContext
 from .lexicon import COUNTRIES, ORG_SUFFIXES, RELEASE_VERBS, WORK_WORDS, alternation
-from .names import ANAPHORS_ZH, antecedent_org, drop_full_stop
+from .names import ANAPHOR_ORG_ZH, ANAPHORS_ZH, antecedent_org, drop_full_stop
 from .people import titled_people_en, titled_people_zh
 
 _WORK = re.compile(r"《(?P<work>[^《》]{2,60})》")
 _RELEASE = re.compile(alternation(RELEASE_VERBS))
 _WORK_KIND = re.compile(alternation(WORK_WORDS))
+# A work named without book marks right after its release: 发布了2015移动互联网安全态势报告，
+_BARE_WORK_ZH = re.compile(r"(?:发布|发表|推出|公布|首发)了?(?P<work>[^,，。;；《》“”「」的、\s]{4,40}?"
+                           r"(?:报告|白皮书|蓝皮书|指数|年鉴|案例集)(?:\(?20\d\d\)?)?)(?=[,，。;；]|$)")
+# 发布了一份报告, 发布了最新研究报告: a description, not a title.
+_NOT_A_TITLE = re.compile(r"^(?:[一两二三四五六七八九十多数几首\d]+[份部篇项个本]|该|这|此|其|相关|有关|最新|年度|系列|研究|新版)")
 _CLAUSE = re.compile(r"[,，;；。!?！？]")
 _BY_ZH = re.compile(rf"由(?P<org>[^,，。;；由]{{2,30}}?)(?:牵头|负责|组织|共同|联合)?(?:{alternation(RELEASE_VERBS)})")
-_AGENT_BEFORE_VERB = re.compile(rf"(?P<org>[^,，。;；《》]{{2,30}}?)(?:正式|首次|联合|共同|重磅|还|也|已)?(?:{alternation(RELEASE_VERBS)})(?:了|的)?(?:和|与)?$")
+_AGENT_BEFORE_VERB = re.compile(rf"(?P<org>[^,，。;；《》]{{2,30}}?)(?P<adverb>正式|首次|联合|共同|重磅|还|也|已)?(?:{alternation(RELEASE_VERBS)})(?:了|的)?(?:和|与)?$")
 _NO_SUBJECT = re.compile(r"^(?:陆续|先后|相继|还|也|并|已|已经|曾|又|正式|首次|此前|同时|随后|近日|日前)")
 _TIME_NOISE = re.compile(r"^(?:近年来|近日|日前|此前|同时|此外|目前|当天|会上|\d{1,2}月\d{1,2}日|20\d\d年)+")
+_JOINT_ZH = re.compile(r"联同|会同|携手|与")
 _ORG_PREFIX = re.compile(rf"^[^,，。;；《》]{{2,30}}(?:{alternation(ORG_SUFFIXES)})")
 _EARLIER_WORKS = re.compile(r"(?:《[^《》]*》(?:和|与|及|、)?)+$")
 # 该倡议由某研究院联合12家机构共同发起: who made the works of a kind.
@@ -34,15 +40,25 @@ _MADE_BY_EN = re.compile(
 # Unquoted English titles: "the World Internet Development Report 2022",
 # "the White Paper on Trusted Data (2020)".
 _TITLE_EN = re.compile(
-    r"(?P<work>(?:[A-Z][\w-]*\s(?:(?:on|of|for|and|in)\s)?){0,8}(?:Report|White\sPaper|Blue\sBook|Initiative|Declaration)"
+    r"(?P<work>(?:[A-Z][\w-]*\s(?:(?:on|of|for|and|in)\s)?){0,8}(?:Report|White\sPaper|Blue\sBook|Initiative|Declaration|Index|Outlook)"
     r"(?:\s(?:on|of|for)\s[A-Z][\w'’-]*(?:\s(?:(?:and|of|for|in|the)\s)*[A-Z][\w'’-]*)*)?(?:\s\(?20\d\d\)?)?)")
 # "the Global Digital Youth Alliance, a network of …, issued the …": the
 # publisher as the subject right before the work.
-_AGENT_EN = re.compile(r"(?:The\s)?(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7})(?:,\s[^,]+,)?"
-                       r"\s(?:jointly\s)?(?:released|published|issued|unveiled|launched|put\sforward|proposed)\s(?:the\s|an?\s|its\s)?$")
+# "… released a report titled", "… jointly released a report, ": the subject
+# is the publisher (or "the competition's organizing committee").
+_AGENT_EN = re.compile(r"(?:The\s|the\s)?(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7}"
+                       r"|(?:[a-z]+'s\s)?organi[sz]ing\scommittee)(?:,\s[^,]+,)?\s(?:also\s)?(?P<jointly>jointly\s)?"
+                       r"(?:released|published|issued|unveiled|launched|put\sforward|proposed)\s(?:the\s|an?\s|its\s)?"
+                       r"(?:(?:report|white\spaper|blue\sbook|study|document)(?:,\s|\s(?:titled|entitled|called|named)\s))?$")
+# "unveiled its Post-Quantum Readiness white paper": a title without quotes
+# before the word for its kind.
+_NAMED_KIND_EN = re.compile(r"\b(?:released|published|issued|unveiled|launched)\s(?:its|their|a|an|the)\s(?:new\s|latest\s|annual\s)?"
+                            r"(?P<work>[A-Z][\w-]*(?:\s(?:[A-Z0-9][\w-]*|of|for|and|on|in|the|to))*?)\s"
+                            r"(?:white\spaper|report|blue\sbook|index|outlook)\b")
 # A release told as news of the summit (at its forum, on Tuesday) dates from the article's summit.
 _AT_THE_SUMMIT = re.compile(r"论坛|开幕式|\b(?:forum|sub-forum|summit|conference|ceremony|Monday|Tuesday|Wednesday|Thursday|"
                             r"Friday|Saturday|Sunday|today|yesterday)\b", re.I)
+_BACKGROUND = re.compile(r"陆续|先后|相继|此前|以来|曾|已经|近年|多年|过去|\b(?:previously|earlier|already|has|have|had)\b")
 _YEAR_IN_TITLE = re.compile(r"(?:^|\D)(20\d\d)(?:\D|$)")
 _LEAD_YEAR = re.compile(r"^\s*(20\d\d)年")
 _WORK_EN = re.compile(r"[\"“](?P<work>[^\"”]{4,100})[\"”]")
@@ -55,6 +71,9 @@ def _agent(phrase: str) -> str | None:
     """The organisation or country a clause opens with, if any; a titled
     person's organisation (某会主席某某发表演讲，并代表促进会发布…)."""
     phrase = _TIME_NOISE.sub("", phrase)
+    anaphor = ANAPHOR_ORG_ZH.match(phrase)  # 该中心在论坛上发布了…: resolved by the caller
+    if anaphor:
+        return anaphor.group(0)
     people = titled_people_zh(phrase)
     if people and people[0].titles and phrase.startswith(people[0].titles[0].org):
         return people[0].titles[0].org
@@ -67,6 +86,15 @@ def _agent(phrase: str) -> str | None:
     return None
 
 
+def _first_of_joint(org: str, adverb: str | None) -> str | None:
+    """甲联同乙发表, 甲与乙联合发布: the first of joint publishers (与 alone
+    also joins words inside one name: 网络空间与数字经济研究院)."""
+    joint = _JOINT_ZH.search(org, 2)
+    if joint and (joint.group(0) != "与" or adverb in ("联合", "共同")):
+        return org[: joint.start()]
+    return None
+
+
 def _publisher_zh(text: str, clause_start: int, work_start: int) -> str | None:
     by = _BY_ZH.search(text)
     if by:
@@ -75,7 +103,9 @@ def _publisher_zh(text: str, clause_start: int, work_start: int) -> str | None:
     head = _EARLIER_WORKS.sub("", text[clause_start:work_start])
     direct = _AGENT_BEFORE_VERB.search(head)
     if direct and not _NO_SUBJECT.match(direct.group("org")):
-        agent = _agent(direct.group("org"))
+        # The first of joint publishers is one, even without a suffix (甲智算与乙实验室联合发布).
+        joint = _first_of_joint(direct.group("org"), direct.group("adverb"))
+        agent = _agent(joint or direct.group("org")) or (joint and _TIME_NOISE.sub("", joint))
         if agent:
             return agent
     if _NO_SUBJECT.match(head) or (direct and _NO_SUBJECT.match(direct.group("org"))):
@@ -87,7 +117,8 @@ def _publisher_zh(text: str, clause_start: int, work_start: int) -> str | None:
 
 def _year(ctx: DocContext, work: str, text: str, index: int) -> int | None:
     in_title = _YEAR_IN_TITLE.search(work)
-    if in_title:
+    # Remote Care 2025 in a 2019 article: a horizon, not the year of release.
+    if in_title and (ctx.default_year is None or int(in_title.group(1)) <= ctx.default_year):
         return int(in_title.group(1))
     lead = _LEAD_YEAR.match(text)
     if lead:
@@ -103,23 +134,33 @@ def _year(ctx: DocContext, work: str, text: str, index: int) -> int | None:
             lead = _LEAD_YEAR.match(ctx.text(previous))
             if lead:
                 return int(lead.group(1))
-    return None
+    # An undated release in an article about a summit is news of that summit,
+    # unless it is told as background (陆续发布了…, had published).
+    return None if _BACKGROUND.search(text) else ctx.default_year
+
+
+def _released_zh(text: str, match: re.Match) -> bool:
+    """A work in book marks that its clause releases, and that is a report,
+    white paper or the like (by its title or the word after it)."""
+    work = match.group("work")
+    clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, match.start())), default=0)
+    clause_end_match = _CLAUSE.search(text, match.end())
+    clause_end = clause_end_match.start() if clause_end_match else len(text)
+    release = _RELEASE.search(text[clause_start:clause_end])
+    if not release or release.group(0) == "提出" and "倡议" not in work:
+        return False
+    after = text[match.end():clause_end]
+    return bool(_WORK_KIND.search(work) or _WORK_KIND.match(re.sub(r"^(?:和《[^》]+》|两份|等)+", "", after)))
 
 
 def _zh(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, int | None]]:
+    works = [(m.group("work").strip(), m.start()) for m in _WORK.finditer(text) if _released_zh(text, m)]
+    works += [(m.group("work"), m.start("work")) for m in _BARE_WORK_ZH.finditer(text)
+              if not _NOT_A_TITLE.match(m.group("work"))]
     found = []
-    for match in _WORK.finditer(text):
-        work = match.group("work").strip()
-        clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, match.start())), default=0)
-        clause_end_match = _CLAUSE.search(text, match.end())
-        clause_end = clause_end_match.start() if clause_end_match else len(text)
-        clause = text[clause_start:clause_end]
-        after = text[match.end():clause_end]
-        if not _RELEASE.search(clause) or _RELEASE.search(clause).group(0) in ("提出",) and "倡议" not in work:
-            continue
-        if not (_WORK_KIND.search(work) or _WORK_KIND.match(re.sub(r"^(?:和《[^》]+》|两份|等)+", "", after))):
-            continue
-        publisher = _publisher_zh(text, clause_start, match.start())
+    for work, start in works:
+        clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+        publisher = _publisher_zh(text, clause_start, start)
         if publisher and publisher.startswith(ANAPHORS_ZH):
             publisher = antecedent_org(publisher, ctx.doc.match_text[: ctx.sentences[index].start])
         found.append((work, publisher, _year(ctx, work, text, index)))
@@ -134,6 +175,8 @@ def _en(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, i
         work = match.group("work").strip().rstrip(",.")
         if _KIND_EN.search(work) or _KIND_EN.search(text[max(0, match.start() - 20): match.end() + 20]):
             works.append((work, match.start(), match.end()))
+    if not works:
+        works = [(m.group("work"), m.start("work"), m.end()) for m in _NAMED_KIND_EN.finditer(text)]
     if not works:
         works = [(re.sub(r"^The\s", "", m.group("work").strip()), m.start(), m.end()) for m in _TITLE_EN.finditer(text)
                  if " " in m.group("work").strip()]
@@ -154,7 +197,9 @@ def _agent_en(text: str, work_start: int) -> str | None:
     for person in titled_people_en(text):
         if person.name == agent.group("org") and person.titles:
             return person.titles[0].org
-    return agent.group("org")
+    # "A and the B jointly released": the first of joint publishers.
+    joint = re.search(r"\sand\s(?:the\s)?" if agent.group("jointly") else r"\sand\sthe\s", agent.group("org"))
+    return agent.group("org")[: joint.start()] if joint else agent.group("org")
 
 
 def _fill_collective_publisher(ctx: DocContext, found: list[Publishes]) -> list[Publishes]:

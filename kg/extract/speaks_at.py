@@ -16,7 +16,7 @@ from .lexicon import EVENT_WORDS, SPEECH_VERBS, alternation
 from .people import TitledPerson, officials_zh, titled_people
 
 _EVENT_ZH = re.compile(
-    rf"(?:在|于|出席|参加)(?P<event>(?:“[^”]{{1,40}}”|[^,，。;；:：、!?！？()（）“”]){{0,40}}?(?:{alternation(EVENT_WORDS)})[”\"]?)(?=上|中|期间|现场|时|并|,|，|$)"
+    rf"(?:在|于|出席|参加)(?P<event>(?:“[^”]{{1,40}}”|[^,，。;；:：、!?！？()（）“”]){{0,40}}?(?:{alternation(EVENT_WORDS)})[”\"]?)(?=上|中|期间|现场|时|并|致辞|致词|发言|演讲|讲话|,|，|$)"
     rf"|(?:^|[,，])(?P<event2>[^,，。;；:：在!?！？]{{1,30}}?(?:{alternation(EVENT_WORDS)}))(?=上[,，])"
 )
 # "Sub-forum on November 20" is a date, not the forum's topic.
@@ -40,6 +40,10 @@ _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|de
 _SAID_BEFORE_EN = re.compile(r"\b(?:said|says|added|noted|stressed)\s$")
 # 当天下午举行的数字经济论坛: the forum's name follows the relative clause.
 _RELATIVE_ZH = re.compile(r"^.*?(?:举行|举办|召开|登场|开幕|启动|进行)的")
+# 16日上午的开幕式: the time of the event is not part of its name.
+_WHEN_ZH = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚间|当天|当日)?的")
+# 以“网络安全”为主题的分论坛 is the 网络安全分论坛.
+_THEMED_ZH = re.compile(rf"^以(?P<topic>.{{2,30}}?)为主题的(?P<kind>{alternation(EVENT_WORDS)})$")
 # "在分论坛上" names no forum: it is the one the article named last.
 _BARE_FORUM_ZH = ("分论坛", "论坛", "平行论坛", "专题论坛")
 # A forum the article names: 举办了某论坛, 在某论坛上, or 某论坛举行.
@@ -81,8 +85,9 @@ def _drop_summit(ctx: DocContext, raw: str) -> tuple[str, int | None]:
 
 
 def _clean_event_zh(name: str) -> str:
-    name = _GENERIC_ZH.sub("", _RELATIVE_ZH.sub("", re.sub(r"^20\d\d年", "", name)))
-    return name.replace("“", "").replace("”", "").replace('"', "")
+    name = _GENERIC_ZH.sub("", _RELATIVE_ZH.sub("", _WHEN_ZH.sub("", re.sub(r"^20\d\d年", "", name))))
+    name = _THEMED_ZH.sub(r"\g<topic>\g<kind>", name)
+    return re.sub(r"[“”\"「」『』]", "", name)
 
 
 def _last_named_forum(ctx: DocContext, text: str, bare: str) -> str | None:

@@ -13,21 +13,34 @@ import re
 from ..models import SummitHeld, SummitOpened
 from . import evidence_for
 from .context import DocContext
-from .lexicon import COUNTRIES
+from .lexicon import COUNTRIES, ordinal_value
 
 _ZH_RANGE = re.compile(
     r"(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:[至到~～\-–—]|—)+(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日")
 _ZH_SINGLE = re.compile(r"(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日")
-_ZH_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,10}?)(?:隆重|正式|如期|顺利)?(?P<verb>举行|举办|召开|开幕|启幕|开启|拉开帷幕)")
+_ZH_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,10}?)(?:隆重|正式|如期|顺利)?(?P<verb>举行|举办|召开|开幕|启幕|揭幕|登场|开启|拉开帷幕|闭幕|落幕|落下帷幕)")
 _ZH_HELD = re.compile(r"举行|举办|召开|开幕|闭幕|会期|启幕|拉开帷幕")
 # A span after the summit's name is the summit's own only inside its clause
 # (峰会于11月7日至9日举行), not after 峰会期间, ... (another event's dates),
 # or in a later clause about the summit (…开幕，会期从12月3日至5日 / …，大会于…).
 _ZH_OWN_SPAN = re.compile(r"^(?!期间)[^,，;；。]*$")
 _ZH_SESSION = re.compile(r"(?:^|[,，;；])(?:会期|(?:本届|此次|本次|今年)?(?:大会|峰会))(?:将|已)?(?:自|为|是|从|于)?$")
-# 16日在乌镇开幕……会期三天，至18日闭幕: the day it opened, then the day it closes.
+# 16日在乌镇开幕……至18日闭幕 / 会期至9日 / 将持续至10日 / 22日闭幕: the day it
+# opened, then the day it closes.
+_OPENED = r"(?:开幕|揭幕|登场|启幕|拉开帷幕)"
+_CLOSED = r"(?:闭幕|落幕|落下帷幕|结束)"
 _ZH_OPEN_CLOSE = re.compile(
-    r"(?:(?P<m1>\d{1,2})月)?(?P<d1>\d{1,2})日[^。]{0,15}?开幕.{0,80}?至(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日(?:闭幕|结束)")
+    rf"(?:(?P<m1>\d{{1,2}})月)?(?P<d1>\d{{1,2}})日[^。]{{0,30}}?{_OPENED}.{{0,80}}?"
+    rf"(?:至(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日|(?:(?P<m3>\d{{1,2}})月)?(?P<d3>\d{{1,2}})日{_CLOSED})")
+# 为期四天的峰会于11月9日落下帷幕: a length in days and one end of the span.
+_ZH_DAYS = re.compile(r"为期(?P<days>[两二三四五六七\d])天")
+_ZH_OPEN_DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日[^。]{{0,30}}?{_OPENED}")
+_ZH_CLOSE_DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日[^。]{{0,30}}?{_CLOSED}")
+# 今年大会以线上形式举行，11月23日至24日在乌镇举办: a span opening a clause whose
+# subject is the summit named before it.
+_ZH_SPAN_CLAUSE = re.compile(r"在[\u4e00-\u9fff]{2,10}?(?:举行|举办|召开)(?:[,，。;；]|$)")
+# 世界互联网大会乌镇峰会, World Internet Conference Wuzhen Summit: the place in the summit's name.
+_PLACE_IN_NAME = re.compile(r"世界互联网大会(?P<zh>[\u4e00-\u9fff]{2,4}?)峰会|World\s+Internet\s+Conference\s+(?P<en>[A-Z][a-z]+)\s+Summit")
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -37,10 +50,11 @@ _EN_RANGE = re.compile(
     rf"|(?P<d1b>\d{{1,2}})\s*(?:-|–|to)\s*(?P<d2b>\d{{1,2}})\s+(?P<mon1b>{_MONTH})",
     re.I)
 # "opened on Nov 8 (or: opened Sunday) in ..., and will run until Nov 10"
-_EN_OPEN = re.compile(rf"open(?:s|ed)?\s+(?:on\s+)?(?:(?P<weekday>{_WEEKDAY})|(?:{_WEEKDAY},\s+)?(?P<mon1>{_MONTH})\s+(?P<d1>\d{{1,2}}))")
+_EN_OPEN = re.compile(rf"open(?:s|ed)?\s+(?:on\s+)?(?:(?:{_WEEKDAY},\s+)?(?P<mon1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<weekday>{_WEEKDAY}))")
 _EN_UNTIL = re.compile(
-    rf"\b(?:run|last|close|conclude|end)s?\s+(?:until|through|till|on)\s+(?:(?P<mon2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})\b", re.I)
-_EN_HELD = re.compile(r"\b(?:held|hosted|opened|opens|closed|closes|runs?|running|takes?\s+place|took\s+place)\b", re.I)
+    rf"\b(?:runs?|ran|lasts?|lasted|clos(?:e|es|ed)|conclud(?:e|es|ed)|ends?|ended)\s+(?:until|through|till|on)\s+"
+    rf"(?:{_WEEKDAY},?\s+)?(?:(?P<mon2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})\b", re.I)
+_EN_HELD = re.compile(r"\b(?:held|hosted|opened|opens|closed|closes|runs?|ran|running|takes?\s+place|took\s+place)\b", re.I)
 _EN_PLACE = re.compile(
     r"\bin\s+(?:the\s+(?:[a-z]+\s+){0,3}of\s+)?"
     r"(?P<place>(?:[A-Z][a-z]+)(?:,\s+(?:(?:east|East)\s+China's\s+)?[A-Z][a-z]+(?:\s+[Pp]rovince)?)?)")
@@ -86,18 +100,42 @@ def _zh(ctx: DocContext, text: str) -> list[Held]:
 def _summit_span(text: str, summit: re.Match, range_: re.Match) -> bool:
     if range_.start() < summit.start():
         return True
-    return bool(_ZH_OWN_SPAN.match(text[summit.end() : range_.start()]) or _ZH_SESSION.search(text, 0, range_.start()))
+    return bool(_ZH_OWN_SPAN.match(text[summit.end() : range_.start()]) or _ZH_SESSION.search(text, 0, range_.start())
+                or (text[range_.start() - 1] in ",，;；" and _ZH_SPAN_CLAUSE.match(text, range_.end())))
 
 
 def _zh_paragraph(ctx: DocContext, text: str) -> list[Held]:
-    """Opening day and closing day in neighbouring sentences of a paragraph."""
+    """Opening day and closing day (or the length) in neighbouring sentences of a paragraph."""
     year = ctx.year_of(text)
-    match = _ZH_OPEN_CLOSE.search(text)
-    if not match or year is None or not ctx.summits_in(text):
+    if year is None or not ctx.summits_in(text):
         return []
-    month = match.group("m1") or ctx.month_of_day(int(match.group("d1")))
-    span = _span(year, month, match.group("d1"), match.group("m2"), match.group("d2")) if month else None
+    span = _open_close(ctx, year, text) or _by_length(ctx, year, text)
     return [("held", year, *span, None)] if span else []
+
+
+def _month(ctx: DocContext, month: str | None, day: str) -> int | None:
+    return int(month) if month else ctx.month_of_day(int(day))
+
+
+def _open_close(ctx: DocContext, year: int, text: str) -> tuple[dt.date, dt.date] | None:
+    match = _ZH_OPEN_CLOSE.search(text)
+    month = match and _month(ctx, match.group("m1"), match.group("d1"))
+    if not month:
+        return None
+    return _span(year, month, match.group("d1"), match.group("m2") or match.group("m3"), match.group("d2") or match.group("d3"))
+
+
+def _by_length(ctx: DocContext, year: int, text: str) -> tuple[dt.date, dt.date] | None:
+    length = _ZH_DAYS.search(text)
+    days = length and ordinal_value(length.group("days"))
+    for pattern, sign in ((_ZH_CLOSE_DAY, -1), (_ZH_OPEN_DAY, 1)):
+        found = days and pattern.search(text)
+        month = found and _month(ctx, found.group("m"), found.group("d"))
+        day = month and _date(year, month, found.group("d"))
+        if day:
+            other = day + sign * dt.timedelta(days=days - 1)
+            return (other, day) if sign < 0 else (day, other)
+    return None
 
 
 def _en(ctx: DocContext, text: str) -> list[Held]:
@@ -165,7 +203,8 @@ def _summit_place(ctx: DocContext) -> str | None:
             place = _zh_place(text, summits[0][0]) if ctx.doc.language == "zh" else _en_place(text)
             if place:
                 return place
-    return None
+    named = _PLACE_IN_NAME.search(ctx.doc.match_text)
+    return (named.group("zh") or named.group("en")) if named else None
 
 
 def _candidates(ctx: DocContext):
