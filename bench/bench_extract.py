@@ -37,10 +37,10 @@ def main() -> None:
         timings, found = [], 0
         for _ in range(args.repeat):
             start = time.perf_counter()
-            documents, skipped, statements = extract_all(paths)
+            extracted = extract_all(paths)
             timings.append(time.perf_counter() - start)
-            found, skipped_count = len(statements), len(skipped)
-            del documents, skipped, statements  # one run's results alive at a time, as in a build
+            found, skipped_count = len(extracted.statements), len(extracted.skipped)
+            del extracted  # one run's results alive at a time, as in a build
             gc.collect()
         cores = os.cpu_count() or 1
         median = statistics.median(timings)

@@ -32,6 +32,8 @@ def build(
     no_curated: bool = typer.Option(False, "--no-curated", help="Extraction only: ignore curated facts."),
     out: Path = typer.Option(Path("out"), help="Output folder, replaced atomically."),
     base: Optional[str] = typer.Option(None, help="Base IRI for the graph's resources (default: $KG_BASE or w3id)."),
+    cache: Path = typer.Option(Path(".kg-cache"), help="Extraction cache: unchanged articles are not re-extracted."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Extract every article afresh."),
 ) -> None:
     """Build the graph from SEEDS and curated facts into OUT."""
     from rich.console import Console
@@ -41,14 +43,22 @@ def build(
 
     console = Console(stderr=True)
     try:
-        with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.fields[doc]}"), TimeRemainingColumn(), console=console,
+        rate = TextColumn("{task.fields[rate]}")
+        with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), rate,
+                      TimeRemainingColumn(), TextColumn("{task.fields[doc]}"), console=console,
                       transient=True) as progress:
-            task = progress.add_task("extracting", total=None, doc="")
+            task = progress.add_task("extracting", total=None, doc="", rate="")
+
+            def advance(name: str) -> None:
+                progress.update(task, advance=1, doc=name)
+                speed = progress.tasks[0].speed
+                progress.update(task, rate=f"{speed:.0f} docs/s" if speed else "")
+
             result = run_build(
                 seeds=seeds, curated=None if no_curated else curated, out=out, base=base,
+                cache=None if no_cache else cache,
                 on_start=lambda n: progress.update(task, total=n),
-                progress=lambda name: progress.update(task, advance=1, doc=name),
+                progress=advance,
             )
     except KGError as exc:
         _fail(exc)
@@ -59,7 +69,7 @@ def _summary(console, result) -> None:
     from rich.table import Table
 
     table = Table(title=f"built {result.out}/", show_header=False)
-    table.add_row("documents", str(result.documents))
+    table.add_row("documents", f"{result.documents} ({result.from_cache} from the extraction cache)")
     table.add_row("skipped", ", ".join(f"{s.path} ({s.reason})" for s in result.skipped) or "none")
     table.add_row("statements", str(result.statements))
     table.add_row("triples", str(result.triples))

@@ -77,7 +77,7 @@ class Evaluation(BaseModel):
 def read_tuples(path: Path) -> list[dict]:
     rows = []
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise EvaluationError(f"{path}: cannot be read: {exc}")
     for number, line in enumerate(lines, start=1):

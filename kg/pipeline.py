@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from collections import Counter
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from pydantic import BaseModel
 
 from .errors import KGError, StageError
 from .models import DocumentInfo, SkippedFile, Statement
+
+if TYPE_CHECKING:
+    from .cache import ExtractionCache
 
 __all__ = ["build", "BuildResult", "extract_all", "OUTPUT_FILES"]
 
@@ -20,6 +24,7 @@ OUTPUT_FILES = ("kg.ttl", "kg.trig", "kg.nt", "kg.jsonld", "relations.jsonl", "g
 class BuildResult(BaseModel):
     out: str
     documents: int
+    from_cache: int
     skipped: list[SkippedFile]
     statements: int
     triples: int
@@ -38,19 +43,33 @@ def _stage(name: str, doc_id: str | None, action: Callable):
         raise StageError(name, doc_id, f"{type(exc).__name__}: {exc}") from exc
 
 
-def _extract_one(path: Path) -> tuple[DocumentInfo | SkippedFile, list[Statement]]:
-    """Runs in a worker: only the document's summary travels back, not its text."""
+def _extract_one(path: Path, cache: "ExtractionCache | None" = None
+                 ) -> tuple[DocumentInfo | SkippedFile, list[Statement], bool]:
+    """Runs in a worker: only the document's summary travels back, not its
+    text. The last item says whether the result came from the cache."""
     from .errors import InputError
     from .extract import extract_document
     from .ingest import read_document
     from .segment import segment
 
     try:
+        data = path.read_bytes()
+    except OSError:
+        data = None  # read_document reports it with the reason
+    if cache is not None and data is not None:
+        hit = cache.get(path, data)
+        if hit is not None:
+            return (*hit, True)
+    try:
         doc = read_document(path)
     except InputError as exc:
-        return SkippedFile(path=exc.path, reason=exc.reason), []
-    sentences = _stage("segment", doc.id, lambda: segment(doc))
-    return doc.info(str(path)), _stage("extract", doc.id, lambda: extract_document(doc, sentences))
+        result = (SkippedFile(path=exc.path, reason=exc.reason), [])
+    else:
+        sentences = _stage("segment", doc.id, lambda: segment(doc))
+        result = (doc.info(str(path)), _stage("extract", doc.id, lambda: extract_document(doc, sentences)))
+    if cache is not None and data is not None:
+        cache.put(path, data, result)
+    return (*result, False)
 
 
 def _workers(count: int) -> int:
@@ -60,21 +79,36 @@ def _workers(count: int) -> int:
     return (os.cpu_count() or 1) if count >= 64 else 1
 
 
-def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
-                ) -> tuple[list[DocumentInfo], list[SkippedFile], list[Statement]]:
-    """Ingest, segment and extract every file, in parallel over cores when
-    there are many; unreadable files are skipped. Results keep file order."""
-    documents, skipped, statements = [], [], []
+@dataclass
+class Extracted:
+    """Plain container: validating hundreds of thousands of statements again would cost seconds."""
+
+    documents: list[DocumentInfo]
+    skipped: list[SkippedFile]
+    statements: list[Statement]
+    from_cache: int
+
+
+def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None,
+                cache: "ExtractionCache | None" = None) -> Extracted:
+    """Ingest, segment and extract every file (from the cache when it has the
+    file), in parallel over cores when there are many; unreadable files are
+    skipped. Results keep file order."""
+    from functools import partial
+
+    documents, skipped, statements, from_cache = [], [], [], 0
+    work = partial(_extract_one, cache=cache)
     workers = _workers(len(paths))
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         executor = ProcessPoolExecutor(max_workers=workers)
-        results = executor.map(_extract_one, paths, chunksize=16)
+        results = executor.map(work, paths, chunksize=16)
     else:
-        executor, results = None, map(_extract_one, paths)
+        executor, results = None, map(work, paths)
     try:
-        for path, (item, found) in zip(paths, results):
+        for path, (item, found, cached) in zip(paths, results):
+            from_cache += cached
             if isinstance(item, SkippedFile):
                 skipped.append(item)
             else:
@@ -85,13 +119,16 @@ def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
-    return documents, skipped, statements
+    return Extracted(documents=documents, skipped=skipped, statements=statements, from_cache=from_cache)
 
 
 def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/curated"), out: Path = Path("out"),
-          base: str | None = None, aliases: Path | None = None,
+          base: str | None = None, aliases: Path | None = None, cache: Path | None = Path(".kg-cache"),
           progress: Callable[[str], None] | None = None, on_start: Callable[[int], None] | None = None) -> BuildResult:
-    """Build the knowledge graph; nothing in `out` changes unless all stages succeed."""
+    """Build the knowledge graph; nothing in `out` changes unless all stages succeed.
+
+    `cache` is the extraction cache folder (None: extract every file afresh)."""
+    from .cache import ExtractionCache
     from .assemble import assemble
     from .curated import curated_statements, load_aliases, load_curated
     from .export import relation_tuples, tuples_to_jsonl
@@ -110,7 +147,8 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
     paths = seed_files(seeds)
     if on_start:
         on_start(len(paths))
-    documents, skipped, statements = extract_all(paths, progress)
+    extracted = extract_all(paths, progress, ExtractionCache.open(cache) if cache is not None else None)
+    documents, skipped, statements = extracted.documents, extracted.skipped, extracted.statements
     per_doc = Counter(s.evidence.doc_id for s in statements)
     for doc in documents:
         per_doc.setdefault(doc.id, 0)
@@ -131,7 +169,8 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
         for name in OUTPUT_FILES:
             write_text(staging / name, files[name])
     return BuildResult(
-        out=str(out), documents=len(documents), skipped=skipped, statements=len(statements), triples=len(union),
+        out=str(out), documents=len(documents), from_cache=extracted.from_cache, skipped=skipped,
+        statements=len(statements), triples=len(union),
         relations=len(relations), conflicts=len(assembled.conflicts), conforms=shacl.conforms,
         relation_counts=dict(sorted(Counter(r["rel"] for r in relations).items())),
     )

@@ -52,7 +52,7 @@ def union_graph(ds: Dataset) -> Graph:
 
 
 def _sorted_lines(text: str) -> str:
-    lines = sorted({line for line in text.splitlines() if line.strip()})
+    lines = sorted({line for line in text.split("\n") if line.strip()})
     return "\n".join(lines) + "\n"
 
 
@@ -73,9 +73,13 @@ def _jsonld(graph: Graph) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def _trig(ds: Dataset) -> str:
-    """TriG with graphs in IRI order (rdflib's own writer orders them by hash)."""
-    prefixes = sorted(ds.namespaces())
+def _trig(ds: Dataset, union: Graph) -> str:
+    """TriG with graphs in IRI order (rdflib's own writer orders them by hash).
+
+    `union` has been serialised already, so its namespace manager also holds
+    the prefixes rdflib generated (ns1 …); every graph uses those same ones
+    and one header declares them all."""
+    prefixes = sorted(union.namespaces())
     header = "".join(f"@prefix {p}: <{n}> .\n" for p, n in prefixes)
     blocks = []
     for context in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
@@ -86,8 +90,11 @@ def _trig(ds: Dataset) -> str:
             graph.bind(prefix, namespace, override=True)
         for triple in context:
             graph.add(triple)
-        body = "\n".join(line for line in graph.serialize(format="turtle").splitlines()
-                         if not line.startswith("@prefix")).strip()
+        lines = graph.serialize(format="turtle").split("\n")
+        undeclared = [line for line in lines if line.startswith("@prefix") and line + "\n" not in header]
+        if undeclared:
+            raise ValueError(f"TriG writer: prefixes missing from the header: {undeclared}")
+        body = "\n".join(line for line in lines if not line.startswith("@prefix")).strip()
         blocks.append(f"<{context.identifier}> {{\n{body}\n}}\n")
     return header + "\n" + "\n".join(blocks)
 
@@ -95,9 +102,10 @@ def _trig(ds: Dataset) -> str:
 def serialise(ds: Dataset) -> dict[str, str]:
     """File name → text for every RDF file of ``out/``."""
     union = union_graph(ds)
+    turtle = union.serialize(format="turtle")
     return {
-        "kg.ttl": union.serialize(format="turtle"),
-        "kg.trig": _trig(ds),
+        "kg.ttl": turtle,
+        "kg.trig": _trig(ds, union),
         "kg.nt": _sorted_lines(union.serialize(format="nt")),
         "kg.jsonld": _jsonld(union),
     }

@@ -1,0 +1,55 @@
+"""Incremental builds: the extraction cache, and concurrent builds on one out/."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from kg import build
+from kg.pipeline import OUTPUT_FILES
+
+from .conftest import CURATED, ROOT, SEEDS
+
+
+def _files(out):
+    return {name: (out / name).read_bytes() for name in OUTPUT_FILES}
+
+
+def test_cached_build_is_byte_identical_and_extracts_only_new_articles(tmp_path, seed_copy):
+    cache = tmp_path / "cache"
+    first = build(seeds=seed_copy, curated=CURATED, out=tmp_path / "a", cache=cache)
+    second = build(seeds=seed_copy, curated=CURATED, out=tmp_path / "b", cache=cache)
+    fresh = build(seeds=seed_copy, curated=CURATED, out=tmp_path / "c", cache=None)
+    assert (first.from_cache, second.from_cache, fresh.from_cache) == (0, 5, 0)
+    assert _files(tmp_path / "a") == _files(tmp_path / "b") == _files(tmp_path / "c")
+
+    shutil.copy(ROOT / "tests" / "articles" / "t01_2018_zh.txt", seed_copy / "t01_2018_zh.txt")
+    grown = build(seeds=seed_copy, curated=CURATED, out=tmp_path / "d", cache=cache)
+    grown_fresh = build(seeds=seed_copy, curated=CURATED, out=tmp_path / "e", cache=None)
+    assert (grown.documents, grown.from_cache) == (6, 5)
+    assert _files(tmp_path / "d") == _files(tmp_path / "e")
+
+    (seed_copy / "t01_2018_zh.txt").write_text("2018年世界互联网大会乌镇峰会在浙江乌镇举行。\n", encoding="utf-8")
+    changed = build(seeds=seed_copy, curated=CURATED, out=tmp_path / "f", cache=cache)
+    assert changed.from_cache == 5
+
+
+def test_changed_extraction_code_invalidates_every_entry(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    build(seeds=SEEDS, curated=None, out=tmp_path / "a", cache=cache)
+    monkeypatch.setattr("kg.cache.fingerprint", lambda: "another-extractor")
+    rebuilt = build(seeds=SEEDS, curated=None, out=tmp_path / "b", cache=cache)
+    assert rebuilt.from_cache == 0
+    assert [p.name for p in cache.iterdir()] == ["another-extractor"]
+
+
+def test_two_builds_at_once_leave_one_complete_out(tmp_path, seed_copy):
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "kg.cli", "build", "--seeds", str(seed_copy), "--out", str(out), "--no-cache"]
+    runs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
+    assert [run.wait(timeout=300) for run in runs] == [0, 0]
+    reference = tmp_path / "reference"
+    build(seeds=seed_copy, curated=CURATED, out=reference, cache=None)
+    assert _files(out) == _files(reference)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")) == [".out.lock"]

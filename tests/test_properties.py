@@ -1,0 +1,54 @@
+"""Property tests: any Unicode name gives a valid, stable IRI, and any label
+survives a Turtle/TriG round trip in rdflib and pyoxigraph."""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph
+import rdflib
+import rdflib.compare
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import RDF, Dataset, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kg.iri import DEFAULT_BASE, check_iri, slug
+from kg.vocab import WIC
+from kg.write import serialise
+
+names = st.text(min_size=0, max_size=40)
+
+
+@given(names)
+def test_any_name_gives_a_valid_stable_iri(name):
+    first = slug(name)
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", first)
+    assert slug(name) == first
+    assert check_iri(f"{DEFAULT_BASE}person/{first}")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(names, min_size=1, max_size=5))
+def test_labels_round_trip_through_turtle_and_trig(labels):
+    dataset = Dataset()
+    graph = dataset.graph(URIRef(DEFAULT_BASE + "graph/test"))
+    for i, label in enumerate(labels):
+        node = URIRef(f"{DEFAULT_BASE}person/{slug(label)}-{i}")
+        graph.add((node, RDF.type, WIC.Person))
+        graph.add((node, SKOS.prefLabel, Literal(label, lang="zh")))
+        graph.add((node, WIC.quote, Literal(label)))
+    files = serialise(dataset)
+    expected = rdflib.Graph()
+    for triple in graph:
+        expected.add(triple)
+    parsed = rdflib.Graph().parse(data=files["kg.ttl"], format="turtle")
+    assert rdflib.compare.isomorphic(parsed, expected)
+    store = pyoxigraph.Store()
+    store.load(files["kg.ttl"].encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(store) == len(expected)
+    quads = pyoxigraph.Store()
+    quads.load(files["kg.trig"].encode("utf-8"), format=pyoxigraph.RdfFormat.TRIG)
+    assert len(quads) == len(expected)
+    values = {str(o) for o in parsed.objects(None, WIC.quote)}
+    assert values == set(labels)
