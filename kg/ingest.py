@@ -196,13 +196,15 @@ def _packed(offsets: Offsets) -> bytes:
     return packed.tobytes()
 
 
-def read_document(path: Path, doc_id: str | None = None) -> Document:
-    """Read, decode and normalise one file; raise InputError if it cannot be."""
+def read_document(path: Path, doc_id: str | None = None, data: bytes | None = None) -> Document:
+    """Read (unless the caller already has the bytes), decode and normalise one
+    file; raise InputError if it cannot be."""
     name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(name, f"cannot be read: {exc.strerror or exc}")
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(name, f"cannot be read: {exc.strerror or exc}")
     raw, encoding = decode(data, name)
     text, offsets = normalise(raw)
     if not text.strip():

@@ -61,7 +61,7 @@ def _extract_one(path: Path, cache: "ExtractionCache | None" = None
         if hit is not None:
             return (*hit, True)
     try:
-        doc = read_document(path)
+        doc = read_document(path, data=data)
     except InputError as exc:
         result = (SkippedFile(path=exc.path, reason=exc.reason), [])
     else:
