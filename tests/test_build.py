@@ -146,3 +146,16 @@ def test_kg_help_does_not_import_heavy_libraries():
             "heavy = [m for m in ('rdflib', 'pyvis', 'networkx', 'pyshacl', 'pyoxigraph') if m in sys.modules]; "
             "print(heavy); assert not heavy")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_odd_files_are_read_or_skipped_by_name(tmp_path, seed_copy):
+    (seed_copy / "loop.txt").symlink_to(seed_copy / "loop.txt")
+    (seed_copy / "名单 2019 summit.txt").write_bytes(
+        "2019年世界互联网大会乌镇峰会在浙江乌镇举行。\r\n在开幕式上,星河科技有限公司董事长王小明说,要推动开放合作。\r"
+        "另一行。\n".encode("utf-16"))
+    result = build(seeds=seed_copy, curated=CURATED, out=tmp_path / "out", cache=None)
+    skipped = {Path(s.path).name: s.reason for s in result.skipped}
+    assert "loop.txt" in skipped and "cannot be read" in skipped["loop.txt"]
+    assert result.documents == 6
+    relations = (tmp_path / "out" / "relations.jsonl").read_text(encoding="utf-8")
+    assert '"person": "王小明"' in relations and '"doc": "名单 2019 summit.txt"' in relations
