@@ -57,7 +57,6 @@ class Conflict(BaseModel):
     values: list[str]
     chosen: str
     resolution: str
-    claim_iris: list[str]
 
 
 class Assembled(BaseModel):
@@ -210,7 +209,7 @@ def _choose(b: _Builder, claims: list[Claim], prop: str, summit: Entity) -> tupl
     resolution = "curated value preferred" if curated else "value stated by most documents preferred"
     show = lambda c: c.values["theme"] if prop.startswith("theme") else f"{c.values['start']}..{c.values['end']}"  # noqa: E731
     conflict = Conflict(summit=summit.year, prop=prop, values=[show(c) for c in ranked], chosen=show(chosen),
-                        resolution=resolution, claim_iris=[str(b.claim_iri(c)) for c in ranked])
+                        resolution=resolution)
     node = b.iri(f"conflict/{summit.year}-{slug(prop)}")
     g = b.entities_graph
     g.add((node, RDF.type, WIC.Conflict))

@@ -25,12 +25,12 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from .errors import InputError
-from .models import Document, Ingested, SkippedFile
+from .models import Document
 
-__all__ = ["read_document", "ingest", "normalise", "to_simplified", "SEED_SUFFIXES"]
+__all__ = ["read_document", "seed_files", "normalise", "to_simplified", "SEED_SUFFIXES"]
 
 SEED_SUFFIXES = (".txt", ".md")
 _CANDIDATE_ENCODINGS = ["gb18030", "big5", "utf_16", "cp950", "big5hkscs"]
@@ -42,7 +42,6 @@ _BOMS = (
 _BINARY_SIGNATURES = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF")
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_RE = re.compile(rf"(?<=[{HAN}])[(（]([a-zü{_TONED}]{{1,7}})[)）]")
 _SPACE_RE = re.compile(r"(?<=\S)[ \t\u00a0\u3000]+(?=\S)")
@@ -225,16 +224,3 @@ def seed_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise InputError(str(folder), "is not a directory")
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in SEED_SUFFIXES and not p.is_dir())
-
-
-def ingest(paths: Iterable[Path], on_document: Callable[[str], None] | None = None) -> Ingested:
-    """Read every file; files that cannot be read are reported, not fatal."""
-    documents, skipped = [], []
-    for path in paths:
-        try:
-            documents.append(read_document(path))
-        except InputError as exc:
-            skipped.append(SkippedFile(path=exc.path, reason=exc.reason))
-        if on_document:
-            on_document(path.name)
-    return Ingested(documents=tuple(documents), skipped=tuple(skipped))

@@ -161,10 +161,3 @@ Statement = Annotated[
 class SkippedFile(Frozen):
     path: str
     reason: str
-
-
-class Ingested(Frozen):
-    """What ingest returns: the documents it read and the files it skipped."""
-
-    documents: tuple[Document, ...]
-    skipped: tuple[SkippedFile, ...]

@@ -24,7 +24,6 @@ from .models import Evidence, Language, Statement
 
 __all__ = ["Entity", "Claim", "Resolution", "resolve"]
 
-ROLE_NS = "https://w3id.org/wuzhen-kg/role/"
 _ORG_SUFFIX = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|控股|"
     r",?\s+(?:Group|Inc\.?|Co\.,?\s*Ltd\.?|Corporation|Corp\.?|Limited|Ltd\.?|Holdings|Company))$",

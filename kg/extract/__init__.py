@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..models import Document, Evidence, Sentence, Statement
 from .context import DocContext
 
-__all__ = ["extract_document", "FAMILIES", "evidence_for"]
+__all__ = ["extract_document", "evidence_for"]
 
 
 def evidence_for(ctx: DocContext, sentence: Sentence, extractor: str, confidence: float) -> Evidence:
@@ -24,9 +24,6 @@ def _families():
     from . import award_project, holds_role, publishes, speaks_at, summit_held, summit_theme
 
     return (holds_role, speaks_at, summit_theme, summit_held, award_project, publishes)
-
-
-FAMILIES = ("holds_role", "speaks_at", "summit_theme", "summit_held", "award_project", "publishes")
 
 
 def extract_document(doc: Document, sentences: list[Sentence]) -> list[Statement]:

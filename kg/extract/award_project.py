@@ -50,12 +50,12 @@ _WINNER_BEFORE = re.compile(rf"(?:^|[,，;；])(?P<w>[^,，;；:：。]{{4,70}}?
                             rf"(?P<verb>{alternation(AWARD_VERBS)}|获选|{_SELECTED})")
 _WINNER_AFTER = re.compile(r"(?:的|得主|获得者|获奖者)(?:是|为|包括)(?P<w>[^,，;；。]+)")
 _WINNER_BY = re.compile(r"(?:则|也)?(?:被(?P<w>[^,，;；。]+?)(?:摘得|获得|夺得|斩获|摘取)|由(?P<bare>[^,，;；。]+?)(?:获得|摘得|夺得|斩获))")
-# 该项目由某公司申报: the owner of a winner named bare.
 # 获奖项目包括：…, 人工智能赛道二等奖名单如下：…: a colon that opens a list of winners.
 _LIST_HEAD = re.compile(r"(?:包括|如下|分别是|分别为|名单|得主|有|奖|成果|项目|案例)$")
 _WINNERS_CUE = re.compile(r"入选|获奖|获评|上榜|获选|得主|获得者|名单")
 # 称今年的获奖成果“…”: a quotation, not a winner.
 _SPOKEN = re.compile(r"(?:称|说|表示|认为|指出|强调|坦言)[^,，。;；“”]*$")
+# 该项目由某公司申报: the owner of a winner named bare.
 _OWNER_NOTE = re.compile(rf"(?:该|此)(?:项目|成果|产品)由(?P<org>[^,，;；。]{{2,30}}?){_MAKERS}")
 # A list of winners that names no award itself: 入选成果包括…, 获奖项目分别是….
 # 入选的15项成果中，甲的“…”、乙的“…”引人关注 counts them first.

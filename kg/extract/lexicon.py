@@ -95,7 +95,6 @@ DEMONYMS = {
     "Cuban": "Cuba", "Nigerian": "Nigeria", "Kenyan": "Kenya", "Mongolian": "Mongolia", "Filipino": "Philippines",
     "Greek": "Greece", "Portuguese": "Portugal", "Irish": "Ireland", "Norwegian": "Norway", "Danish": "Denmark",
 }
-COUNTRY_ZH = {en: zh for zh, en in COUNTRIES.items() if zh != "中华人民共和国"}
 
 # Scope words inside a title that belong to the post, not the organisation:
 # 某公司全球副总裁 is a vice-president of 某公司.
