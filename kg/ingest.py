@@ -136,7 +136,7 @@ _HAN_WORD_END = re.compile(rf"[{HAN}]{{2}}")
 
 def _drop_cjk_spacing(match: re.Match) -> str:
     """Chinese sets no spaces, so one inside a line is OCR or layout noise,
-    except between two Latin words or numbers (Xi Jinping) and between two
+    except between two Latin words or numbers (Anna Berg) and between two
     runs of two or more characters, which is how bylines list names."""
     text = match.string
     left, right = text[match.start() - 1], text[match.end()]

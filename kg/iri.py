@@ -14,7 +14,7 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 @lru_cache(maxsize=65536)
 def slug(text: str, limit: int = 60) -> str:
-    """'星海集团' → 'xing-hai-ji-tuan'; 'Xi Jinping' → 'xi-jinping'; never empty."""
+    """'星海集团' → 'xing-hai-ji-tuan'; 'Anna Berg' → 'anna-berg'; never empty."""
     if _HAN.search(text):
         from pypinyin import lazy_pinyin
 

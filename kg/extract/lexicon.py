@@ -65,7 +65,7 @@ ORG_DESCRIPTORS_ZH = ("台资企业", "港资企业", "外资企业", "中资企
 # "Hangzhou-based Yunhe …", "Singapore start-up Meralion …": the same in English.
 ORG_DESCRIPTORS_EN = r"(?:[A-Z][\w-]*-based|(?:[A-Z][\w-]*\s)?(?:start-?up|firm|company|tech\sfirm|tech\sgiant))\s"
 
-# Title words placed after a name in official style (习近平主席, 李强总理).
+# Title words placed after a name in official style (某某主席, 某某总理).
 NAME_TITLES = ("主席", "总书记", "总理", "副总理", "副主席", "委员长", "部长", "书记", "省长", "市长", "总统", "首相", "国王")
 
 COUNTRIES = {
