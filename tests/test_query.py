@@ -60,3 +60,18 @@ def test_cli_lists_and_refuses_unknown_names(built):
     assert "conflicts" in listed.output
     unknown = runner.invoke(app, ["query", "nosuchquery", "--data", str(built / "kg.nt")])
     assert unknown.exit_code == 2 and "no canned query named 'nosuchquery'" in unknown.output
+
+
+def test_kg_query_start_up_imports_only_what_it_needs(built):
+    # Start-up is budgeted against `import rdflib` (bench/bench_query.py); these
+    # three are what pushed it over: rdflib itself, pydantic (typer 0.29 coerces
+    # options with it) and rich (only the table format needs it).
+    import subprocess
+    import sys
+
+    code = ("import sys; from kg.cli import app; sys.argv = ['kg', 'query', 'themes', '--data', sys.argv[1], "
+            "'--format', 'csv']\ntry:\n    app()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
+            "loaded = [m for m in ('rdflib', 'pydantic', 'rich') if m in sys.modules]\nassert not loaded, loaded")
+    run = subprocess.run([sys.executable, "-c", code, str(built / "kg.nt")], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("year,lang,theme\n")
