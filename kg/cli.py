@@ -59,6 +59,7 @@ def build(
                 cache=None if no_cache else cache,
                 on_start=lambda n: progress.update(task, total=n),
                 progress=advance,
+                on_stage=lambda name: progress.update(task, description=name, doc=""),
             )
     except KGError as exc:
         _fail(exc)
@@ -76,6 +77,8 @@ def _summary(console, result) -> None:
     table.add_row("relation tuples", ", ".join(f"{k} {v}" for k, v in result.relation_counts.items()))
     table.add_row("conflicts", str(result.conflicts))
     table.add_row("SHACL", "conforms" if result.conforms else "[red]violations: see report.md[/red]")
+    table.add_row("seconds", f"{sum(result.seconds.values()):.1f} ("
+                  + ", ".join(f"{stage} {took:.1f}" for stage, took in result.seconds.items()) + ")")
     console.print(table)
 
 

@@ -32,6 +32,7 @@ class BuildResult(BaseModel):
     conflicts: int
     conforms: bool
     relation_counts: dict[str, int]
+    seconds: dict[str, float]  # wall time per stage, in the order they ran
 
 
 def _stage(name: str, doc_id: str | None, action: Callable):
@@ -124,10 +125,13 @@ def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
 
 def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/curated"), out: Path = Path("out"),
           base: str | None = None, aliases: Path | None = None, cache: Path | None = Path(".kg-cache"),
-          progress: Callable[[str], None] | None = None, on_start: Callable[[int], None] | None = None) -> BuildResult:
+          progress: Callable[[str], None] | None = None, on_start: Callable[[int], None] | None = None,
+          on_stage: Callable[[str], None] | None = None) -> BuildResult:
     """Build the knowledge graph; nothing in `out` changes unless all stages succeed.
 
-    `cache` is the extraction cache folder (None: extract every file afresh)."""
+    `cache` is the extraction cache folder (None: extract every file afresh).
+    `progress` is called per file extracted, `on_stage` when a later stage starts."""
+    import time
     from .cache import ExtractionCache
     from .assemble import assemble
     from .curated import curated_statements, load_aliases, load_curated
@@ -147,32 +151,50 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
     paths = seed_files(seeds)
     if on_start:
         on_start(len(paths))
+    seconds: dict[str, float] = {}
+
+    def run(name: str, action: Callable):
+        if on_stage:
+            on_stage(name)
+        started = time.perf_counter()
+        result = _stage(name, None, action)
+        seconds[name] = round(time.perf_counter() - started, 3)
+        return result
+
+    started = time.perf_counter()
     extracted = extract_all(paths, progress, ExtractionCache.open(cache) if cache is not None else None)
+    seconds["extract"] = round(time.perf_counter() - started, 3)
     documents, skipped, statements = extracted.documents, extracted.skipped, extracted.statements
     per_doc = Counter(s.evidence.doc_id for s in statements)
     for doc in documents:
         per_doc.setdefault(doc.id, 0)
     if curated_data is not None:
         statements += curated_statements(curated_data, {d.id: Path(d.path) for d in documents}, str(curated))
-    resolution = _stage("resolve", None, lambda: resolve(statements, alias_table))
-    assembled = _stage("assemble", None, lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
-                                                           curated_data))
-    union = union_graph(assembled.dataset)
-    shacl = _stage("validate", None, lambda: validate(union))
-    files = _stage("write", None, lambda: serialise(assembled.dataset))
-    relations = _stage("export", None, lambda: _relations(files["kg.nt"], relation_tuples))
+    resolution = run("resolve", lambda: resolve(statements, alias_table))
+    assembled = run("assemble", lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
+                                                 curated_data))
+    union = run("union", lambda: union_graph(assembled.dataset))
+    shacl = run("validate", lambda: validate(union))
+    files = run("write", lambda: serialise(assembled.dataset))
+    relations = run("export", lambda: _relations(files["kg.nt"], relation_tuples))
     files["relations.jsonl"] = tuples_to_jsonl(relations)
-    files["graph.html"] = _stage("viz", None, lambda: render_graph(union, "zh"))
-    files["report.md"] = render_report(union, statements, dict(per_doc), skipped, shacl, assembled.conflicts,
-                                       assembled.notes, relations, analytics(union))
-    with atomic_output(out) as staging:
-        for name in OUTPUT_FILES:
-            write_text(staging / name, files[name])
+    files["graph.html"] = run("viz", lambda: render_graph(union, "zh"))
+    files["report.md"] = run("report", lambda: render_report(
+        union, statements, dict(per_doc), skipped, shacl, assembled.conflicts, assembled.notes, relations,
+        analytics(union)))
+
+    def save() -> None:
+        with atomic_output(out) as staging:
+            for name in OUTPUT_FILES:
+                write_text(staging / name, files[name])
+
+    run("save", save)
     return BuildResult(
         out=str(out), documents=len(documents), from_cache=extracted.from_cache, skipped=skipped,
         statements=len(statements), triples=len(union),
         relations=len(relations), conflicts=len(assembled.conflicts), conforms=shacl.conforms,
         relation_counts=dict(sorted(Counter(r["rel"] for r in relations).items())),
+        seconds=seconds,
     )
 
 
