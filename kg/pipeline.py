@@ -175,7 +175,7 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
                                                  curated_data))
     union = run("union", lambda: union_graph(assembled.dataset))
     shacl = run("validate", lambda: validate(union))
-    files = run("write", lambda: serialise(assembled.dataset))
+    files = run("write", lambda: serialise(assembled.dataset, union))
     relations = run("export", lambda: _relations(files["kg.nt"], relation_tuples))
     files["relations.jsonl"] = tuples_to_jsonl(relations)
     files["graph.html"] = run("viz", lambda: render_graph(union, "zh"))

@@ -6,12 +6,13 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from rdflib import Dataset, Graph
+from rdflib import RDF, Dataset, Graph, Literal, URIRef
 
 from .errors import KGError
 
@@ -51,9 +52,100 @@ def union_graph(ds: Dataset) -> Graph:
     return union
 
 
-def _sorted_lines(text: str) -> str:
-    lines = sorted({line for line in text.split("\n") if line.strip()})
-    return "\n".join(lines) + "\n"
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+# A conservative PN_LOCAL: anything else is written as a full <IRI>.
+_SAFE_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
+
+
+def _quote(text: str) -> str:
+    """A string literal valid in N-Triples and Turtle: control characters
+    become \\uXXXX so no parser or line-based tool trips over them."""
+    return '"' + _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text) + '"'
+
+
+class _Terms:
+    """N-Triples and Turtle text of each term, computed once per term.
+
+    Turtle names an IRI `prefix:local` when the part after its last `#` or
+    `/` is a plain local name in a bound namespace; the prefixes used are
+    collected so the header declares exactly those."""
+
+    def __init__(self, namespaces) -> None:
+        self.prefix_of = {str(namespace): prefix for prefix, namespace in namespaces}
+        self.used: dict[str, str] = {}
+        self._nt: dict = {}
+        self._ttl: dict = {}
+
+    def nt(self, term) -> str:
+        text = self._nt.get(term)
+        if text is None:
+            text = self._nt[term] = self._encode(term, lambda iri: f"<{iri}>")
+        return text
+
+    def ttl(self, term) -> str:
+        text = self._ttl.get(term)
+        if text is None:
+            text = self._ttl[term] = self._encode(term, self._compact)
+        return text
+
+    def _encode(self, term, iri) -> str:
+        if isinstance(term, URIRef):
+            return iri(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return f"{_quote(str(term))}@{term.language}"
+            if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+                return f"{_quote(str(term))}^^{iri(str(term.datatype))}"
+            return _quote(str(term))
+        raise ValueError(f"cannot write {term!r}: the graph has no blank nodes by design")
+
+    def _compact(self, iri: str) -> str:
+        cut = max(iri.rfind("#"), iri.rfind("/")) + 1
+        prefix = self.prefix_of.get(iri[:cut])
+        if prefix is None or not _SAFE_LOCAL.fullmatch(iri[cut:]):
+            return f"<{iri}>"
+        self.used[prefix] = iri[:cut]
+        return f"{prefix}:{iri[cut:]}"
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_TYPE = str(RDF.type)
+
+
+def _ntriples(graph: Graph, terms: _Terms) -> str:
+    return "".join(sorted({f"{terms.nt(s)} {terms.nt(p)} {terms.nt(o)} .\n" for s, p, o in graph}))
+
+
+def _turtle_body(triples, terms: _Terms) -> str:
+    """Subjects, predicates (rdf:type first, as `a`) and objects in N-Triples
+    order, so the text depends only on the triples."""
+    by_subject: dict = {}
+    for s, p, o in triples:
+        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+    blocks = []
+    for s in sorted(by_subject, key=terms.nt):
+        predicates = by_subject[s]
+        lines = []
+        for p in sorted(predicates, key=lambda p: (str(p) != _RDF_TYPE, terms.nt(p))):
+            verb = "a" if str(p) == _RDF_TYPE else terms.ttl(p)
+            objects = ",\n        ".join(terms.ttl(o) for o in sorted(predicates[p], key=terms.nt))
+            lines.append(f"{verb} {objects}")
+        blocks.append(f"{terms.ttl(s)} " + " ;\n    ".join(lines) + " .\n")
+    return "\n".join(blocks)
+
+
+def _header(terms: _Terms) -> str:
+    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(terms.used.items()))
+
+
+def _trig(ds: Dataset, terms: _Terms) -> str:
+    """TriG with graphs in IRI order and one header for every graph."""
+    blocks = []
+    for context in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
+        if len(context):
+            blocks.append(f"{terms.ttl(context.identifier)} {{\n{_turtle_body(context, terms)}}}\n")
+    return _header(terms) + "\n" + "\n".join(blocks)
 
 
 def _jsonld(graph: Graph) -> str:
@@ -73,40 +165,17 @@ def _jsonld(graph: Graph) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def _trig(ds: Dataset, union: Graph) -> str:
-    """TriG with graphs in IRI order (rdflib's own writer orders them by hash).
-
-    `union` has been serialised already, so its namespace manager also holds
-    the prefixes rdflib generated (ns1 …); every graph uses those same ones
-    and one header declares them all."""
-    prefixes = sorted(union.namespaces())
-    header = "".join(f"@prefix {p}: <{n}> .\n" for p, n in prefixes)
-    blocks = []
-    for context in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
-        if not len(context):
-            continue
-        graph = Graph()
-        for prefix, namespace in prefixes:
-            graph.bind(prefix, namespace, override=True)
-        for triple in context:
-            graph.add(triple)
-        lines = graph.serialize(format="turtle").split("\n")
-        undeclared = [line for line in lines if line.startswith("@prefix") and line + "\n" not in header]
-        if undeclared:
-            raise ValueError(f"TriG writer: prefixes missing from the header: {undeclared}")
-        body = "\n".join(line for line in lines if not line.startswith("@prefix")).strip()
-        blocks.append(f"<{context.identifier}> {{\n{body}\n}}\n")
-    return header + "\n" + "\n".join(blocks)
-
-
-def serialise(ds: Dataset) -> dict[str, str]:
-    """File name → text for every RDF file of ``out/``."""
-    union = union_graph(ds)
-    turtle = union.serialize(format="turtle")
+def serialise(ds: Dataset, union: Graph | None = None) -> dict[str, str]:
+    """File name → text for every RDF file of ``out/`` (`union`: the dataset's
+    union graph, when the caller has it already)."""
+    union = union_graph(ds) if union is None else union
+    terms = _Terms(ds.namespaces())
+    body = _turtle_body(union, terms)
+    turtle = _header(terms) + "\n" + body
     return {
         "kg.ttl": turtle,
-        "kg.trig": _trig(ds, union),
-        "kg.nt": _sorted_lines(union.serialize(format="nt")),
+        "kg.trig": _trig(ds, terms),
+        "kg.nt": _ntriples(union, terms),
         "kg.jsonld": _jsonld(union),
     }
 
