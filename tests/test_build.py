@@ -12,9 +12,11 @@ import pyoxigraph
 import pytest
 import rdflib
 import rdflib.compare
+from rdflib import Literal
 
 from kg import build
 from kg.pipeline import OUTPUT_FILES
+from kg.vocab import WIC
 
 from .conftest import CURATED, ROOT, SEEDS, ask, select
 
@@ -27,6 +29,27 @@ def test_build_writes_every_file(built):
 def test_shacl_conforms(built):
     report = (built / "report.md").read_text(encoding="utf-8")
     assert "Conforms: **True**" in report
+
+
+EVIDENCE = "https://w3id.org/wuzhen-kg/id/evidence/001-497a61fdeecdb86d-txt-1254-1311-33233003"
+
+
+@pytest.mark.parametrize("change,message", [
+    (lambda g, e: g.remove((e, WIC.quote, None)), "A text span needs all of"),
+    (lambda g, e: [g.remove((e, p, None)) for p in (WIC.start, WIC.end, WIC.quote)], "a curator's note"),
+    (lambda g, e: g.set((e, WIC.end, Literal(0))), "less than wic:end"),
+    (lambda g, e: g.add((e, WIC.quote, Literal("another"))), "Evidence quote: at most one"),
+    (lambda g, e: g.add((e, WIC.note, Literal(3))), "Evidence note: at most one xsd:string"),
+])
+def test_shapes_report_broken_evidence(built, change, message):
+    from kg.validate import validate
+
+    graph = rdflib.Graph().parse(built / "kg.nt", format="nt")
+    evidence = rdflib.URIRef(EVIDENCE)
+    assert (evidence, WIC.quote, None) in graph
+    change(graph, evidence)
+    report = validate(graph)
+    assert not report.conforms and message in report.text
 
 
 @pytest.mark.parametrize("name,rdflib_format,oxi_format", [
