@@ -44,9 +44,10 @@ def build(
     console = Console(stderr=True)
     try:
         rate = TextColumn("{task.fields[rate]}")
+        # Off the terminal the bar only leaves a blank line, which would break "one line per error".
         with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), rate,
                       TimeRemainingColumn(), TextColumn("{task.fields[doc]}"), console=console,
-                      transient=True) as progress:
+                      transient=True, disable=not console.is_terminal) as progress:
             task = progress.add_task("extracting", total=None, doc="", rate="")
 
             def advance(name: str) -> None:
@@ -66,11 +67,13 @@ def build(
 
 
 def _summary(console, result) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=f"built {result.out}/", show_header=False)
     table.add_row("documents", f"{result.documents} ({result.from_cache} from the extraction cache)")
-    table.add_row("skipped", ", ".join(f"{s.path} ({s.reason})" for s in result.skipped) or "none")
+    # Escaped: a file named "notes [draft].txt" must not lose "[draft]" as rich markup.
+    table.add_row("skipped", escape(", ".join(f"{s.path} ({s.reason})" for s in result.skipped)) or "none")
     table.add_row("statements", str(result.statements))
     table.add_row("triples", str(result.triples))
     table.add_row("relation tuples", ", ".join(f"{k} {v}" for k, v in result.relation_counts.items()))
