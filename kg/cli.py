@@ -160,7 +160,7 @@ def viz(
 
 
 def _print_rows(result, output_format: str, limit: int) -> None:
-    rows, shown = result.rows, result.rows[:limit]
+    shown = result.rows[:limit]
     if output_format == "json":
         typer.echo(json.dumps([dict(zip(result.variables, row)) for row in shown], ensure_ascii=False, indent=1))
     elif output_format in ("csv", "tsv"):
@@ -178,8 +178,8 @@ def _print_rows(result, output_format: str, limit: int) -> None:
         for row in shown:
             table.add_row(*["" if v is None else v for v in row])
         Console().print(table)
-    if len(rows) > limit:
-        typer.secho(f"showing {limit} of {len(rows)} rows; raise --limit to see more", err=True, fg="yellow")
+    if result.total > limit:
+        typer.secho(f"showing {limit} of {result.total} rows; raise --limit to see more", err=True, fg="yellow")
 
 
 @app.command("query")
@@ -202,6 +202,8 @@ def query_(
         _fail(KGError("give a QUERY (a canned name, a .rq file or SPARQL text), or --list"))
     if output_format not in ("table", "csv", "tsv", "json"):
         _fail(KGError("--format: choose table, csv, tsv or json"))
+    if limit < 0:
+        _fail(KGError(f"--limit {limit}: give 0 or more rows"))
     params = {}
     for item in param:
         name, sep, value = item.partition("=")
@@ -209,7 +211,7 @@ def query_(
             _fail(KGError(f"--param {item!r}: write NAME=VALUE"))
         params[name] = value
     try:
-        result = query(query_text, data=data, params=params)
+        result = query(query_text, data=data, params=params, limit=limit)
     except KGError as exc:
         _fail(exc)
     if result.kind == "ask":
