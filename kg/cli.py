@@ -44,9 +44,10 @@ def build(
     console = Console(stderr=True)
     try:
         rate = TextColumn("{task.fields[rate]}")
+        # Off the terminal the bar only leaves a blank line, which would break "one line per error".
         with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), rate,
                       TimeRemainingColumn(), TextColumn("{task.fields[doc]}"), console=console,
-                      transient=True) as progress:
+                      transient=True, disable=not console.is_terminal) as progress:
             task = progress.add_task("extracting", total=None, doc="", rate="")
 
             def advance(name: str) -> None:
@@ -67,11 +68,13 @@ def build(
 
 
 def _summary(console, result) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=f"built {result.out}/", show_header=False)
     table.add_row("documents", f"{result.documents} ({result.from_cache} from the extraction cache)")
-    table.add_row("skipped", ", ".join(f"{s.path} ({s.reason})" for s in result.skipped) or "none")
+    # Escaped: a file named "notes [draft].txt" must not lose "[draft]" as rich markup.
+    table.add_row("skipped", escape(", ".join(f"{s.path} ({s.reason})" for s in result.skipped)) or "none")
     table.add_row("statements", str(result.statements))
     table.add_row("triples", str(result.triples))
     table.add_row("relation tuples", ", ".join(f"{k} {v}" for k, v in result.relation_counts.items()))
@@ -160,7 +163,7 @@ def viz(
 
 
 def _print_rows(result, output_format: str, limit: int) -> None:
-    rows, shown = result.rows, result.rows[:limit]
+    shown = result.rows[:limit]
     if output_format == "json":
         typer.echo(json.dumps([dict(zip(result.variables, row)) for row in shown], ensure_ascii=False, indent=1))
     elif output_format in ("csv", "tsv"):
@@ -178,8 +181,8 @@ def _print_rows(result, output_format: str, limit: int) -> None:
         for row in shown:
             table.add_row(*["" if v is None else v for v in row])
         Console().print(table)
-    if len(rows) > limit:
-        typer.secho(f"showing {limit} of {len(rows)} rows; raise --limit to see more", err=True, fg="yellow")
+    if result.total > limit:
+        typer.secho(f"showing {limit} of {result.total} rows; raise --limit to see more", err=True, fg="yellow")
 
 
 @app.command("query")
@@ -202,6 +205,8 @@ def query_(
         _fail(KGError("give a QUERY (a canned name, a .rq file or SPARQL text), or --list"))
     if output_format not in ("table", "csv", "tsv", "json"):
         _fail(KGError("--format: choose table, csv, tsv or json"))
+    if limit < 0:
+        _fail(KGError(f"--limit {limit}: give 0 or more rows"))
     params = {}
     for item in param:
         name, sep, value = item.partition("=")
@@ -209,7 +214,7 @@ def query_(
             _fail(KGError(f"--param {item!r}: write NAME=VALUE"))
         params[name] = value
     try:
-        result = query(query_text, data=data, params=params)
+        result = query(query_text, data=data, params=params, limit=limit)
     except KGError as exc:
         _fail(exc)
     if result.kind == "ask":

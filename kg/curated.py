@@ -1,7 +1,9 @@
 """Hand-curated facts and alias tables: YAML files checked by pydantic.
 
 Errors name the file and the line of the offending field, and the build
-stops before anything is written.
+stops before anything is written. Checks that need more than one record
+(duplicates, sources against the seed documents) run after validation, so
+every record remembers where it was written.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from .errors import CuratedDataError
 from .models import (
@@ -28,6 +30,11 @@ __all__ = ["Curated", "AliasTable", "load_curated", "load_aliases", "curated_sta
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+    # (file, line, dotted field) of the YAML the record came from; set by load_curated.
+    _where: tuple[str, int | None, str] | None = PrivateAttr(default=None)
+
+    def where(self, fallback: str, field: str) -> tuple[str, int | None, str]:
+        return self._where or (fallback, None, field)
 
 
 class Labels(_Strict):
@@ -100,18 +107,12 @@ class Series(_Strict):
 
 
 class Curated(_Strict):
+    """Uniqueness of summit years and organisation ids is checked by
+    `load_curated`, which knows the line of the second one."""
+
     series: Series
     organisations: list[Organisation] = []
     summits: list[Summit] = []
-
-    @model_validator(mode="after")
-    def _unique(self) -> "Curated":
-        for kind, keys in (("summit year", [s.year for s in self.summits]),
-                           ("organisation id", [o.id for o in self.organisations])):
-            duplicates = sorted({k for k in keys if keys.count(k) > 1})
-            if duplicates:
-                raise ValueError(f"duplicate {kind}: {duplicates[0]}")
-        return self
 
 
 class AliasEntry(_Strict):
@@ -144,6 +145,16 @@ def _line_of(node: yaml.Node | None, loc: tuple) -> int | None:
     return line
 
 
+def _locate(record: _Strict, root: yaml.Node, path: Path, loc: tuple = ()) -> None:
+    """Tell `record` and every record inside it the file and line it was written at."""
+    record._where = (str(path), _line_of(root, loc), ".".join(map(str, loc)) or "(top level)")
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        for index, item in enumerate(value) if isinstance(value, list) else [(None, value)]:
+            if isinstance(item, _Strict):
+                _locate(item, root, path, loc + ((name,) if index is None else (name, index)))
+
+
 def _load_yaml(path: Path, model: type[BaseModel]) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
@@ -157,12 +168,15 @@ def _load_yaml(path: Path, model: type[BaseModel]) -> Any:
         raise CuratedDataError(str(path), mark.line + 1 if mark else None,
                                f"YAML syntax error: {getattr(exc, 'problem', exc)}")
     try:
-        return model.model_validate(data or {})
+        record = model.model_validate(data or {})
     except ValidationError as exc:
         error = exc.errors()[0]
         field = ".".join(str(p) for p in error["loc"]) or "(top level)"
         message = error["msg"].replace("Value error, ", "")
         raise CuratedDataError(str(path), _line_of(root, error["loc"]), f"{field}: {message}")
+    if root is not None:
+        _locate(record, root, path)
+    return record
 
 
 def curated_files(path: Path) -> list[Path]:
@@ -183,9 +197,25 @@ def load_curated(path: Path) -> Curated:
         merged["organisations"] += part.organisations
         merged["summits"] += part.summits
     try:
-        return Curated.model_validate(merged)
+        curated = Curated.model_validate(merged)
     except ValidationError as exc:
         raise CuratedDataError(str(path), None, exc.errors()[0]["msg"].replace("Value error, ", ""))
+    _check_unique(curated, str(path))
+    return curated
+
+
+def _check_unique(curated: Curated, where: str) -> None:
+    """Each summit year and organisation id once, across every file; the
+    error points at the second one and says where the first is."""
+    for kind, key, name in (("summit year", "year", "summits"), ("organisation id", "id", "organisations")):
+        first: dict[Any, str] = {}
+        for index, record in enumerate(getattr(curated, name)):
+            path, line, field = record.where(where, f"{name}.{index}")
+            value = getattr(record, key)
+            if value in first:
+                raise CuratedDataError(path, line,
+                                       f"{field}.{key}: duplicate {kind}: {value} (first at {first[value]})")
+            first[value] = f"{path}:{line}" if line else field
 
 
 def load_aliases(path: Path) -> AliasTable:
@@ -195,8 +225,9 @@ def load_aliases(path: Path) -> AliasTable:
 def _evidence(source: Source, documents: dict[str, Path], where: str) -> Evidence:
     if source.doc is None:
         return Evidence(doc_id=CURATED_DOC, note=source.note, extractor="curated", confidence=1.0)
+    path, line, field = source.where(where, "source")
     if source.doc not in documents:
-        raise CuratedDataError(where, None, f"source.doc names {source.doc!r}, which is not among the seed documents")
+        raise CuratedDataError(path, line, f"{field}.doc: {source.doc!r} is not among the seed documents")
     from .ingest import normalise
 
     doc = _read_cached(documents[source.doc])
@@ -206,7 +237,7 @@ def _evidence(source: Source, documents: dict[str, Path], where: str) -> Evidenc
     if start < 0:
         start = doc.match_text.find(quote)
     if start < 0:
-        raise CuratedDataError(where, None, f"the quote {source.quote!r} is not in {source.doc}")
+        raise CuratedDataError(path, line, f"{field}.quote: {source.quote!r} is not in {source.doc}")
     return Evidence(doc_id=doc.id, start=start, end=start + len(quote), quote=doc.text[start : start + len(quote)],
                     note=source.note, extractor="curated", confidence=1.0)
 
@@ -223,6 +254,8 @@ def curated_statements(curated: Curated, documents: dict[str, Path], where: str)
 
     `documents` maps the seed documents that were read to their files; a quote
     is looked up in the normalised text of its document."""
+    for record in (curated.series, *curated.organisations, *curated.summits):
+        _evidence(record.source, documents, where)  # no statement cites these sources, but they must hold too
     statements: list[Statement] = []
     for summit in curated.summits:
         for theme in summit.themes:

@@ -4,12 +4,17 @@ A query is a canned query's name (``ontology/queries/NAME.rq``), a path to a
 ``.rq`` file, or SPARQL text. ``--param NAME=VALUE`` binds ``?NAME`` to a
 literal through the engine's substitution mechanism: the value is never
 spliced into the query text.
+
+``limit`` keeps only the first rows and counts the others without turning
+them into Python values, so a query that matches millions of rows costs
+time in the engine but no memory here.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from .errors import SparqlError
@@ -38,6 +43,11 @@ class QueryResult:
     rows: list[list[str | None]] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[tuple[str, str, str]] = field(default_factory=list)
+    total: int | None = None  # rows the query matched; more than len(rows) when `limit` cut them
+
+    def __post_init__(self) -> None:
+        if self.total is None:
+            self.total = len(self.rows)
 
 
 def canned_queries() -> dict[str, CannedQuery]:
@@ -83,10 +93,24 @@ def _term(term) -> str | None:
     return None if term is None else term.value
 
 
-def query(query_or_name: str, data: Path = DEFAULT_DATA, params: dict[str, str] | None = None) -> QueryResult:
-    """Run a read-only query; raise SparqlError on updates or syntax errors."""
+def _select(solutions, limit: int | None) -> QueryResult:
+    """The first `limit` rows (all when None) and how many there are in all."""
+    variables = [v.value for v in solutions.variables]
+    rows = [[_term(s[v]) for v in variables] for s in islice(solutions, limit)]
+    rest = sum(1 for _ in solutions)
+    return QueryResult("select", variables, rows, total=len(rows) + rest)
+
+
+def query(query_or_name: str, data: Path = DEFAULT_DATA, params: dict[str, str] | None = None,
+          limit: int | None = None) -> QueryResult:
+    """Run a read-only query; raise SparqlError on updates or syntax errors.
+
+    With `limit`, a SELECT keeps only its first `limit` rows; `total` still
+    counts them all."""
     import pyoxigraph
 
+    if limit is not None and limit < 0:
+        raise SparqlError(f"limit {limit}: give 0 or more rows")
     text = _text_of(query_or_name)
     if _UPDATE.search(_STRINGS_AND_COMMENTS.sub(" ", text)):
         raise SparqlError("SPARQL UPDATE is not allowed: kg query is read-only (rebuild with `kg build` instead)")
@@ -97,8 +121,7 @@ def query(query_or_name: str, data: Path = DEFAULT_DATA, params: dict[str, str] 
     except SyntaxError as exc:
         raise SparqlError(f"syntax {exc}".replace("syntax error at", "syntax error at line:column"))
     if isinstance(result, pyoxigraph.QuerySolutions):
-        variables = [v.value for v in result.variables]
-        return QueryResult("select", variables, [[_term(s[v]) for v in variables] for s in result])
+        return _select(result, limit)
     if isinstance(result, pyoxigraph.QueryBoolean):
         return QueryResult("ask", boolean=bool(result))
     return QueryResult("graph", triples=sorted((str(t.subject), str(t.predicate), str(t.object)) for t in result))

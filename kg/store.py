@@ -109,7 +109,10 @@ def push(data: Path, endpoint: str, graph: str | None = None, user: str | None =
                 raise EndpointError(f"{url}: HTTP {exc.code} {exc.reason}{hint}: {detail}")
             last_error = f"HTTP {exc.code} {exc.reason}: {detail}"
         except (urllib.error.URLError, TimeoutError, ConnectionError, socket.timeout) as exc:
-            last_error = f"cannot reach the endpoint: {getattr(exc, 'reason', exc)}"
+            reason = getattr(exc, "reason", exc)
+            # A store that takes the connection but never answers is reachable: say it is stuck, not away.
+            last_error = (f"timed out: no answer within {timeout:g} s" if isinstance(reason, TimeoutError)
+                          else f"cannot reach the endpoint: {reason}")
         if attempt < retries:
             time.sleep(backoff * 2**attempt)
     raise EndpointError(f"{url}: {last_error} (gave up after {retries + 1} attempts)")
