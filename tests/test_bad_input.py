@@ -270,10 +270,13 @@ def hostile_out(tmp_path_factory) -> Path:
 
 def test_hostile_text_is_kept_verbatim_in_the_graph(hostile_out):
     # Control characters are kept: no literal loses or changes one. Turtle and
-    # N-Triples allow them raw, and that is how they are written, except CR,
-    # which must be escaped; JSON (the page, JSON-LD) escapes them.
-    for name in ("kg.ttl", "kg.nt"):
-        assert CONTROLS.replace("\r", "\\r") in (hostile_out / name).read_text(encoding="utf-8"), name
+    # N-Triples get them escaped (\b, \f, \r, else \\uXXXX) so that no raw control
+    # character reaches a parser or a line-based tool; JSON escapes them too.
+    short = {"\b": "\\b", "\f": "\\f", "\r": "\\r"}
+    escaped = "".join(short.get(c, f"\\u{ord(c):04X}") for c in CONTROLS)
+    for name in ("kg.ttl", "kg.nt", "kg.trig"):
+        text = (hostile_out / name).read_text(encoding="utf-8")
+        assert escaped in text and not any(c in text for c in CONTROLS), name
     assert json.dumps(CONTROLS, ensure_ascii=False)[1:-1] in (hostile_out / "kg.jsonld").read_text(encoding="utf-8")
     graph = rdflib.Graph().parse(hostile_out / "kg.ttl", format="turtle")
     labels = {str(o) for o in graph.objects(None, SKOS.prefLabel)}
