@@ -65,7 +65,13 @@ def serve(data: Path, port: int = 7878, bind: str = "127.0.0.1", location: Path 
             return process.wait()
         except KeyboardInterrupt:
             process.terminate()
-            process.wait(timeout=10)
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                # A server busy with a kept-alive connection may not honour
+                # SIGTERM promptly; Ctrl-C must still stop it.
+                process.kill()
+                process.wait()
             return 0
     except subprocess.CalledProcessError as exc:
         raise KGError(f"{data}: oxigraph could not load it: {exc.stderr.strip()}")
