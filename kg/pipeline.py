@@ -161,9 +161,8 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
         seconds[name] = round(time.perf_counter() - started, 3)
         return result
 
-    started = time.perf_counter()
-    extracted = extract_all(paths, progress, ExtractionCache.open(cache) if cache is not None else None)
-    seconds["extract"] = round(time.perf_counter() - started, 3)
+    extracted = run("extract", lambda: extract_all(paths, progress,
+                                                   ExtractionCache.open(cache) if cache is not None else None))
     documents, skipped, statements = extracted.documents, extracted.skipped, extracted.statements
     per_doc = Counter(s.evidence.doc_id for s in statements)
     for doc in documents:

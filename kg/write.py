@@ -56,6 +56,8 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b
 _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 # A conservative PN_LOCAL: anything else is written as a full <IRI>.
 _SAFE_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_TYPE = str(RDF.type)
 
 
 def _quote(text: str) -> str:
@@ -107,10 +109,6 @@ class _Terms:
             return f"<{iri}>"
         self.used[prefix] = iri[:cut]
         return f"{prefix}:{iri[cut:]}"
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_RDF_TYPE = str(RDF.type)
 
 
 def _ntriples(graph: Graph, terms: _Terms) -> str:
@@ -170,10 +168,9 @@ def serialise(ds: Dataset, union: Graph | None = None) -> dict[str, str]:
     union graph, when the caller has it already)."""
     union = union_graph(ds) if union is None else union
     terms = _Terms(ds.namespaces())
-    body = _turtle_body(union, terms)
-    turtle = _header(terms) + "\n" + body
+    body = _turtle_body(union, terms)  # first: the header lists the prefixes the body used
     return {
-        "kg.ttl": turtle,
+        "kg.ttl": _header(terms) + "\n" + body,
         "kg.trig": _trig(ds, terms),
         "kg.nt": _ntriples(union, terms),
         "kg.jsonld": _jsonld(union),
