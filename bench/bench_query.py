@@ -44,28 +44,33 @@ def generate(path: Path, target: int) -> int:
     positions and appearances with evidence in documents; return the count."""
     lines: list[str] = []
     t = lambda s, p, o: lines.append(f"{s} <{p}> {o} .")  # noqa: E731
+
+    def label(node: str, text: str) -> None:  # as the build writes them: a label and its search key
+        t(node, SKOS + "prefLabel", _lit(text, "zh"))
+        t(node, WIC + "searchKey", _lit(text))
+
     for year in range(2014, 2026):
         summit = _iri(f"summit/{year}")
         t(summit, RDF_TYPE, f"<{WIC}Summit>")
         t(summit, WIC + "year", _lit(str(year), datatype=XSD + "integer"))
-        t(summit, SKOS + "prefLabel", _lit(f"{year}年世界互联网大会乌镇峰会", "zh"))
+        label(summit, f"{year}年世界互联网大会乌镇峰会")
         t(summit, WIC + "theme", _lit(f"主题{year}", "zh"))
         t(summit, WIC + "startDate", _lit(f"{year}-11-06", datatype=XSD + "date"))
         t(summit, WIC + "endDate", _lit(f"{year}-11-09", datatype=XSD + "date"))
         for f in range(30):
             forum = _iri(f"event/{year}-forum-{f}")
             t(forum, RDF_TYPE, f"<{WIC}Forum>")
-            t(forum, SKOS + "prefLabel", _lit(f"论坛{f}", "zh"))
+            label(forum, f"论坛{f}")
             t(forum, WIC + "partOf", summit)
     i = 0
     while len(lines) < target:
         person, org, doc = _iri(f"person/p{i}"), _iri(f"organization/o{i % 5000}"), _iri(f"doc/d{i % 20000}")
         year = 2014 + i % 12
         t(person, RDF_TYPE, f"<{WIC}Person>")
-        t(person, SKOS + "prefLabel", _lit(f"人物{i}", "zh"))
+        label(person, f"人物{i}")
         if i < 5000:
             t(org, RDF_TYPE, f"<{WIC}Organization>")
-            t(org, SKOS + "prefLabel", _lit(f"机构{i}", "zh"))
+            label(org, f"机构{i}")
             t(doc, RDF_TYPE, f"<{WIC}Document>")
         if i < 20000:
             t(doc, DCT + "identifier", _lit(f"d{i}.txt"))
@@ -91,7 +96,7 @@ def generate(path: Path, target: int) -> int:
         t(appearance, PROV + "wasDerivedFrom", evidence)
         t(person, WIC + "spokeAt", _iri(f"event/{year}-forum-{i % 30}"))
         i += 1
-    t("<https://w3id.org/wuzhen-kg/role/ceo>", SKOS + "prefLabel", _lit("首席执行官", "zh"))
+    label("<https://w3id.org/wuzhen-kg/role/ceo>", "首席执行官")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines)
 

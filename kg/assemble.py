@@ -293,6 +293,16 @@ def _curated_structure(b: _Builder, curated: Curated, documents: dict[str, Docum
         g.add((node, SKOS.prefLabel, Literal(f"{summit.year} World Internet Conference Wuzhen Summit", lang="en")))
 
 
+def _add_search_keys(ds: Dataset) -> None:
+    """Give every label a plain-string twin in the same graph. A user types a
+    name without a language tag; matching it against tagged labels would need
+    a computed term, which stores (Oxigraph included) cannot look up by index."""
+    for graph in list(ds.graphs()):
+        labels = [(s, o) for p in (SKOS.prefLabel, SKOS.altLabel) for s, o in graph.subject_objects(p)]
+        for subject, label in labels:
+            graph.add((subject, WIC.searchKey, Literal(str(label))))
+
+
 def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, roles_ttl: Path,
              curated: Curated | None) -> Assembled:
     docs = {d.id: d for d in documents}
@@ -317,6 +327,7 @@ def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, r
         b.add_claim(resolution.claims[key])
     conflicts, notes = _summit_facts(b)
     b.graph("graph/vocabulary").parse(roles_ttl, format="turtle")
+    _add_search_keys(b.ds)
     for prefix, namespace in PREFIXES.items():
         b.ds.bind(prefix, namespace, override=True)
     b.ds.bind("kg", base, override=True)

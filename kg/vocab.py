@@ -64,6 +64,7 @@ class WIC(DefinedNamespace):
     year: URIRef
     ordinal: URIRef
     theme: URIRef
+    searchKey: URIRef
     startDate: URIRef
     endDate: URIRef
     start: URIRef
