@@ -5,6 +5,7 @@
     ├── CuratedDataError       a curated file is malformed (path:line: what)
     ├── StageError             a pipeline stage failed on one document
     ├── SparqlError            a query is malformed or not allowed
+    ├── ShapesError            a SHACL shape uses a feature the validator lacks
     └── EvaluationError        a gold file is malformed
 
 Each message names the file, line or field involved and what to do.
@@ -18,6 +19,7 @@ __all__ = [
     "CuratedDataError",
     "StageError",
     "SparqlError",
+    "ShapesError",
     "EvaluationError",
 ]
 
@@ -54,6 +56,15 @@ class StageError(KGError):
         self.doc_id = doc_id
         where = f" on {doc_id}" if doc_id else ""
         super().__init__(f"stage '{stage}' failed{where}: {reason}")
+
+
+class ShapesError(KGError):
+    """A shapes file uses a SHACL feature that kg.validate does not implement."""
+
+    def __init__(self, path: str, shape: str, reason: str):
+        self.path = path
+        self.shape = shape
+        super().__init__(f"{path}: {shape} {reason}")
 
 
 class SparqlError(KGError):

@@ -141,7 +141,7 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
     from .paths import ontology_dir
     from .report import analytics, render_report
     from .resolve import resolve
-    from .validate import validate
+    from .validate import store_from_ntriples, validate
     from .viz import render_graph
     from .write import atomic_output, serialise, union_graph, write_text
 
@@ -173,9 +173,10 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
     assembled = run("assemble", lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
                                                  curated_data))
     union = run("union", lambda: union_graph(assembled.dataset))
-    shacl = run("validate", lambda: validate(union))
     files = run("write", lambda: serialise(assembled.dataset, union))
-    relations = run("export", lambda: _relations(files["kg.nt"], relation_tuples))
+    store = run("load", lambda: store_from_ntriples(files["kg.nt"]))
+    shacl = run("validate", lambda: validate(store))
+    relations = run("export", lambda: relation_tuples(store))
     files["relations.jsonl"] = tuples_to_jsonl(relations)
     files["graph.html"] = run("viz", lambda: render_graph(union, "zh"))
     files["report.md"] = run("report", lambda: render_report(
@@ -195,11 +196,3 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
         relation_counts=dict(sorted(Counter(r["rel"] for r in relations).items())),
         seconds=seconds,
     )
-
-
-def _relations(ntriples: str, export) -> list[dict]:
-    import pyoxigraph
-
-    store = pyoxigraph.Store()
-    store.load(ntriples.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    return export(store)

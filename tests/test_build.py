@@ -42,13 +42,13 @@ EVIDENCE = "https://w3id.org/wuzhen-kg/id/evidence/001-497a61fdeecdb86d-txt-1254
     (lambda g, e: g.add((e, WIC.note, Literal(3))), "Evidence note: at most one xsd:string"),
 ])
 def test_shapes_report_broken_evidence(built, change, message):
-    from kg.validate import validate
+    from kg.validate import store_from_ntriples, validate
 
     graph = rdflib.Graph().parse(built / "kg.nt", format="nt")
     evidence = rdflib.URIRef(EVIDENCE)
     assert (evidence, WIC.quote, None) in graph
     change(graph, evidence)
-    report = validate(graph)
+    report = validate(store_from_ntriples(graph.serialize(format="nt")))
     assert not report.conforms and message in report.text
 
 
