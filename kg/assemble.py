@@ -101,7 +101,7 @@ class _Builder:
             return
         g.add((node, RDF.type, _CLASS[entity.kind]))
         for lang, label in sorted(entity.labels.items()):
-            g.add((node, SKOS.prefLabel, Literal(label, lang=lang)))
+            _label(g, node, label, lang)
         if entity.kind == "summit":
             g.add((node, WIC.year, Literal(entity.year)))
             g.add((node, WIC.ordinal, Literal(entity.year - 2013)))
@@ -111,7 +111,7 @@ class _Builder:
         if entity.kind == "role" and entity.broader_iri:
             g.add((node, SKOS.broader, URIRef(entity.broader_iri)))
         for label, lang, doc_id in entity.aliases:
-            self.doc_graph(doc_id).add((node, SKOS.altLabel, Literal(label, lang=lang)))
+            _label(self.doc_graph(doc_id), node, label, lang, SKOS.altLabel)
 
     def add_evidence(self, evidence: Evidence) -> URIRef:
         name = "curated" if evidence.doc_id == CURATED_DOC else slug(evidence.doc_id, 80)
@@ -258,8 +258,8 @@ def _opening(b: _Builder, summit: Entity, openings: list[Claim], start: dt.date 
     ceremony = b.iri(f"event/{summit.year}-opening-ceremony")
     g.add((b.entity_iri(summit.key), WIC.openingCeremony, ceremony))
     g.add((ceremony, RDF.type, WIC.Ceremony))
-    g.add((ceremony, SKOS.prefLabel, Literal("开幕式", lang="zh")))
-    g.add((ceremony, SKOS.prefLabel, Literal("opening ceremony", lang="en")))
+    _label(g, ceremony, "开幕式", "zh")
+    _label(g, ceremony, "opening ceremony", "en")
     g.add((ceremony, WIC.partOf, b.entity_iri(summit.key)))
     notes = []
     dates = sorted({c.values["date"] for c in openings})
@@ -282,25 +282,23 @@ def _curated_structure(b: _Builder, curated: Curated, documents: dict[str, Docum
     for lang in ("zh", "en"):
         label = getattr(curated.series.label, lang)
         if label:
-            g.add((series, SKOS.prefLabel, Literal(label, lang=lang)))
+            _label(g, series, label, lang)
     for summit in curated.summits:
         node = b.iri(f"summit/{summit.year}")
         g.add((node, RDF.type, WIC.Summit))
         g.add((node, WIC.year, Literal(summit.year)))
         g.add((node, WIC.ordinal, Literal(summit.ordinal)))
         g.add((node, WIC.inSeries, series))
-        g.add((node, SKOS.prefLabel, Literal(f"{summit.year}年世界互联网大会乌镇峰会", lang="zh")))
-        g.add((node, SKOS.prefLabel, Literal(f"{summit.year} World Internet Conference Wuzhen Summit", lang="en")))
+        _label(g, node, f"{summit.year}年世界互联网大会乌镇峰会", "zh")
+        _label(g, node, f"{summit.year} World Internet Conference Wuzhen Summit", "en")
 
 
-def _add_search_keys(ds: Dataset) -> None:
-    """Give every label a plain-string twin in the same graph. A user types a
-    name without a language tag; matching it against tagged labels would need
-    a computed term, which stores (Oxigraph included) cannot look up by index."""
-    for graph in list(ds.graphs()):
-        labels = [(s, o) for p in (SKOS.prefLabel, SKOS.altLabel) for s, o in graph.subject_objects(p)]
-        for subject, label in labels:
-            graph.add((subject, WIC.searchKey, Literal(str(label))))
+def _label(graph: Graph, node: URIRef, text: str, lang: str | None, prop=SKOS.prefLabel) -> None:
+    """A label and, beside it, its text as a plain string (wic:searchKey): a user
+    types a name without a language tag, and matching it against tagged labels
+    would need a computed term, which stores cannot look up by index."""
+    graph.add((node, prop, Literal(text, lang=lang)))
+    graph.add((node, WIC.searchKey, Literal(text)))
 
 
 def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, roles_ttl: Path,
@@ -319,15 +317,17 @@ def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, r
     series = b.iri("series/wic-wuzhen-summit")
     if (series, RDF.type, WIC.SummitSeries) not in b.ds.graph(b.iri("graph/curated")):
         b.entities_graph.add((series, RDF.type, WIC.SummitSeries))
-        b.entities_graph.add((series, SKOS.prefLabel, Literal("世界互联网大会乌镇峰会", lang="zh")))
-        b.entities_graph.add((series, SKOS.prefLabel, Literal("World Internet Conference Wuzhen Summit", lang="en")))
+        _label(b.entities_graph, series, "世界互联网大会乌镇峰会", "zh")
+        _label(b.entities_graph, series, "World Internet Conference Wuzhen Summit", "en")
     for key in sorted(resolution.entities):
         b.add_entity(resolution.entities[key])
     for key in sorted(resolution.claims):
         b.add_claim(resolution.claims[key])
     conflicts, notes = _summit_facts(b)
-    b.graph("graph/vocabulary").parse(roles_ttl, format="turtle")
-    _add_search_keys(b.ds)
+    vocabulary = b.graph("graph/vocabulary").parse(roles_ttl, format="turtle")
+    for prop in (SKOS.prefLabel, SKOS.altLabel):
+        for node, label in list(vocabulary.subject_objects(prop)):
+            _label(vocabulary, node, str(label), label.language, prop)
     for prefix, namespace in PREFIXES.items():
         b.ds.bind(prefix, namespace, override=True)
     b.ds.bind("kg", base, override=True)

@@ -139,28 +139,94 @@ def _header(terms: _Terms) -> str:
 
 def _trig(ds: Dataset, terms: _Terms) -> str:
     """TriG with graphs in IRI order and one header for every graph."""
-    blocks = []
-    for context in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
-        if len(context):
-            blocks.append(f"{terms.ttl(context.identifier)} {{\n{_turtle_body(context, terms)}}}\n")
+    by_graph: dict = {}
+    for s, p, o, g in ds.quads((None, None, None, None)):  # one pass: a scan per named graph is slow in rdflib
+        by_graph.setdefault(g, []).append((s, p, o))
+    blocks = [f"{terms.ttl(g)} {{\n{_turtle_body(by_graph[g], terms)}}}\n" for g in sorted(by_graph, key=str)]
     return _header(terms) + "\n" + "\n".join(blocks)
 
 
+class _JsonLd:
+    """Compact JSON-LD under JSONLD_CONTEXT, written directly from the triples:
+    rdflib's serialiser took most of the write stage on large graphs.
+
+    A predicate with a term in the context uses it when the value fits the
+    term's coercion (a language map for labels, a bare IRI for object links,
+    a bare date for dates); any other value keeps the full form under the
+    predicate's compact IRI, so nothing is lost or retyped."""
+
+    def __init__(self) -> None:
+        prefixes = {k: v for k, v in JSONLD_CONTEXT.items() if isinstance(v, str) and not k.startswith("@")}
+        self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+
+        def expand(curie: str) -> str:
+            prefix, local = curie.split(":", 1)
+            return prefixes[prefix] + local
+
+        # predicate IRI → (term, what the term coerces to: "@language", "@id" or a datatype IRI)
+        self.terms = {expand(d["@id"]): (term, d["@container"] if "@container" in d else
+                                         d["@type"] if d["@type"] == "@id" else expand(d["@type"]))
+                      for term, d in JSONLD_CONTEXT.items() if isinstance(d, dict)}
+        self._compact: dict[str, str] = {}
+
+    def compact(self, iri: str) -> str:
+        text = self._compact.get(iri)
+        if text is None:
+            text = iri
+            for prefix, namespace in self.prefixes:
+                if iri.startswith(namespace) and _SAFE_LOCAL.fullmatch(iri[len(namespace):]):
+                    text = f"{prefix}:{iri[len(namespace):]}"
+                    break
+            self._compact[iri] = text
+        return text
+
+    def value(self, term) -> object:
+        if isinstance(term, URIRef):
+            return {"@id": str(term)}
+        if term.language:
+            return {"@language": term.language, "@value": str(term)}
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return {"@type": self.compact(str(term.datatype)), "@value": str(term)}
+        return str(term)
+
+    def node(self, subject, predicates: dict) -> dict:
+        node: dict = {"@id": str(subject)}
+        for p, objects in predicates.items():
+            if str(p) == _RDF_TYPE:
+                node["@type"] = _one_or_list(sorted(self.compact(str(o)) for o in objects))
+                continue
+            term, coercion = self.terms.get(str(p), (None, None))
+            for o in objects:
+                if coercion == "@language" and isinstance(o, Literal) and o.language:
+                    node.setdefault(term, {}).setdefault(o.language, []).append(str(o))
+                elif coercion == "@id" and isinstance(o, URIRef):
+                    node.setdefault(term, []).append(str(o))
+                elif coercion and isinstance(o, Literal) and str(o.datatype) == coercion and not o.language:
+                    node.setdefault(term, []).append(str(o))
+                else:
+                    node.setdefault(self.compact(str(p)), []).append(self.value(o))
+        return {key: _one_or_list(_sorted_values(v)) if isinstance(v, list) else
+                {lang: _one_or_list(sorted(texts)) for lang, texts in v.items()} if isinstance(v, dict) else v
+                for key, v in node.items()}
+
+
+def _sorted_values(values: list) -> list:
+    return sorted(values, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+
+
+def _one_or_list(values: list):
+    return values[0] if len(values) == 1 else values
+
+
 def _jsonld(graph: Graph) -> str:
-    data = json.loads(graph.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True))
-    nodes = data.get("@graph", [data] if "@id" in data else [])
-
-    def canonical(value):
-        if isinstance(value, list):
-            return sorted((canonical(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-        if isinstance(value, dict):
-            return {k: canonical(v) for k, v in value.items()}
-        return value
-
-    document = {"@context": JSONLD_CONTEXT,
-                "@graph": sorted((canonical({k: v for k, v in n.items() if k != "@context"}) for n in nodes),
-                                 key=lambda n: n.get("@id", ""))}
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    """One node object per line, nodes in IRI order, values sorted: stable bytes."""
+    writer, by_subject = _JsonLd(), {}
+    for s, p, o in graph:
+        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+    lines = [json.dumps(writer.node(s, by_subject[s]), ensure_ascii=False, sort_keys=True)
+             for s in sorted(by_subject, key=str)]
+    context = json.dumps(JSONLD_CONTEXT, ensure_ascii=False, indent=1, sort_keys=True)
+    return '{\n "@context": ' + context.replace("\n", "\n ") + ',\n "@graph": [\n' + ",\n".join(lines) + "\n ]\n}\n"
 
 
 def serialise(ds: Dataset, union: Graph | None = None) -> dict[str, str]:

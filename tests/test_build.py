@@ -83,6 +83,17 @@ def test_jsonld_is_the_same_graph(built):
     assert rdflib.compare.isomorphic(jsonld, turtle)
 
 
+def test_jsonld_reads_the_same_in_oxigraph(built):
+    """A second, independent JSON-LD processor (Oxigraph's) expands the context to the same triples."""
+    def triples(name, fmt):
+        store = pyoxigraph.Store()
+        store.load(path=str(built / name), format=fmt)
+        return {str(q.triple) for q in store}
+
+    expected = triples("kg.nt", pyoxigraph.RdfFormat.N_TRIPLES)
+    assert len(expected) > 1000 and triples("kg.jsonld", pyoxigraph.RdfFormat.JSON_LD) == expected
+
+
 def test_one_named_graph_per_document_and_one_for_curated(built):
     dataset = rdflib.Dataset()
     dataset.parse(built / "kg.trig", format="trig")
