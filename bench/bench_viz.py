@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import pyoxigraph  # noqa: E402
 from rdflib import RDF, Graph, Literal, URIRef  # noqa: E402
 from rdflib.namespace import SKOS  # noqa: E402
 
@@ -25,8 +26,8 @@ from tests.browser import chromium, wait_until_stabilised  # noqa: E402
 BASE = "https://w3id.org/wuzhen-kg/id/"
 
 
-def generate(nodes: int) -> Graph:
-    """People, organisations and forums wired like a build: each person is a
+def generate(nodes: int):
+    """An Oxigraph store of people, organisations and forums wired like a build: each person is a
     member of one organisation and spoke at one forum."""
     graph = Graph()
     orgs, forums = nodes // 10, nodes // 20
@@ -43,7 +44,9 @@ def generate(nodes: int) -> Graph:
         graph.add((person, SKOS.prefLabel, Literal(f"人物{i}", lang="zh")))
         graph.add((person, WIC.memberOf, URIRef(f"{BASE}organization/o{i % orgs}")))
         graph.add((person, WIC.spokeAt, URIRef(f"{BASE}event/f{(i * 7) % forums}")))
-    return graph
+    store = pyoxigraph.Store()
+    store.load(graph.serialize(format="nt").encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return store
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Assemble resolved entities and claims into an rdflib Dataset.
+"""Assemble resolved entities and claims into named graphs of triples.
 
 Named graphs:
   graph/doc/<doc>     one per source document: the document, its evidence
@@ -19,13 +19,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from pydantic import BaseModel
-from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .curated import Curated
 from .evaluate import normalise_value
 from .iri import check_iri, digest, slug
 from .models import CURATED_DOC, DocumentInfo, Evidence
+from .quads import NamedGraphs
 from .resolve import Claim, Entity, Resolution
 from .vocab import ORG, SDO, WIC, WICROLE
 
@@ -34,6 +35,7 @@ __all__ = ["assemble", "Conflict", "Assembled", "PREFIXES"]
 PREFIXES = {
     "wic": str(WIC._NS), "wicrole": str(WICROLE), "schema": str(SDO), "org": str(ORG),
     "prov": str(PROV), "skos": str(SKOS), "dcterms": str(DCTERMS), "xsd": str(XSD),
+    "owl": str(OWL), "rdfs": str(RDFS),  # the role vocabulary uses both
 }
 _CLASS = {
     "person": WIC.Person, "organization": WIC.Organization, "place": WIC.Place, "summit": WIC.Summit,
@@ -62,7 +64,7 @@ class Conflict(BaseModel):
 class Assembled(BaseModel):
     model_config = {"arbitrary_types_allowed": True}
 
-    dataset: Dataset
+    graphs: NamedGraphs
     conflicts: list[Conflict]
     notes: list[str]
 
@@ -72,16 +74,16 @@ class _Builder:
         self.base = base
         self.res = resolution
         self.documents = documents
-        self.ds = Dataset()
+        self.named = NamedGraphs()
         self.entities_graph = self.graph("graph/entities")
 
     def iri(self, path: str) -> URIRef:
         return URIRef(check_iri(self.base + path))
 
-    def graph(self, path: str) -> Graph:
-        return self.ds.graph(self.iri(path))
+    def graph(self, path: str) -> set[tuple]:
+        return self.named.graph(self.iri(path))
 
-    def doc_graph(self, doc_id: str) -> Graph:
+    def doc_graph(self, doc_id: str) -> set[tuple]:
         return self.graph("graph/curated" if doc_id == CURATED_DOC else f"graph/doc/{slug(doc_id, 80)}")
 
     def doc_iri(self, doc_id: str) -> URIRef:
@@ -293,7 +295,7 @@ def _curated_structure(b: _Builder, curated: Curated, documents: dict[str, Docum
         _label(g, node, f"{summit.year} World Internet Conference Wuzhen Summit", "en")
 
 
-def _label(graph: Graph, node: URIRef, text: str, lang: str | None, prop=SKOS.prefLabel) -> None:
+def _label(graph: set[tuple], node: URIRef, text: str, lang: str | None, prop=SKOS.prefLabel) -> None:
     """A label and, beside it, its text as a plain string (wic:searchKey): a user
     types a name without a language tag, and matching it against tagged labels
     would need a computed term, which stores cannot look up by index."""
@@ -315,7 +317,7 @@ def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, r
         g.add((node, DCTERMS.language, Literal("mul")))
         _curated_structure(b, curated, docs)
     series = b.iri("series/wic-wuzhen-summit")
-    if (series, RDF.type, WIC.SummitSeries) not in b.ds.graph(b.iri("graph/curated")):
+    if (series, RDF.type, WIC.SummitSeries) not in b.graph("graph/curated"):
         b.entities_graph.add((series, RDF.type, WIC.SummitSeries))
         _label(b.entities_graph, series, "世界互联网大会乌镇峰会", "zh")
         _label(b.entities_graph, series, "World Internet Conference Wuzhen Summit", "en")
@@ -324,11 +326,10 @@ def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, r
     for key in sorted(resolution.claims):
         b.add_claim(resolution.claims[key])
     conflicts, notes = _summit_facts(b)
-    vocabulary = b.graph("graph/vocabulary").parse(roles_ttl, format="turtle")
+    vocabulary = Graph().parse(roles_ttl, format="turtle")
+    b.graph("graph/vocabulary").update(vocabulary)
     for prop in (SKOS.prefLabel, SKOS.altLabel):
-        for node, label in list(vocabulary.subject_objects(prop)):
-            _label(vocabulary, node, str(label), label.language, prop)
-    for prefix, namespace in PREFIXES.items():
-        b.ds.bind(prefix, namespace, override=True)
-    b.ds.bind("kg", base, override=True)
-    return Assembled(dataset=b.ds, conflicts=conflicts, notes=notes)
+        for node, label in vocabulary.subject_objects(prop):
+            _label(b.graph("graph/vocabulary"), node, str(label), label.language, prop)
+    b.named.prefixes = {**PREFIXES, "kg": base}
+    return Assembled(graphs=b.named, conflicts=conflicts, notes=notes)

@@ -141,12 +141,11 @@ def viz(
     focus: Optional[str] = typer.Option(None, help="Draw only the neighbourhood of the entity with this label or alias."),
     hops: int = typer.Option(1, help="With --focus: how many edges away to go."),
     max_nodes: int = typer.Option(1500, help="Draw at most this many entities (the most connected), with a notice."),
-    data: Path = typer.Option(Path("out/kg.ttl"), help="Turtle file to draw."),
+    data: Path = typer.Option(Path("out/kg.ttl"), help="RDF file to draw (Turtle, TriG, N-Triples, JSON-LD...)."),
     output: Path = typer.Option(Path("out/graph.html"), "-o", "--output", help="HTML file to write."),
 ) -> None:
     """Draw the graph as a self-contained interactive HTML page."""
-    from rdflib import Graph
-
+    from .query import load_store
     from .viz import render_graph
     from .write import write_text
 
@@ -155,7 +154,7 @@ def viz(
     if not data.exists():
         _fail(KGError(f"{data}: not found; run `kg build` first"))
     try:
-        page = render_graph(Graph().parse(data, format="turtle"), lang, focus=focus, hops=hops, max_nodes=max_nodes)
+        page = render_graph(load_store(data), lang, focus=focus, hops=hops, max_nodes=max_nodes)
     except KGError as exc:
         _fail(exc)
     write_text(output, page)

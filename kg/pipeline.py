@@ -142,8 +142,8 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
     from .report import analytics, render_report
     from .resolve import resolve
     from .validate import store_from_ntriples, validate
-    from .viz import render_graph
-    from .write import atomic_output, serialise, union_graph, write_text
+    from .viz import graph_data, render_page
+    from .write import atomic_output, serialise, write_text
 
     base = normalise_base(base or os.environ.get("KG_BASE", DEFAULT_BASE))
     curated_data = load_curated(curated) if curated is not None else None
@@ -172,16 +172,17 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
     resolution = run("resolve", lambda: resolve(statements, alias_table))
     assembled = run("assemble", lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
                                                  curated_data))
-    union = run("union", lambda: union_graph(assembled.dataset))
-    files = run("write", lambda: serialise(assembled.dataset, union))
+    union = run("union", assembled.graphs.union)
+    files = run("write", lambda: serialise(assembled.graphs, union))
     store = run("load", lambda: store_from_ntriples(files["kg.nt"]))
     shacl = run("validate", lambda: validate(store))
     relations = run("export", lambda: relation_tuples(store))
     files["relations.jsonl"] = tuples_to_jsonl(relations)
-    files["graph.html"] = run("viz", lambda: render_graph(union, "zh"))
+    drawn = run("graph data", lambda: graph_data(store, "zh"))  # drawn in the page and measured in the report
+    files["graph.html"] = run("viz", lambda: render_page(drawn, "zh"))
     files["report.md"] = run("report", lambda: render_report(
-        union, statements, dict(per_doc), skipped, shacl, assembled.conflicts, assembled.notes, relations,
-        analytics(union)))
+        store, statements, dict(per_doc), skipped, shacl, assembled.conflicts, assembled.notes, relations,
+        analytics(drawn)))
 
     def save() -> None:
         with atomic_output(out) as staging:

@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import SparqlError
 from .paths import ontology_dir
 
-__all__ = ["CannedQuery", "QueryResult", "canned_queries", "query", "DEFAULT_DATA"]
+__all__ = ["CannedQuery", "QueryResult", "canned_queries", "query", "load_store", "DEFAULT_DATA"]
 
 DEFAULT_DATA = Path("out/kg.nt")
 _FORMATS = {".nt": "N_TRIPLES", ".ttl": "TURTLE", ".trig": "TRIG", ".nq": "N_QUADS", ".jsonld": "JSON_LD",
@@ -73,7 +73,8 @@ def _text_of(query_or_name: str) -> str:
     return query_or_name
 
 
-def _load(data: Path):
+def load_store(data: Path):
+    """An in-memory Oxigraph store holding an RDF file (format from its extension)."""
     import pyoxigraph
 
     if not data.exists():
@@ -115,7 +116,7 @@ def query(query_or_name: str, data: Path = DEFAULT_DATA, params: dict[str, str] 
     if _UPDATE.search(_STRINGS_AND_COMMENTS.sub(" ", text)):
         raise SparqlError("SPARQL UPDATE is not allowed: kg query is read-only (rebuild with `kg build` instead)")
     substitutions = {pyoxigraph.Variable(name): pyoxigraph.Literal(value) for name, value in (params or {}).items()}
-    store = _load(data)
+    store = load_store(data)
     try:
         result = store.query(text, substitutions=substitutions, use_default_graph_as_union=True)
     except SyntaxError as exc:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rdflib import RDF, Graph
-
-from .assemble import Conflict
+from .assemble import PREFIXES, Conflict
 from .models import SkippedFile, Statement
 from .validate import ShaclReport
 
@@ -25,15 +23,33 @@ def _table(header: tuple[str, ...], rows) -> list[str]:
     return lines + [""]
 
 
-def render_report(graph: Graph, statements: list[Statement], per_doc: dict[str, int], skipped: list[SkippedFile],
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+def _qname(iri: str) -> str:
+    for prefix, namespace in sorted({**PREFIXES, "rdf": _RDF}.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return f"<{iri}>"
+
+
+def _counts(store, sparql: str) -> list[tuple[str, int]]:
+    return [(row[0].value, int(row[1].value)) for row in store.query(sparql, use_default_graph_as_union=True)]
+
+
+def render_report(store, statements: list[Statement], per_doc: dict[str, int], skipped: list[SkippedFile],
                   shacl: ShaclReport, conflicts: list[Conflict], notes: list[str], relations: list[dict],
                   analytics: list[str]) -> str:
-    classes = Counter(str(o).rsplit("#", 1)[-1] for o in graph.objects(None, RDF.type))
-    predicates = Counter(graph.qname(p) for p in graph.predicates())
+    """The report for the graph in an Oxigraph store and what the stages found."""
+    classes, predicates = Counter(), Counter()
+    for cls, n in _counts(store, f"SELECT ?c (COUNT(*) AS ?n) WHERE {{ ?s <{_RDF}type> ?c }} GROUP BY ?c"):
+        classes[cls.rsplit("#", 1)[-1]] += n
+    for predicate, n in _counts(store, "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p"):
+        predicates[_qname(predicate)] += n
     rel_counts = Counter(r["rel"] for r in relations)
     low = sorted((s for s in statements if s.evidence.confidence < LOW_CONFIDENCE),
                  key=lambda s: (s.evidence.doc_id, s.evidence.start or 0, s.rel))
-    out = ["# Wuzhen KG build report", "", f"{len(graph)} triples, {len(per_doc)} documents, "
+    out = ["# Wuzhen KG build report", "", f"{sum(predicates.values())} triples, {len(per_doc)} documents, "
            f"{len(statements)} statements, {len(relations)} relation tuples.", ""]
     out += ["## Classes", ""] + _table(("class", "instances"), sorted(classes.items()))
     out += ["## Relations (out/relations.jsonl)", ""] + _table(("relation", "tuples"), sorted(rel_counts.items()))
@@ -59,13 +75,11 @@ def render_report(graph: Graph, statements: list[Statement], per_doc: dict[str, 
     return "\n".join(out)
 
 
-def analytics(graph: Graph, lang: str = "zh", top: int = 10) -> list[str]:
-    """Most central entities, connected components and communities (networkx)."""
+def analytics(data: dict, top: int = 10) -> list[str]:
+    """Most central entities, connected components and communities (networkx)
+    of the drawn graph (`kg.viz.graph_data`)."""
     import networkx as nx
 
-    from .viz import graph_data
-
-    data = graph_data(graph, lang)
     g = nx.Graph()
     labels = {n["id"]: f"{n['label']} ({n['group']})" for n in data["nodes"]}
     g.add_nodes_from(sorted(labels))

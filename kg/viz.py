@@ -17,13 +17,12 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import RDF, Graph, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib import URIRef
 
 from .errors import KGError
 from .vocab import SDO, WIC
 
-__all__ = ["render_graph", "CLASS_STYLE"]
+__all__ = ["render_graph", "render_page", "graph_data", "CLASS_STYLE"]
 
 CLASS_STYLE = {
     "Person": {"color": "#4e79a7", "shape": "dot"},
@@ -59,17 +58,26 @@ def _safe_json(data) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _label(graph: Graph, node: URIRef, lang: str) -> str:
-    labels = {o.language: str(o) for o in graph.objects(node, SKOS.prefLabel)}
-    return labels.get(lang) or labels.get("en" if lang == "zh" else "zh") or str(node).rsplit("/", 1)[-1]
+_PREFIXES = """PREFIX wic: <https://w3id.org/wuzhen-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
 
 
-def _class_name(graph: Graph, node: URIRef) -> str | None:
-    for cls in sorted(graph.objects(node, RDF.type)):
-        name = str(cls).rsplit("#", 1)[-1]
-        if name in CLASS_STYLE:
-            return name
-    return None
+def _rows(store, sparql: str):
+    """Plain-string rows (None where unbound) of a SELECT over the union of the store's graphs."""
+    solutions = store.query(_PREFIXES + sparql, use_default_graph_as_union=True)
+    names = [v.value for v in solutions.variables]
+    return [tuple(None if row[n] is None else row[n].value for n in names) for row in solutions]
+
+
+def _literals(store, sparql: str) -> dict[str, list]:
+    """node → the literals a (node, literal) query pairs with it, as rdflib-free (text, language) pairs."""
+    found: dict[str, list] = defaultdict(list)
+    for row in store.query(_PREFIXES + sparql, use_default_graph_as_union=True):
+        found[row[0].value].append((row[1].value, getattr(row[1], "language", None)))
+    return found
 
 
 # A direct edge and the claim that carries its evidence: (edge, claim class, subject field, object field).
@@ -82,46 +90,62 @@ _EDGE_CLAIMS = (
 )
 
 
-def edge_evidence(graph: Graph) -> dict[tuple[str, str, str], list[str]]:
+def edge_evidence(store) -> dict[tuple[str, str, str], list[str]]:
     """(subject, edge, object) → "document: quote" lines behind the edge."""
     found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for edge, claim_class, subject_field, object_field in _EDGE_CLAIMS:
-        for claim in graph.subjects(RDF.type, claim_class):
-            for s in graph.objects(claim, subject_field):
-                for o in graph.objects(claim, object_field):
-                    for evidence in graph.objects(claim, PROV.wasDerivedFrom):
-                        quote = graph.value(evidence, WIC.quote) or graph.value(evidence, WIC.note) or ""
-                        doc = graph.value(graph.value(evidence, WIC.document), DCTERMS.identifier) or ""
-                        found[(str(s), str(edge), str(o))].add(f"{doc}: {quote}")
+        for s, o, quote, note, doc in _rows(store, f"""
+                SELECT ?s ?o ?quote ?note ?doc WHERE {{
+                  ?claim a {claim_class.n3()} ; {subject_field.n3()} ?s ; {object_field.n3()} ?o ;
+                         prov:wasDerivedFrom ?e .
+                  OPTIONAL {{ ?e wic:quote ?quote }} OPTIONAL {{ ?e wic:note ?note }}
+                  OPTIONAL {{ ?e wic:document/dcterms:identifier ?doc }} }}"""):
+            found[(s, str(edge), o)].add(f"{doc or ''}: {quote or note or ''}")
     return {key: sorted(lines) for key, lines in found.items()}
 
 
-def graph_data(graph: Graph, lang: str = "zh") -> dict:
+def _class_names(store) -> dict[str, str]:
+    """IRI node → the first of its classes (in IRI order) that the page draws."""
+    types: dict[str, list[str]] = defaultdict(list)
+    for node, cls in _rows(store, "SELECT ?node ?cls WHERE { ?node a ?cls FILTER(isIRI(?node)) }"):
+        types[node].append(cls)
+    names = {}
+    for node, classes in types.items():
+        drawn = [c.rsplit("#", 1)[-1] for c in sorted(classes) if c.rsplit("#", 1)[-1] in CLASS_STYLE]
+        if drawn:
+            names[node] = drawn[0]
+    return names
+
+
+def graph_data(store, lang: str = "zh") -> dict:
+    """Nodes and edges for the page, read from an Oxigraph store."""
     nodes, edges = {}, []
-    evidence = edge_evidence(graph)
-    for node in sorted(set(graph.subjects(RDF.type, None))):
-        cls = _class_name(graph, node)
-        if cls is None or not isinstance(node, URIRef):
-            continue
-        label = _label(graph, node, lang)
-        aliases = sorted({str(o) for o in graph.objects(node, SKOS.altLabel)} |
-                         {str(o) for o in graph.objects(node, SKOS.prefLabel)})
-        years = sorted({int(y) for y in graph.objects(node, WIC.year)} |
-                       {int(y) for s in graph.objects(node, WIC.partOf) for y in graph.objects(s, WIC.year)})
-        nodes[str(node)] = {
-            "id": str(node), "label": label, "group": cls, "years": years,
-            "title": f"{cls}: {label}\n" + ("aliases: " + ", ".join(aliases) if aliases else ""),
-            "search": " ".join(a.lower() for a in aliases + [label]),
-            "names": sorted({a.lower() for a in aliases + [label]}),
+    evidence = edge_evidence(store)
+    labels = _literals(store, "SELECT ?node ?label WHERE { ?node skos:prefLabel ?label }")
+    aliases = _literals(store, "SELECT ?node ?label WHERE { ?node skos:altLabel ?label }")
+    years: dict[str, set[int]] = defaultdict(set)
+    for node, year in _rows(store, "SELECT ?node ?year WHERE { { ?node wic:year ?year } UNION "
+                                   "{ ?node wic:partOf/wic:year ?year } }"):
+        years[node].add(int(year))
+    for node, cls in sorted(_class_names(store).items()):
+        by_lang = {language: text for text, language in labels.get(node, [])}
+        label = by_lang.get(lang) or by_lang.get("en" if lang == "zh" else "zh") or node.rsplit("/", 1)[-1]
+        names = sorted({text for text, _ in aliases.get(node, []) + labels.get(node, [])})
+        nodes[node] = {
+            "id": node, "label": label, "group": cls, "years": sorted(years.get(node, ())),
+            "title": f"{cls}: {label}\n" + ("aliases: " + ", ".join(names) if names else ""),
+            "search": " ".join(a.lower() for a in names + [label]),
+            "names": sorted({a.lower() for a in names + [label]}),
             **CLASS_STYLE[cls],
         }
-    for prop, name in sorted(EDGE_LABELS.items()):
-        for s, o in sorted(graph.subject_objects(prop)):
-            if str(s) in nodes and str(o) in nodes:
-                quotes = evidence.get((str(s), str(prop), str(o)), [])
-                title = name + ("\n" + "\n".join(quotes[:5]) if quotes else "")
-                edges.append({"from": str(s), "to": str(o), "label": name, "title": title, "arrows": "to",
-                              "font": {"size": 12}})
+    values = " ".join(f"<{p}>" for p in EDGE_LABELS)
+    pairs = _rows(store, f"SELECT ?p ?s ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}")
+    for p, s, o in sorted(pairs):
+        if s in nodes and o in nodes:
+            quotes = evidence.get((s, p, o), [])
+            title = EDGE_LABELS[URIRef(p)] + ("\n" + "\n".join(quotes[:5]) if quotes else "")
+            edges.append({"from": s, "to": o, "label": EDGE_LABELS[URIRef(p)], "title": title, "arrows": "to",
+                          "font": {"size": 12}})
     return {"nodes": list(nodes.values()), "edges": edges}
 
 
@@ -200,10 +224,16 @@ def _precomputed_layout(data: dict) -> None:
         node["x"], node["y"] = (round(v, 1) for v in positions[node["id"]])
 
 
-def render_graph(graph: Graph, lang: str = "zh", title: str = "Wuzhen KG", focus: str | None = None, hops: int = 1,
+def render_graph(store, lang: str = "zh", title: str = "Wuzhen KG", focus: str | None = None, hops: int = 1,
                  max_nodes: int = 1500) -> str:
-    """The whole HTML page as a string (the caller writes it as UTF-8)."""
-    data = graph_data(graph, lang)
+    """The whole HTML page for the graph in an Oxigraph store, as a string (the caller writes it as UTF-8)."""
+    return render_page(graph_data(store, lang), lang, title, focus, hops, max_nodes)
+
+
+def render_page(data: dict, lang: str = "zh", title: str = "Wuzhen KG", focus: str | None = None, hops: int = 1,
+                max_nodes: int = 1500) -> str:
+    """The page for `graph_data` output, which is left as it was."""
+    data = {"nodes": [dict(node) for node in data["nodes"]], "edges": list(data["edges"])}
     if focus:
         data = _neighbourhood(data, focus, hops)
     data, notice = _capped(data, max_nodes)

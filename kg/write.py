@@ -12,11 +12,12 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from rdflib import RDF, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, Literal, URIRef
 
 from .errors import KGError
+from .quads import NamedGraphs
 
-__all__ = ["union_graph", "serialise", "atomic_output", "JSONLD_CONTEXT"]
+__all__ = ["serialise", "atomic_output", "JSONLD_CONTEXT"]
 
 JSONLD_CONTEXT = {
     "@vocab": "https://schema.org/",
@@ -41,15 +42,6 @@ JSONLD_CONTEXT = {
     "publisher": {"@id": "schema:publisher", "@type": "@id"},
     "isBasedOn": {"@id": "prov:wasDerivedFrom", "@type": "@id"},
 }
-
-
-def union_graph(ds: Dataset) -> Graph:
-    union = Graph()
-    for prefix, namespace in ds.namespaces():
-        union.bind(prefix, namespace, override=True)
-    for s, p, o, _g in ds.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union
 
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -111,7 +103,7 @@ class _Terms:
         return f"{prefix}:{iri[cut:]}"
 
 
-def _ntriples(graph: Graph, terms: _Terms) -> str:
+def _ntriples(graph, terms: _Terms) -> str:
     return "".join(sorted({f"{terms.nt(s)} {terms.nt(p)} {terms.nt(o)} .\n" for s, p, o in graph}))
 
 
@@ -137,12 +129,10 @@ def _header(terms: _Terms) -> str:
     return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(terms.used.items()))
 
 
-def _trig(ds: Dataset, terms: _Terms) -> str:
+def _trig(named: NamedGraphs, terms: _Terms) -> str:
     """TriG with graphs in IRI order and one header for every graph."""
-    by_graph: dict = {}
-    for s, p, o, g in ds.quads((None, None, None, None)):  # one pass: a scan per named graph is slow in rdflib
-        by_graph.setdefault(g, []).append((s, p, o))
-    blocks = [f"{terms.ttl(g)} {{\n{_turtle_body(by_graph[g], terms)}}}\n" for g in sorted(by_graph, key=str)]
+    blocks = [f"{terms.ttl(g)} {{\n{_turtle_body(named.graphs[g], terms)}}}\n"
+              for g in sorted(named.graphs, key=str) if named.graphs[g]]
     return _header(terms) + "\n" + "\n".join(blocks)
 
 
@@ -218,7 +208,7 @@ def _one_or_list(values: list):
     return values[0] if len(values) == 1 else values
 
 
-def _jsonld(graph: Graph) -> str:
+def _jsonld(graph) -> str:
     """One node object per line, nodes in IRI order, values sorted: stable bytes."""
     writer, by_subject = _JsonLd(), {}
     for s, p, o in graph:
@@ -229,15 +219,15 @@ def _jsonld(graph: Graph) -> str:
     return '{\n "@context": ' + context.replace("\n", "\n ") + ',\n "@graph": [\n' + ",\n".join(lines) + "\n ]\n}\n"
 
 
-def serialise(ds: Dataset, union: Graph | None = None) -> dict[str, str]:
-    """File name → text for every RDF file of ``out/`` (`union`: the dataset's
-    union graph, when the caller has it already)."""
-    union = union_graph(ds) if union is None else union
-    terms = _Terms(ds.namespaces())
+def serialise(named: NamedGraphs, union: set[tuple] | None = None) -> dict[str, str]:
+    """File name → text for every RDF file of ``out/`` (`union`: the union of
+    the named graphs, when the caller has it already)."""
+    union = named.union() if union is None else union
+    terms = _Terms(named.prefixes.items())
     body = _turtle_body(union, terms)  # first: the header lists the prefixes the body used
     return {
         "kg.ttl": _header(terms) + "\n" + body,
-        "kg.trig": _trig(ds, terms),
+        "kg.trig": _trig(named, terms),
         "kg.nt": _ntriples(union, terms),
         "kg.jsonld": _jsonld(union),
     }

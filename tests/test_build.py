@@ -154,7 +154,7 @@ def test_failed_build_leaves_previous_out_untouched(tmp_path, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("kg.viz.render_graph", explode)
+    monkeypatch.setattr("kg.viz.render_page", explode)
     with pytest.raises(Exception, match="disk on fire"):
         build(seeds=SEEDS, curated=CURATED, out=out)
     assert {name: (out / name).read_bytes() for name in OUTPUT_FILES} == before

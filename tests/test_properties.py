@@ -10,11 +10,12 @@ import rdflib
 import rdflib.compare
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rdflib import RDF, Dataset, Literal, URIRef
+from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.iri import DEFAULT_BASE, check_iri, slug
 from kg.vocab import WIC
+from kg.quads import NamedGraphs
 from kg.write import serialise
 
 names = st.text(min_size=0, max_size=40)
@@ -31,14 +32,14 @@ def test_any_name_gives_a_valid_stable_iri(name):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(names, min_size=1, max_size=5))
 def test_labels_round_trip_through_turtle_and_trig(labels):
-    dataset = Dataset()
-    graph = dataset.graph(URIRef(DEFAULT_BASE + "graph/test"))
+    named = NamedGraphs(prefixes={"wic": str(WIC._NS), "skos": str(SKOS)})
+    graph = named.graph(URIRef(DEFAULT_BASE + "graph/test"))
     for i, label in enumerate(labels):
         node = URIRef(f"{DEFAULT_BASE}person/{slug(label)}-{i}")
         graph.add((node, RDF.type, WIC.Person))
         graph.add((node, SKOS.prefLabel, Literal(label, lang="zh")))
         graph.add((node, WIC.quote, Literal(label)))
-    files = serialise(dataset)
+    files = serialise(named)
     expected = rdflib.Graph()
     for triple in graph:
         expected.add(triple)
