@@ -50,6 +50,7 @@ _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 _SAFE_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_TYPE = str(RDF.type)
+_TYPE_NT = f"<{_RDF_TYPE}>"
 
 
 def _quote(text: str) -> str:
@@ -109,20 +110,23 @@ def _ntriples(graph, terms: _Terms) -> str:
 
 def _turtle_body(triples, terms: _Terms) -> str:
     """Subjects, predicates (rdf:type first, as `a`) and objects in N-Triples
-    order, so the text depends only on the triples."""
-    by_subject: dict = {}
-    for s, p, o in triples:
-        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
-    blocks = []
-    for s in sorted(by_subject, key=terms.nt):
-        predicates = by_subject[s]
-        lines = []
-        for p in sorted(predicates, key=lambda p: (str(p) != _RDF_TYPE, terms.nt(p))):
-            verb = "a" if str(p) == _RDF_TYPE else terms.ttl(p)
-            objects = ",\n        ".join(terms.ttl(o) for o in sorted(predicates[p], key=terms.nt))
-            lines.append(f"{verb} {objects}")
-        blocks.append(f"{terms.ttl(s)} " + " ;\n    ".join(lines) + " .\n")
-    return "\n".join(blocks)
+    order, so the text depends only on the triples. One sort of plain tuples:
+    nested sorts with key functions cost more than everything else here."""
+    nt, ttl = terms.nt, terms.ttl
+    rows = sorted((nt(s), nt(p) != _TYPE_NT, nt(p), nt(o), s, p, o) for s, p, o in triples)
+    out, subject, predicate = [], None, None
+    for s_text, _, p_text, _, s, p, o in rows:
+        verb = "a" if p_text == _TYPE_NT else ttl(p)
+        if s_text != subject:
+            if subject:
+                out.append(" .\n\n")
+            out.append(f"{ttl(s)} {verb} {ttl(o)}")
+        elif p_text != predicate:
+            out.append(f" ;\n    {verb} {ttl(o)}")
+        else:
+            out.append(f",\n        {ttl(o)}")
+        subject, predicate = s_text, p_text
+    return "".join(out) + (" .\n" if rows else "")
 
 
 def _header(terms: _Terms) -> str:
