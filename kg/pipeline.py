@@ -105,7 +105,9 @@ def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        executor = ProcessPoolExecutor(max_workers=workers)
+        # Workers are forked from a build that has switched the cycle collector off; they
+        # handle one document at a time, so they get it back.
+        executor = ProcessPoolExecutor(max_workers=workers, initializer=gc.enable)
         results = executor.map(work, paths, chunksize=16)
     else:
         executor, results = None, map(work, paths)

@@ -139,7 +139,8 @@ def graph_data(store, lang: str = "zh") -> dict:
             **CLASS_STYLE[cls],
         }
     values = " ".join(f"<{p}>" for p in EDGE_LABELS)
-    pairs = _rows(store, f"SELECT ?p ?s ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}")
+    # DISTINCT: a store loaded from TriG may hold an edge in more than one named graph.
+    pairs = _rows(store, f"SELECT DISTINCT ?p ?s ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}")
     for p, s, o in sorted(pairs):
         if s in nodes and o in nodes:
             quotes = evidence.get((s, p, o), [])

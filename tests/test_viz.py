@@ -71,3 +71,18 @@ def test_focus_draws_a_neighbourhood_and_cap_says_what_is_left_out(built, tmp_pa
     assert len(data["nodes"]) == 12 and data["notice"].startswith("showing the 12 most connected of ")
     missing = runner.invoke(app, ["viz", "--data", str(built / "kg.ttl"), "--focus", "nobody", "-o", str(capped)])
     assert missing.exit_code == 2 and "no entity is labelled 'nobody'" in missing.output
+
+
+def test_kg_viz_draws_the_build_page_from_any_rdf_file(built, tmp_path):
+    """The page depends on the triples only: TriG (edges repeated across named
+    graphs), Turtle and JSON-LD all give the page the build wrote."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    expected = (built / "graph.html").read_bytes()
+    for name in ("kg.trig", "kg.ttl", "kg.jsonld"):
+        page = tmp_path / f"{name}.html"
+        result = CliRunner().invoke(app, ["viz", "--data", str(built / name), "-o", str(page)])
+        assert result.exit_code == 0, result.output
+        assert page.read_bytes() == expected, name
