@@ -105,9 +105,7 @@ def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        # Workers are forked from a build that has switched the cycle collector off; they
-        # handle one document at a time, so they get it back.
-        executor = ProcessPoolExecutor(max_workers=workers, initializer=gc.enable)
+        executor = ProcessPoolExecutor(max_workers=workers)
         results = executor.map(work, paths, chunksize=16)
     else:
         executor, results = None, map(work, paths)
@@ -128,13 +126,13 @@ def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
 
 
 @contextlib.contextmanager
-def _without_cyclic_gc():
-    """The build allocates millions of small objects (terms, triples, rows) and
-    frees them by reference counting; the cycle collector re-scanning all of
-    them on every generation-2 pass made the later stages grow faster than the
-    graph. It is switched off for the build and restored after."""
+def _restoring_gc():
+    """The stages after extraction allocate millions of small acyclic objects
+    (terms, triples, rows) and free them by reference counting; the cycle
+    collector re-scanning all of them on every pass made those stages grow
+    faster than the graph. `_build` switches it off after extraction; this
+    puts it back however the build ends."""
     enabled = gc.isenabled()
-    gc.disable()
     try:
         yield
     finally:
@@ -150,7 +148,7 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
 
     `cache` is the extraction cache folder (None: extract every file afresh).
     `progress` is called per file extracted, `on_stage` when a later stage starts."""
-    with _without_cyclic_gc():
+    with _restoring_gc():
         return _build(seeds, curated, out, base, aliases, cache, progress, on_start, on_stage)
 
 
@@ -189,6 +187,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     extracted = run("extract", lambda: extract_all(paths, progress,
                                                    ExtractionCache.open(cache) if cache is not None else None))
     documents, skipped, statements = extracted.documents, extracted.skipped, extracted.statements
+    gc.disable()  # see _restoring_gc
     per_doc = Counter(s.evidence.doc_id for s in statements)
     for doc in documents:
         per_doc.setdefault(doc.id, 0)

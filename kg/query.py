@@ -102,6 +102,14 @@ def _select(solutions, limit: int | None) -> QueryResult:
     return QueryResult("select", variables, rows, total=len(rows) + rest)
 
 
+def _check_search_keys(store, text: str, data: Path) -> None:
+    """Name lookups match wic:searchKey, which graphs built before it existed
+    lack: say so rather than print no rows."""
+    if "wic:searchKey" in text and not store.query(
+            "ASK { ?s <https://w3id.org/wuzhen-kg/ontology#searchKey> ?k }", use_default_graph_as_union=True):
+        raise SparqlError(f"{data}: has no wic:searchKey triples, which name lookups need; rebuild it with `kg build`")
+
+
 def query(query_or_name: str, data: Path = DEFAULT_DATA, params: dict[str, str] | None = None,
           limit: int | None = None) -> QueryResult:
     """Run a read-only query; raise SparqlError on updates or syntax errors.
@@ -117,6 +125,8 @@ def query(query_or_name: str, data: Path = DEFAULT_DATA, params: dict[str, str] 
         raise SparqlError("SPARQL UPDATE is not allowed: kg query is read-only (rebuild with `kg build` instead)")
     substitutions = {pyoxigraph.Variable(name): pyoxigraph.Literal(value) for name, value in (params or {}).items()}
     store = load_store(data)
+    if query_or_name in canned_queries():
+        _check_search_keys(store, text, data)
     try:
         result = store.query(text, substitutions=substitutions, use_default_graph_as_union=True)
     except SyntaxError as exc:

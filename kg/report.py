@@ -40,7 +40,9 @@ def _counts(store, sparql: str) -> list[tuple[str, int]]:
 def render_report(store, statements: list[Statement], per_doc: dict[str, int], skipped: list[SkippedFile],
                   shacl: ShaclReport, conflicts: list[Conflict], notes: list[str], relations: list[dict],
                   analytics: list[str]) -> str:
-    """The report for the graph in an Oxigraph store and what the stages found."""
+    """The report for the graph in an Oxigraph store and what the stages found.
+    The store holds the graph as one set of triples (the build loads kg.nt):
+    a triple kept in several named graphs would be counted once per graph."""
     classes, predicates = Counter(), Counter()
     for cls, n in _counts(store, f"SELECT ?c (COUNT(*) AS ?n) WHERE {{ ?s <{_RDF}type> ?c }} GROUP BY ?c"):
         classes[cls.rsplit("#", 1)[-1]] += n

@@ -26,13 +26,12 @@ _INSTANCE_OF = ("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/"
                 "<http://www.w3.org/2000/01/rdf-schema#subClassOf>*")
 _LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-# Lexical forms of the datatypes the shapes name: SHACL counts an ill-typed
-# literal such as "x"^^xsd:integer as a violation of sh:datatype.
-_LEXICAL = {
-    _XSD + "integer": r"^[+-]?[0-9]+$",
-    _XSD + "decimal": r"^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$",
-    _XSD + "date": r"^-?[0-9]{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(Z|[+-][0-9]{2}:[0-9]{2})?$",
-}
+# SHACL counts an ill-typed literal ("2019-02-30"^^xsd:date) as breaking
+# sh:datatype. A literal is well typed when SPARQL's cast of its text to the
+# datatype succeeds and gives the literal back, so only datatypes with a cast
+# function are accepted in shapes.
+_CASTABLE = {_XSD + name for name in ("string", "boolean", "integer", "decimal", "float", "double", "date",
+                                      "dateTime", "time", "duration", "dayTimeDuration", "yearMonthDuration")}
 # Constraints that judge each value on its own, and their component names.
 _VALUE_KEYS = {"class": "Class", "datatype": "Datatype", "minInclusive": "MinInclusive",
                "maxInclusive": "MaxInclusive", "pattern": "Pattern", "in": "In", "or": "Or"}
@@ -70,6 +69,7 @@ class Check:
     component: str
     message: str
     sparql: str
+    source: str  # the shapes file
 
 
 class _Shapes:
@@ -80,6 +80,7 @@ class _Shapes:
 
         self.path = path
         self.graph = Graph().parse(path, format="turtle")
+        self.context: dict = {}  # blank-node shape → how to name it in a message
 
     def sh(self, name: str):
         from rdflib import URIRef
@@ -87,7 +88,10 @@ class _Shapes:
         return URIRef(SH + name)
 
     def one(self, shape, key: str):
-        return next(iter(sorted(self.graph.objects(shape, self.sh(key)))), None)
+        values = list(self.graph.objects(shape, self.sh(key)))
+        if len(values) > 1:
+            self.refuse(shape, f"has {len(values)} values of sh:{key}; kg.validate takes one per shape")
+        return values[0] if values else None
 
     def items(self, node) -> list:
         from rdflib.collection import Collection
@@ -99,7 +103,9 @@ class _Shapes:
 
         if isinstance(shape, URIRef):
             return self.graph.namespace_manager.normalizeUri(shape)
-        return self.name(fallback) if fallback is not None else "a blank-node shape"
+        if fallback is not None:
+            return self.name(fallback)
+        return self.context.get(shape, "a blank-node shape")
 
     def keys(self, shape) -> set[str]:
         keys = {str(p)[len(SH):] for p in self.graph.predicates(shape) if str(p).startswith(SH)}
@@ -129,8 +135,9 @@ class _Shapes:
         if key == "datatype":
             if str(arg) == _LANGSTRING:
                 return f'!(isLiteral({var}) && LANG({var}) != "")'
-            lexical = f' && REGEX(STR({var}), "{_LEXICAL[str(arg)]}")' if str(arg) in _LEXICAL else ""
-            return f"!(isLiteral({var}) && DATATYPE({var}) = {arg.n3()}{lexical})"
+            if str(arg) not in _CASTABLE:
+                self.refuse(shape, f"uses sh:datatype {self.name(arg)}, which kg.validate cannot check for well-formed values")
+            return f"!COALESCE(isLiteral({var}) && DATATYPE({var}) = {arg.n3()} && {arg.n3()}(STR({var})) = {var}, false)"
         if key in ("minInclusive", "maxInclusive"):
             return f"!COALESCE({var} {'>=' if key == 'minInclusive' else '<='} {arg.n3()}, false)"
         if key == "pattern":
@@ -138,8 +145,11 @@ class _Shapes:
             flags_text = f", {flags.n3()}" if flags is not None else ""
             return f"!COALESCE(!isBlank({var}) && REGEX(STR({var}), {arg.n3()}{flags_text}), false)"
         if key == "in":
-            return "!(" + " || ".join(f"sameTerm({var}, {m.n3()})" for m in self.items(arg)) + ")"
-        return "!(" + " || ".join(self.conforms(member, var) for member in self.items(arg)) + ")"  # sh:or
+            return _none_of([f"sameTerm({var}, {m.n3()})" for m in self.items(arg)])
+        members = self.items(arg)  # sh:or
+        for member in members:
+            self.context[member] = f"a member of sh:or in {self.name(shape)}"
+        return _none_of([self.conforms(member, var) for member in members])
 
     def conforms(self, shape, var: str) -> str:
         """An expression true when `var` conforms to a member shape of sh:or:
@@ -147,11 +157,18 @@ class _Shapes:
         keys = self.keys(shape) - {"message"}
         if "path" in keys:
             if keys != {"path", "minCount"} or int(self.one(shape, "minCount")) != 1:
-                self.refuse(shape, "is inside sh:or, where a property shape may only say [ sh:path P ; sh:minCount 1 ]")
+                self.refuse(shape, "is a property shape other than [ sh:path P ; sh:minCount 1 ], "
+                                   "the only kind kg.validate takes inside sh:or")
             return f"EXISTS {{ {var} {self.one(shape, 'path').n3()} [] }}"
         if keys - set(_VALUE_KEYS):
-            self.refuse(shape, f"is inside sh:or, where a node shape may only use {', '.join(sorted(_VALUE_KEYS))}")
-        return "(" + " && ".join(f"!({self.breaks(shape, key, var)})" for key in sorted(keys)) + ")"
+            self.refuse(shape, f"uses more than {', '.join(sorted(_VALUE_KEYS))}, which is all kg.validate "
+                               "takes in a node shape inside sh:or")
+        return "(" + " && ".join(["true"] + [f"!({self.breaks(shape, key, var)})" for key in sorted(keys)]) + ")"
+
+
+def _none_of(alternatives: list[str]) -> str:
+    """True when none of the alternatives holds (always, for an empty list)."""
+    return "!(" + " || ".join(["false"] + alternatives) + ")"
 
 
 def _property_queries(s: _Shapes, prop, target: str) -> dict[str, str]:
@@ -184,23 +201,48 @@ def _property_queries(s: _Shapes, prop, target: str) -> dict[str, str]:
     return queries
 
 
+def _refuse_what_is_not_compiled(s: _Shapes) -> None:
+    """Check every node of the shapes graph that uses sh: terms, not only the
+    targeted shapes, so an unsupported target or feature cannot go unseen."""
+    from rdflib import OWL, RDF, RDFS
+
+    paths = set(s.graph.objects(None, s.sh("path")))
+    for node in sorted({subject for subject, p in s.graph.subject_predicates() if str(p).startswith(SH)}):
+        if node in paths:
+            continue  # a path expression: the property shape using it refuses it by name
+        s.keys(node)
+        if {RDFS.Class, OWL.Class} & set(s.graph.objects(node, RDF.type)):
+            s.refuse(node, "is also a class (an implicit class target), which kg.validate does not implement")
+
+
 def compile_shapes(path: Path | None = None) -> list[Check]:
     """Every constraint of every targeted shape in the shapes file, as a query."""
+    from rdflib import URIRef
+
     s = _Shapes(path or ontology_dir() / "shapes.ttl")
+    _refuse_what_is_not_compiled(s)
     checks: list[Check] = []
+
+    def add(shape: str, path: str | None, component: str, message: str, sparql: str) -> None:
+        checks.append(Check(shape=shape, path=path, component=component + "ConstraintComponent", message=message,
+                            sparql=sparql, source=str(s.path)))
+
     for shape in sorted(set(s.graph.subjects(s.sh("targetClass"))) | set(s.graph.subjects(s.sh("targetSubjectsOf")))):
+        if "path" in s.keys(shape):
+            s.refuse(shape, "is a property shape with a target; kg.validate takes targets on node shapes only")
         target = s.target(shape)
         for key in sorted(s.keys(shape) & set(_VALUE_KEYS)):
-            checks.append(Check(shape=s.name(shape), path=None, component=_VALUE_KEYS[key] + "ConstraintComponent",
-                                message=s.message(shape, f"{_VALUE_KEYS[key]} constraint not met"),
-                                sparql=f"SELECT DISTINCT ?focus WHERE {{ {target} FILTER({s.breaks(shape, key, '?focus')}) }}"))
+            add(s.name(shape), None, _VALUE_KEYS[key], s.message(shape, f"{_VALUE_KEYS[key]} constraint not met"),
+                f"SELECT DISTINCT ?focus WHERE {{ {target} FILTER({s.breaks(shape, key, '?focus')}) }}")
         for prop in sorted(s.graph.objects(shape, s.sh("property"))):
-            queries = _property_queries(s, prop, target)
-            path = s.graph.namespace_manager.normalizeUri(s.one(prop, "path"))
-            for component, sparql in queries.items():
-                checks.append(Check(shape=s.name(prop, fallback=shape), path=path,
-                                    component=component + "ConstraintComponent",
-                                    message=s.message(prop, f"{path}: {component} constraint not met"), sparql=sparql))
+            path = s.one(prop, "path")
+            path_name = s.graph.namespace_manager.normalizeUri(path) if isinstance(path, URIRef) else "(complex path)"
+            s.context[prop] = f"the {path_name} property shape of {s.name(shape)}"
+            if "property" in s.keys(prop):
+                s.refuse(prop, "nests sh:property, which kg.validate does not implement")
+            for component, sparql in _property_queries(s, prop, target).items():
+                add(s.name(prop, fallback=shape), path_name, component,
+                    s.message(prop, f"{path_name}: {component} constraint not met"), sparql)
     return checks
 
 
@@ -218,7 +260,10 @@ def validate(store, checks: list[Check] | None = None) -> ShaclReport:
     Oxigraph store; named graphs are seen as one union."""
     results = []
     for check in compile_shapes() if checks is None else checks:
-        solutions = store.query(check.sparql, use_default_graph_as_union=True)
+        try:
+            solutions = store.query(check.sparql, use_default_graph_as_union=True)
+        except SyntaxError as exc:  # a shape the compiler turned into invalid SPARQL: name the shape
+            raise ShapesError(check.source, check.shape, f"compiles to a query Oxigraph rejects: {exc}") from exc
         has_value = any(v.value == "value" for v in solutions.variables)
         for row in solutions:
             results.append(ShaclResult(focus=row["focus"].value, path=check.path,

@@ -152,6 +152,7 @@ class _JsonLd:
     def __init__(self) -> None:
         prefixes = {k: v for k, v in JSONLD_CONTEXT.items() if isinstance(v, str) and not k.startswith("@")}
         self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+        self.prefix_names = set(prefixes)
 
         def expand(curie: str) -> str:
             prefix, local = curie.split(":", 1)
@@ -174,9 +175,18 @@ class _JsonLd:
             self._compact[iri] = text
         return text
 
+    def iri(self, term: URIRef) -> str:
+        """An IRI as a JSON-LD string; one whose scheme is a context prefix
+        (`wic:x`) would be read back as a compact IRI, so it is refused."""
+        text = str(term)
+        if text.split(":", 1)[0] in self.prefix_names:
+            raise KGError(f"cannot write <{text}> as JSON-LD: its scheme is the context prefix "
+                          f"{text.split(':', 1)[0]!r}; use an absolute http(s) IRI")
+        return text
+
     def value(self, term) -> object:
         if isinstance(term, URIRef):
-            return {"@id": str(term)}
+            return {"@id": self.iri(term)}
         if term.language:
             return {"@language": term.language, "@value": str(term)}
         if term.datatype is not None and str(term.datatype) != _XSD_STRING:
@@ -184,17 +194,17 @@ class _JsonLd:
         return str(term)
 
     def node(self, subject, predicates: dict) -> dict:
-        node: dict = {"@id": str(subject)}
+        node: dict = {"@id": self.iri(subject)}
         for p, objects in predicates.items():
             if str(p) == _RDF_TYPE:
-                node["@type"] = _one_or_list(sorted(self.compact(str(o)) for o in objects))
+                node["@type"] = _one_or_list(sorted(self.compact(self.iri(o)) for o in objects))
                 continue
             term, coercion = self.terms.get(str(p), (None, None))
             for o in objects:
                 if coercion == "@language" and isinstance(o, Literal) and o.language:
                     node.setdefault(term, {}).setdefault(o.language, []).append(str(o))
                 elif coercion == "@id" and isinstance(o, URIRef):
-                    node.setdefault(term, []).append(str(o))
+                    node.setdefault(term, []).append(self.iri(o))
                 elif coercion and isinstance(o, Literal) and str(o.datatype) == coercion and not o.language:
                     node.setdefault(term, []).append(str(o))
                 else:

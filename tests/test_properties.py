@@ -53,3 +53,14 @@ def test_labels_round_trip_through_turtle_and_trig(labels):
     assert len(quads) == len(expected)
     values = {str(o) for o in parsed.objects(None, WIC.quote)}
     assert values == set(labels)
+
+
+def test_jsonld_refuses_an_iri_it_would_read_back_as_a_compact_iri():
+    import pytest
+
+    from kg.errors import KGError
+
+    named = NamedGraphs(prefixes={"wic": str(WIC._NS)})
+    named.graph(URIRef(DEFAULT_BASE + "graph/test")).add((URIRef("wic:thing"), RDF.type, WIC.Person))
+    with pytest.raises(KGError, match="cannot write <wic:thing> as JSON-LD: its scheme is the context prefix 'wic'"):
+        serialise(named)

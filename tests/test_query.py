@@ -23,6 +23,15 @@ def test_every_canned_query_runs_and_is_described(built):
         assert result.rows, name
 
 
+def test_a_graph_without_search_keys_is_named_not_silently_empty(built, tmp_path):
+    old = tmp_path / "old.nt"
+    old.write_text("".join(line for line in (built / "kg.nt").read_text(encoding="utf-8").splitlines(keepends=True)
+                           if "#searchKey>" not in line), encoding="utf-8")
+    with pytest.raises(SparqlError, match=r"old\.nt: has no wic:searchKey triples, which name lookups need"):
+        query("organisation", data=old, params={"name": "腾讯"})
+    assert query("themes", data=old).rows  # queries that do not look names up still run
+
+
 def test_parameter_is_bound_as_a_literal_not_spliced(built):
     assert query("organisation", data=built / "kg.nt", params={"name": "腾讯"}).rows
     attack = query("organisation", data=built / "kg.nt", params={"name": 'x" } ; DROP ALL #'})
