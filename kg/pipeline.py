@@ -164,7 +164,8 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     from .paths import ontology_dir
     from .report import analytics, render_report
     from .resolve import resolve
-    from .validate import store_from_ntriples, validate
+    from .query import load_store
+    from .validate import validate
     from .viz import graph_data, render_page
     from .write import atomic_output, serialise, write_text
 
@@ -196,27 +197,27 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     resolution = run("resolve", lambda: resolve(statements, alias_table))
     assembled = run("assemble", lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
                                                  curated_data))
+    del resolution  # the named graphs carry everything later stages need
     union = run("union", assembled.graphs.union)
-    files = run("write", lambda: serialise(assembled.graphs, union))
-    store = run("load", lambda: store_from_ntriples(files["kg.nt"]))
-    shacl = run("validate", lambda: validate(store))
-    relations = run("export", lambda: relation_tuples(store))
-    files["relations.jsonl"] = tuples_to_jsonl(relations)
-    drawn = run("graph data", lambda: graph_data(store, "zh"))  # drawn in the page and measured in the report
-    files["graph.html"] = run("viz", lambda: render_page(drawn, "zh"))
-    files["report.md"] = run("report", lambda: render_report(
-        store, statements, dict(per_doc), skipped, shacl, assembled.conflicts, assembled.notes, relations,
-        analytics(drawn)))
-
-    def save() -> None:
-        with atomic_output(out) as staging:
-            for name in OUTPUT_FILES:
-                write_text(staging / name, files[name])
-
-    run("save", save)
+    triples = len(union)
+    # Every file goes into a staging folder as soon as it exists and is
+    # dropped from memory; `out` is replaced only when all of them are written.
+    with atomic_output(out) as staging:
+        run("write", lambda: [write_text(staging / name, text) for name, text in serialise(assembled.graphs, union)])
+        del union
+        assembled.graphs.graphs.clear()  # from here on the store holds the graph
+        store = run("load", lambda: load_store(staging / "kg.nt"))
+        shacl = run("validate", lambda: validate(store))
+        relations = run("export", lambda: relation_tuples(store))
+        write_text(staging / "relations.jsonl", tuples_to_jsonl(relations))
+        drawn = run("graph data", lambda: graph_data(store, "zh"))  # drawn in the page and measured in the report
+        write_text(staging / "graph.html", run("viz", lambda: render_page(drawn, "zh")))
+        write_text(staging / "report.md", run("report", lambda: render_report(
+            store, statements, dict(per_doc), skipped, shacl, assembled.conflicts, assembled.notes, relations,
+            analytics(drawn))))
     return BuildResult(
         out=str(out), documents=len(documents), from_cache=extracted.from_cache, skipped=skipped,
-        statements=len(statements), triples=len(union),
+        statements=len(statements), triples=triples,
         relations=len(relations), conflicts=len(assembled.conflicts), conforms=shacl.conforms,
         relation_counts=dict(sorted(Counter(r["rel"] for r in relations).items())),
         seconds=seconds,

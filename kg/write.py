@@ -233,18 +233,18 @@ def _jsonld(graph) -> str:
     return '{\n "@context": ' + context.replace("\n", "\n ") + ',\n "@graph": [\n' + ",\n".join(lines) + "\n ]\n}\n"
 
 
-def serialise(named: NamedGraphs, union: set[tuple] | None = None) -> dict[str, str]:
-    """File name → text for every RDF file of ``out/`` (`union`: the union of
-    the named graphs, when the caller has it already)."""
+def serialise(named: NamedGraphs, union: set[tuple] | None = None) -> Iterator[tuple[str, str]]:
+    """(file name, text) for every RDF file of ``out/``, one at a time so a
+    caller can write each and let it go before the next is made (`union`: the
+    union of the named graphs, when the caller has it already)."""
     union = named.union() if union is None else union
     terms = _Terms(named.prefixes.items())
     body = _turtle_body(union, terms)  # first: the header lists the prefixes the body used
-    return {
-        "kg.ttl": _header(terms) + "\n" + body,
-        "kg.trig": _trig(named, terms),
-        "kg.nt": _ntriples(union, terms),
-        "kg.jsonld": _jsonld(union),
-    }
+    yield "kg.ttl", _header(terms) + "\n" + body
+    del body
+    yield "kg.trig", _trig(named, terms)
+    yield "kg.nt", _ntriples(union, terms)
+    yield "kg.jsonld", _jsonld(union)
 
 
 @contextlib.contextmanager

@@ -39,7 +39,7 @@ def test_labels_round_trip_through_turtle_and_trig(labels):
         graph.add((node, RDF.type, WIC.Person))
         graph.add((node, SKOS.prefLabel, Literal(label, lang="zh")))
         graph.add((node, WIC.quote, Literal(label)))
-    files = serialise(named)
+    files = dict(serialise(named))
     expected = rdflib.Graph()
     for triple in graph:
         expected.add(triple)
@@ -63,4 +63,4 @@ def test_jsonld_refuses_an_iri_it_would_read_back_as_a_compact_iri():
     named = NamedGraphs(prefixes={"wic": str(WIC._NS)})
     named.graph(URIRef(DEFAULT_BASE + "graph/test")).add((URIRef("wic:thing"), RDF.type, WIC.Person))
     with pytest.raises(KGError, match="cannot write <wic:thing> as JSON-LD: its scheme is the context prefix 'wic'"):
-        serialise(named)
+        dict(serialise(named))
