@@ -198,15 +198,13 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     assembled = run("assemble", lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
                                                  curated_data))
     del resolution  # the named graphs carry everything later stages need
-    union = run("union", assembled.graphs.union)
-    triples = len(union)
     # Every file goes into a staging folder as soon as it exists and is
     # dropped from memory; `out` is replaced only when all of them are written.
     with atomic_output(out) as staging:
-        run("write", lambda: [write_text(staging / name, text) for name, text in serialise(assembled.graphs, union)])
-        del union
+        run("write", lambda: [write_text(staging / name, text) for name, text in serialise(assembled.graphs)])
         assembled.graphs.graphs.clear()  # from here on the store holds the graph
         store = run("load", lambda: load_store(staging / "kg.nt"))
+        triples = len(store)
         shacl = run("validate", lambda: validate(store))
         relations = run("export", lambda: relation_tuples(store))
         write_text(staging / "relations.jsonl", tuples_to_jsonl(relations))

@@ -23,6 +23,3 @@ class NamedGraphs:
     def graph(self, iri: URIRef) -> set[tuple]:
         """The triples of one named graph (created empty on first use)."""
         return self.graphs.setdefault(iri, set())
-
-    def union(self) -> set[tuple]:
-        return set().union(*self.graphs.values())

@@ -60,11 +60,15 @@ def _quote(text: str) -> str:
 
 
 class _Terms:
-    """N-Triples and Turtle text of each term, computed once per term.
+    """N-Triples text of each rdflib term, and Turtle text of each N-Triples
+    term, each computed once.
 
-    Turtle names an IRI `prefix:local` when the part after its last `#` or
-    `/` is a plain local name in a bound namespace; the prefixes used are
-    collected so the header declares exactly those."""
+    The writers work on triples of N-Triples strings: rdflib terms hash and
+    compare in Python, strings in C, and sorting and grouping millions of
+    triples is most of the writing. Turtle names an IRI `prefix:local` when
+    the part after its last `#` or `/` is a plain local name in a bound
+    namespace; the prefixes used are collected so the header declares
+    exactly those."""
 
     def __init__(self, namespaces) -> None:
         self.prefix_of = {str(namespace): prefix for prefix, namespace in namespaces}
@@ -75,25 +79,26 @@ class _Terms:
     def nt(self, term) -> str:
         text = self._nt.get(term)
         if text is None:
-            text = self._nt[term] = self._encode(term, lambda iri: f"<{iri}>")
+            text = self._nt[term] = _encode(term)
         return text
 
-    def ttl(self, term) -> str:
-        text = self._ttl.get(term)
-        if text is None:
-            text = self._ttl[term] = self._encode(term, self._compact)
-        return text
+    def text_triples(self, triples) -> set[tuple[str, str, str]]:
+        nt = self.nt
+        return {(nt(s), nt(p), nt(o)) for s, p, o in triples}
 
-    def _encode(self, term, iri) -> str:
-        if isinstance(term, URIRef):
-            return iri(str(term))
-        if isinstance(term, Literal):
-            if term.language:
-                return f"{_quote(str(term))}@{term.language}"
-            if term.datatype is not None and str(term.datatype) != _XSD_STRING:
-                return f"{_quote(str(term))}^^{iri(str(term.datatype))}"
-            return _quote(str(term))
-        raise ValueError(f"cannot write {term!r}: the graph has no blank nodes by design")
+    def ttl(self, text: str) -> str:
+        """Turtle for an N-Triples term: IRIs and datatypes compacted."""
+        out = self._ttl.get(text)
+        if out is None:
+            if text.startswith("<"):
+                out = self._compact(text[1:-1])
+            elif text.endswith(">"):  # typed literal: the datatype IRI cannot hold a quote, so the last "^^< is it
+                cut = text.rfind('"^^<')
+                out = text[:cut + 1] + "^^" + self._compact(text[cut + 4:-1])
+            else:
+                out = text
+            self._ttl[text] = out
+        return out
 
     def _compact(self, iri: str) -> str:
         cut = max(iri.rfind("#"), iri.rfind("/")) + 1
@@ -104,28 +109,52 @@ class _Terms:
         return f"{prefix}:{iri[cut:]}"
 
 
-def _ntriples(graph, terms: _Terms) -> str:
-    return "".join(sorted({f"{terms.nt(s)} {terms.nt(p)} {terms.nt(o)} .\n" for s, p, o in graph}))
+def _encode(term) -> str:
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        if term.language:
+            return f"{_quote(str(term))}@{term.language}"
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return f"{_quote(str(term))}^^<{term.datatype}>"
+        return _quote(str(term))
+    raise ValueError(f"cannot write {term!r}: the graph has no blank nodes by design")
+
+
+def _decode_literal(text: str) -> tuple[str, str | None, str | None]:
+    """(lexical form, language, datatype IRI) of an N-Triples literal. The
+    quoted part uses only escapes JSON shares (see `_quote`), so JSON reads it."""
+    if text.endswith('"'):
+        return json.loads(text), None, None
+    if text.endswith(">"):
+        cut = text.rfind('"^^<')
+        return json.loads(text[:cut + 1]), None, text[cut + 4:-1]
+    cut = text.rfind('"@')
+    return json.loads(text[:cut + 1]), text[cut + 2:], None
+
+
+def _ntriples(triples) -> str:
+    return "".join(sorted(f"{s} {p} {o} .\n" for s, p, o in triples))
 
 
 def _turtle_body(triples, terms: _Terms) -> str:
     """Subjects, predicates (rdf:type first, as `a`) and objects in N-Triples
     order, so the text depends only on the triples. One sort of plain tuples:
     nested sorts with key functions cost more than everything else here."""
-    nt, ttl = terms.nt, terms.ttl
-    rows = sorted((nt(s), nt(p) != _TYPE_NT, nt(p), nt(o), s, p, o) for s, p, o in triples)
+    ttl = terms.ttl
+    rows = sorted((s, p != _TYPE_NT, p, o) for s, p, o in triples)
     out, subject, predicate = [], None, None
-    for s_text, _, p_text, _, s, p, o in rows:
-        verb = "a" if p_text == _TYPE_NT else ttl(p)
-        if s_text != subject:
+    for s, _, p, o in rows:
+        verb = "a" if p == _TYPE_NT else ttl(p)
+        if s != subject:
             if subject:
                 out.append(" .\n\n")
             out.append(f"{ttl(s)} {verb} {ttl(o)}")
-        elif p_text != predicate:
+        elif p != predicate:
             out.append(f" ;\n    {verb} {ttl(o)}")
         else:
             out.append(f",\n        {ttl(o)}")
-        subject, predicate = s_text, p_text
+        subject, predicate = s, p
     return "".join(out) + (" .\n" if rows else "")
 
 
@@ -133,10 +162,9 @@ def _header(terms: _Terms) -> str:
     return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(terms.used.items()))
 
 
-def _trig(named: NamedGraphs, terms: _Terms) -> str:
+def _trig(graphs: dict, terms: _Terms) -> str:
     """TriG with graphs in IRI order and one header for every graph."""
-    blocks = [f"{terms.ttl(g)} {{\n{_turtle_body(named.graphs[g], terms)}}}\n"
-              for g in sorted(named.graphs, key=str) if named.graphs[g]]
+    blocks = [f"{terms.ttl(terms.nt(g))} {{\n{_turtle_body(graphs[g], terms)}}}\n" for g in sorted(graphs, key=str)]
     return _header(terms) + "\n" + "\n".join(blocks)
 
 
@@ -175,43 +203,50 @@ class _JsonLd:
             self._compact[iri] = text
         return text
 
-    def iri(self, term: URIRef) -> str:
-        """An IRI as a JSON-LD string; one whose scheme is a context prefix
-        (`wic:x`) would be read back as a compact IRI, so it is refused."""
-        text = str(term)
+    def iri(self, term: str) -> str:
+        """An N-Triples IRI as a JSON-LD string; one whose scheme is a context
+        prefix (`wic:x`) would be read back as a compact IRI, so it is refused."""
+        text = term[1:-1]
         if text.split(":", 1)[0] in self.prefix_names:
             raise KGError(f"cannot write <{text}> as JSON-LD: its scheme is the context prefix "
                           f"{text.split(':', 1)[0]!r}; use an absolute http(s) IRI")
         return text
 
-    def value(self, term) -> object:
-        if isinstance(term, URIRef):
-            return {"@id": self.iri(term)}
-        if term.language:
-            return {"@language": term.language, "@value": str(term)}
-        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
-            return {"@type": self.compact(str(term.datatype)), "@value": str(term)}
-        return str(term)
-
-    def node(self, subject, predicates: dict) -> dict:
+    def node(self, subject: str, predicates: dict) -> dict:
+        """The node object of a subject, from N-Triples terms."""
         node: dict = {"@id": self.iri(subject)}
         for p, objects in predicates.items():
-            if str(p) == _RDF_TYPE:
+            if p == _TYPE_NT:
                 node["@type"] = _one_or_list(sorted(self.compact(self.iri(o)) for o in objects))
                 continue
-            term, coercion = self.terms.get(str(p), (None, None))
+            term, coercion = self.terms.get(p[1:-1], (None, None))
             for o in objects:
-                if coercion == "@language" and isinstance(o, Literal) and o.language:
-                    node.setdefault(term, {}).setdefault(o.language, []).append(str(o))
-                elif coercion == "@id" and isinstance(o, URIRef):
-                    node.setdefault(term, []).append(self.iri(o))
-                elif coercion and isinstance(o, Literal) and str(o.datatype) == coercion and not o.language:
-                    node.setdefault(term, []).append(str(o))
+                key, value = self.entry(p, o, term, coercion)
+                if isinstance(value, tuple):  # (language, text) for a language map
+                    node.setdefault(key, {}).setdefault(value[0], []).append(value[1])
                 else:
-                    node.setdefault(self.compact(str(p)), []).append(self.value(o))
+                    node.setdefault(key, []).append(value)
         return {key: _one_or_list(_sorted_values(v)) if isinstance(v, list) else
                 {lang: _one_or_list(sorted(texts)) for lang, texts in v.items()} if isinstance(v, dict) else v
                 for key, v in node.items()}
+
+    def entry(self, p: str, o: str, term: str | None, coercion: str | None) -> tuple[str, object]:
+        """The key and value one object takes: under the term when the value
+        fits its coercion, else in full form under the predicate's compact IRI."""
+        if o.startswith("<"):
+            if coercion == "@id":
+                return term, self.iri(o)
+            return self.compact(p[1:-1]), {"@id": self.iri(o)}
+        text, language, datatype = _decode_literal(o)
+        if language and coercion == "@language":
+            return term, (language, text)
+        if datatype and datatype == coercion:
+            return term, text
+        if language:
+            return self.compact(p[1:-1]), {"@language": language, "@value": text}
+        if datatype:
+            return self.compact(p[1:-1]), {"@type": self.compact(datatype), "@value": text}
+        return self.compact(p[1:-1]), text
 
 
 def _sorted_values(values: list) -> list:
@@ -222,28 +257,28 @@ def _one_or_list(values: list):
     return values[0] if len(values) == 1 else values
 
 
-def _jsonld(graph) -> str:
+def _jsonld(triples) -> str:
     """One node object per line, nodes in IRI order, values sorted: stable bytes."""
     writer, by_subject = _JsonLd(), {}
-    for s, p, o in graph:
+    for s, p, o in triples:
         by_subject.setdefault(s, {}).setdefault(p, []).append(o)
     lines = [json.dumps(writer.node(s, by_subject[s]), ensure_ascii=False, sort_keys=True)
-             for s in sorted(by_subject, key=str)]
+             for s in sorted(by_subject, key=lambda s: s[1:-1])]
     context = json.dumps(JSONLD_CONTEXT, ensure_ascii=False, indent=1, sort_keys=True)
     return '{\n "@context": ' + context.replace("\n", "\n ") + ',\n "@graph": [\n' + ",\n".join(lines) + "\n ]\n}\n"
 
 
-def serialise(named: NamedGraphs, union: set[tuple] | None = None) -> Iterator[tuple[str, str]]:
+def serialise(named: NamedGraphs) -> Iterator[tuple[str, str]]:
     """(file name, text) for every RDF file of ``out/``, one at a time so a
-    caller can write each and let it go before the next is made (`union`: the
-    union of the named graphs, when the caller has it already)."""
-    union = named.union() if union is None else union
+    caller can write each and let it go before the next is made."""
     terms = _Terms(named.prefixes.items())
+    graphs = {g: terms.text_triples(triples) for g, triples in named.graphs.items() if triples}
+    union = set().union(*graphs.values())
     body = _turtle_body(union, terms)  # first: the header lists the prefixes the body used
     yield "kg.ttl", _header(terms) + "\n" + body
     del body
-    yield "kg.trig", _trig(named, terms)
-    yield "kg.nt", _ntriples(union, terms)
+    yield "kg.trig", _trig(graphs, terms)
+    yield "kg.nt", _ntriples(union)
     yield "kg.jsonld", _jsonld(union)
 
 

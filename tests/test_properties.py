@@ -53,6 +53,11 @@ def test_labels_round_trip_through_turtle_and_trig(labels):
     assert len(quads) == len(expected)
     values = {str(o) for o in parsed.objects(None, WIC.quote)}
     assert values == set(labels)
+    jsonld = pyoxigraph.Store()
+    jsonld.load(files["kg.jsonld"].encode("utf-8"), format=pyoxigraph.RdfFormat.JSON_LD)
+    ntriples = pyoxigraph.Store()
+    ntriples.load(files["kg.nt"].encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    assert {str(q.triple) for q in jsonld} == {str(q.triple) for q in ntriples} and len(ntriples) == len(expected)
 
 
 def test_jsonld_refuses_an_iri_it_would_read_back_as_a_compact_iri():
