@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from pydantic import BaseModel
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from .curated import Curated
@@ -28,15 +28,9 @@ from .iri import check_iri, digest, slug
 from .models import CURATED_DOC, DocumentInfo, Evidence
 from .quads import NamedGraphs
 from .resolve import Claim, Entity, Resolution
-from .vocab import ORG, SDO, WIC, WICROLE
+from .vocab import PREFIXES, SDO, WIC
 
-__all__ = ["assemble", "Conflict", "Assembled", "PREFIXES"]
-
-PREFIXES = {
-    "wic": str(WIC._NS), "wicrole": str(WICROLE), "schema": str(SDO), "org": str(ORG),
-    "prov": str(PROV), "skos": str(SKOS), "dcterms": str(DCTERMS), "xsd": str(XSD),
-    "owl": str(OWL), "rdfs": str(RDFS),  # the role vocabulary uses both
-}
+__all__ = ["assemble", "Conflict", "Assembled"]
 _CLASS = {
     "person": WIC.Person, "organization": WIC.Organization, "place": WIC.Place, "summit": WIC.Summit,
     "forum": WIC.Forum, "ceremony": WIC.Ceremony, "award": WIC.Award, "project": WIC.Project, "work": WIC.Work,

@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import SparqlError
 from .paths import ontology_dir
 
-__all__ = ["CannedQuery", "QueryResult", "canned_queries", "query", "load_store", "DEFAULT_DATA"]
+__all__ = ["CannedQuery", "QueryResult", "canned_queries", "query", "load_store", "select_rows", "DEFAULT_DATA"]
 
 DEFAULT_DATA = Path("out/kg.nt")
 _FORMATS = {".nt": "N_TRIPLES", ".ttl": "TURTLE", ".trig": "TRIG", ".nq": "N_QUADS", ".jsonld": "JSON_LD",
@@ -92,6 +92,14 @@ def load_store(data: Path):
 
 def _term(term) -> str | None:
     return None if term is None else term.value
+
+
+def select_rows(store, sparql: str) -> list[tuple[str | None, ...]]:
+    """The rows of a SELECT over the union of the store's graphs, as plain
+    strings (None where unbound): for the library's own queries."""
+    solutions = store.query(sparql, use_default_graph_as_union=True)
+    names = [v.value for v in solutions.variables]
+    return [tuple(_term(row[n]) for n in names) for row in solutions]
 
 
 def _select(solutions, limit: int | None) -> QueryResult:

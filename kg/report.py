@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .assemble import PREFIXES, Conflict
+from .assemble import Conflict
 from .models import SkippedFile, Statement
+from .query import select_rows
 from .validate import ShaclReport
+from .vocab import PREFIXES
+from .write import split_iri
 
 LOW_CONFIDENCE = 0.7
 BETWEENNESS_EXACT = 300
@@ -26,15 +29,16 @@ def _table(header: tuple[str, ...], rows) -> list[str]:
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 
+_PREFIX_OF = {namespace: prefix for prefix, namespace in {**PREFIXES, "rdf": _RDF}.items()}
+
+
 def _qname(iri: str) -> str:
-    for prefix, namespace in sorted({**PREFIXES, "rdf": _RDF}.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return f"<{iri}>"
+    parts = split_iri(iri, _PREFIX_OF)
+    return f"<{iri}>" if parts is None else f"{parts[0]}:{parts[2]}"
 
 
 def _counts(store, sparql: str) -> list[tuple[str, int]]:
-    return [(row[0].value, int(row[1].value)) for row in store.query(sparql, use_default_graph_as_union=True)]
+    return [(key, int(n)) for key, n in select_rows(store, sparql)]
 
 
 def render_report(store, statements: list[Statement], per_doc: dict[str, int], skipped: list[SkippedFile],

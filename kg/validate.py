@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .errors import ShapesError
 from .paths import ontology_dir
 
-__all__ = ["ShaclReport", "ShaclResult", "Check", "validate", "compile_shapes", "store_from_ntriples"]
+__all__ = ["ShaclReport", "ShaclResult", "Check", "validate", "compile_shapes"]
 
 SH = "http://www.w3.org/ns/shacl#"
 _INSTANCE_OF = ("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/"
@@ -244,15 +244,6 @@ def compile_shapes(path: Path | None = None) -> list[Check]:
                 add(s.name(prop, fallback=shape), path_name, component,
                     s.message(prop, f"{path_name}: {component} constraint not met"), sparql)
     return checks
-
-
-def store_from_ntriples(text: str):
-    """An in-memory Oxigraph store holding an N-Triples document."""
-    import pyoxigraph
-
-    store = pyoxigraph.Store()
-    store.bulk_load(text.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    return store
 
 
 def validate(store, checks: list[Check] | None = None) -> ShaclReport:

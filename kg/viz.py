@@ -20,7 +20,8 @@ from pathlib import Path
 from rdflib import URIRef
 
 from .errors import KGError
-from .vocab import SDO, WIC
+from .query import select_rows
+from .vocab import SDO, SPARQL_PROLOGUE, WIC
 
 __all__ = ["render_graph", "render_page", "graph_data", "CLASS_STYLE"]
 
@@ -58,24 +59,14 @@ def _safe_json(data) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-_PREFIXES = """PREFIX wic: <https://w3id.org/wuzhen-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
-
-
 def _rows(store, sparql: str):
-    """Plain-string rows (None where unbound) of a SELECT over the union of the store's graphs."""
-    solutions = store.query(_PREFIXES + sparql, use_default_graph_as_union=True)
-    names = [v.value for v in solutions.variables]
-    return [tuple(None if row[n] is None else row[n].value for n in names) for row in solutions]
+    return select_rows(store, SPARQL_PROLOGUE + sparql)
 
 
 def _literals(store, sparql: str) -> dict[str, list]:
     """node → the literals a (node, literal) query pairs with it, as rdflib-free (text, language) pairs."""
     found: dict[str, list] = defaultdict(list)
-    for row in store.query(_PREFIXES + sparql, use_default_graph_as_union=True):
+    for row in store.query(SPARQL_PROLOGUE + sparql, use_default_graph_as_union=True):
         found[row[0].value].append((row[1].value, getattr(row[1], "language", None)))
     return found
 

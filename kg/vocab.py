@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, XSD, DefinedNamespace
 
 SDO = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -78,3 +78,13 @@ class WIC(DefinedNamespace):
     conflictProperty: URIRef
     resolution: URIRef
     roleTitle: URIRef
+
+
+# Prefixes of the written Turtle, TriG and report, and of the SPARQL the
+# library writes (owl and rdfs for the role vocabulary).
+PREFIXES = {
+    "wic": str(WIC._NS), "wicrole": str(WICROLE), "schema": str(SDO), "org": str(ORG),
+    "prov": str(PROV), "skos": str(SKOS), "dcterms": str(DCTERMS), "xsd": str(XSD),
+    "owl": str(OWL), "rdfs": str(RDFS),
+}
+SPARQL_PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())

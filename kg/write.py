@@ -49,8 +49,7 @@ _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 # A conservative PN_LOCAL: anything else is written as a full <IRI>.
 _SAFE_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_RDF_TYPE = str(RDF.type)
-_TYPE_NT = f"<{_RDF_TYPE}>"
+_TYPE_NT = f"<{RDF.type}>"
 
 
 def _quote(text: str) -> str:
@@ -101,12 +100,23 @@ class _Terms:
         return out
 
     def _compact(self, iri: str) -> str:
-        cut = max(iri.rfind("#"), iri.rfind("/")) + 1
-        prefix = self.prefix_of.get(iri[:cut])
-        if prefix is None or not _SAFE_LOCAL.fullmatch(iri[cut:]):
+        parts = split_iri(iri, self.prefix_of)
+        if parts is None:
             return f"<{iri}>"
-        self.used[prefix] = iri[:cut]
-        return f"{prefix}:{iri[cut:]}"
+        prefix, namespace, local = parts
+        self.used[prefix] = namespace
+        return f"{prefix}:{local}"
+
+
+def split_iri(iri: str, prefix_of: dict[str, str]) -> tuple[str, str, str] | None:
+    """(prefix, namespace, local name) when the IRI is a bound namespace (up
+    to its last `#` or `/`) followed by a plain local name; else None. One rule
+    for Turtle, JSON-LD and the report's property names."""
+    cut = max(iri.rfind("#"), iri.rfind("/")) + 1
+    prefix = prefix_of.get(iri[:cut])
+    if prefix is None or not _SAFE_LOCAL.fullmatch(iri[cut:]):
+        return None
+    return prefix, iri[:cut], iri[cut:]
 
 
 def _encode(term) -> str:
@@ -179,7 +189,7 @@ class _JsonLd:
 
     def __init__(self) -> None:
         prefixes = {k: v for k, v in JSONLD_CONTEXT.items() if isinstance(v, str) and not k.startswith("@")}
-        self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+        self.prefix_of = {namespace: prefix for prefix, namespace in prefixes.items()}
         self.prefix_names = set(prefixes)
 
         def expand(curie: str) -> str:
@@ -195,12 +205,8 @@ class _JsonLd:
     def compact(self, iri: str) -> str:
         text = self._compact.get(iri)
         if text is None:
-            text = iri
-            for prefix, namespace in self.prefixes:
-                if iri.startswith(namespace) and _SAFE_LOCAL.fullmatch(iri[len(namespace):]):
-                    text = f"{prefix}:{iri[len(namespace):]}"
-                    break
-            self._compact[iri] = text
+            parts = split_iri(iri, self.prefix_of)
+            text = self._compact[iri] = iri if parts is None else f"{parts[0]}:{parts[2]}"
         return text
 
     def iri(self, term: str) -> str:

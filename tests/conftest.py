@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.vocab import SPARQL_PROLOGUE
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CURATED = ROOT / "ontology" / "curated"
@@ -36,18 +38,20 @@ def seed_copy(tmp_path) -> Path:
     return folder
 
 
-PREFIXES = """PREFIX wic: <https://w3id.org/wuzhen-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+def store_of(ntriples: str):
+    """An Oxigraph store holding an N-Triples text."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.load(ntriples.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return store
 
 
 def ask(store, query: str) -> bool:
-    return bool(store.query(PREFIXES + query))
+    return bool(store.query(SPARQL_PROLOGUE + query))
 
 
 def select(store, query: str) -> list[dict]:
-    result = store.query(PREFIXES + query)
+    result = store.query(SPARQL_PROLOGUE + query)
     names = [v.value for v in result.variables]
     return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]

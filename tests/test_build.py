@@ -18,7 +18,7 @@ from kg import build
 from kg.pipeline import OUTPUT_FILES
 from kg.vocab import WIC
 
-from .conftest import CURATED, ROOT, SEEDS, ask, select
+from .conftest import CURATED, ROOT, SEEDS, ask, select, store_of
 
 
 def test_build_writes_every_file(built):
@@ -42,13 +42,13 @@ EVIDENCE = "https://w3id.org/wuzhen-kg/id/evidence/001-497a61fdeecdb86d-txt-1254
     (lambda g, e: g.add((e, WIC.note, Literal(3))), "Evidence note: at most one xsd:string"),
 ])
 def test_shapes_report_broken_evidence(built, change, message):
-    from kg.validate import store_from_ntriples, validate
+    from kg.validate import validate
 
     graph = rdflib.Graph().parse(built / "kg.nt", format="nt")
     evidence = rdflib.URIRef(EVIDENCE)
     assert (evidence, WIC.quote, None) in graph
     change(graph, evidence)
-    report = validate(store_from_ntriples(graph.serialize(format="nt")))
+    report = validate(store_of(graph.serialize(format="nt")))
     assert not report.conforms and message in report.text
 
 

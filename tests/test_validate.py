@@ -17,8 +17,10 @@ from rdflib.namespace import DCTERMS, SH, SKOS
 
 from kg.errors import ShapesError
 from kg.paths import ontology_dir
-from kg.validate import compile_shapes, store_from_ntriples, validate
+from kg.validate import compile_shapes, validate
 from kg.vocab import WIC
+
+from .conftest import store_of
 
 
 def _first(graph, cls):
@@ -145,7 +147,7 @@ def _pyshacl_results(graph, shapes) -> set[tuple]:
 
 
 def _our_results(graph) -> set[tuple]:
-    report = validate(store_from_ntriples(graph.serialize(format="nt")))
+    report = validate(store_of(graph.serialize(format="nt")))
     assert report.conforms == (report.violations == 0 == len(report.results))
     expand = rdflib.Graph().parse(ontology_dir() / "shapes.ttl").namespace_manager.expand_curie
     return {(r.focus, r.component, str(expand(r.path)) if r.path else None) for r in report.results}
@@ -215,7 +217,7 @@ def test_empty_lists_compile_to_what_shacl_says(tmp_path):
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text(_HEAD + "ex:S a sh:NodeShape ; sh:targetClass ex:Thing ; "
                       "sh:property [ sh:path ex:p ; sh:in ( ) ] ; sh:or ( [ ] ) .", encoding="utf-8")
-    store = store_from_ntriples("<https://example.org/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+    store = store_of("<https://example.org/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
                                 "<https://example.org/Thing> .\n<https://example.org/a> <https://example.org/p> \"x\" .\n")
     report = validate(store, compile_shapes(shapes))
     assert [(r.focus, r.component) for r in report.results] == [("https://example.org/a", "InConstraintComponent")]
