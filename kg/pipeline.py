@@ -167,7 +167,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     from .query import load_store
     from .validate import validate
     from .viz import graph_data, render_page
-    from .write import atomic_output, serialise, write_text
+    from .write import atomic_output, encode, serialise, write_text
 
     base = normalise_base(base or os.environ.get("KG_BASE", DEFAULT_BASE))
     curated_data = load_curated(curated) if curated is not None else None
@@ -198,11 +198,13 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     assembled = run("assemble", lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
                                                  curated_data))
     del resolution  # the named graphs carry everything later stages need
-    # Every file goes into a staging folder as soon as it exists and is
-    # dropped from memory; `out` is replaced only when all of them are written.
+    # Every file is streamed into a staging folder; `out` is replaced only
+    # when all of them are written.
     with atomic_output(out) as staging:
-        run("write", lambda: [write_text(staging / name, text) for name, text in serialise(assembled.graphs)])
-        assembled.graphs.graphs.clear()  # from here on the store holds the graph
+        encoded = run("encode", lambda: encode(assembled.graphs))
+        assembled.graphs.graphs.clear()  # the string form carries on; from the store on, the store does
+        run("write", lambda: [write_text(staging / name, chunks) for name, chunks in serialise(encoded)])
+        del encoded
         store = run("load", lambda: load_store(staging / "kg.nt"))
         triples = len(store)
         shacl = run("validate", lambda: validate(store))

@@ -10,14 +10,17 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
+from typing import Iterable, Iterator
 
 from rdflib import RDF, Literal, URIRef
 
 from .errors import KGError
 from .quads import NamedGraphs
 
-__all__ = ["serialise", "atomic_output", "JSONLD_CONTEXT"]
+__all__ = ["encode", "serialise", "EncodedGraphs", "atomic_output", "write_text", "JSONLD_CONTEXT"]
 
 JSONLD_CONTEXT = {
     "@vocab": "https://schema.org/",
@@ -58,35 +61,50 @@ def _quote(text: str) -> str:
     return '"' + _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text) + '"'
 
 
-class _Terms:
-    """N-Triples text of each rdflib term, and Turtle text of each N-Triples
-    term, each computed once.
+@dataclass
+class EncodedGraphs:
+    """The graph as triples of N-Triples strings, per named graph.
 
-    The writers work on triples of N-Triples strings: rdflib terms hash and
-    compare in Python, strings in C, and sorting and grouping millions of
-    triples is most of the writing. Turtle names an IRI `prefix:local` when
-    the part after its last `#` or `/` is a plain local name in a bound
-    namespace; the prefixes used are collected so the header declares
-    exactly those."""
+    Writers work on strings: rdflib terms hash and compare in Python, strings
+    in C, and sorting and grouping millions of triples is most of the writing.
+    Each rdflib term is encoded once; once encoded, the rdflib form can go."""
 
-    def __init__(self, namespaces) -> None:
-        self.prefix_of = {str(namespace): prefix for prefix, namespace in namespaces}
-        self.used: dict[str, str] = {}
-        self._nt: dict = {}
-        self._ttl: dict = {}
+    graphs: dict[str, set[tuple[str, str, str]]]  # graph name (N-Triples IRI) → its triples
+    terms: list[str]  # every distinct term the triples use
+    prefixes: dict[str, str]  # prefix → namespace the Turtle writers may use
 
-    def nt(self, term) -> str:
-        text = self._nt.get(term)
+    def rows(self) -> list[tuple[str, str, str]]:
+        """Every triple once, in N-Triples order (the order of their lines)."""
+        return sorted(set().union(*self.graphs.values()))
+
+
+def encode(named: NamedGraphs) -> EncodedGraphs:
+    known: dict = {}
+
+    def nt(term) -> str:
+        text = known.get(term)
         if text is None:
-            text = self._nt[term] = _encode(term)
+            text = known[term] = _encode(term)
         return text
 
-    def text_triples(self, triples) -> set[tuple[str, str, str]]:
-        nt = self.nt
-        return {(nt(s), nt(p), nt(o)) for s, p, o in triples}
+    triples = [{(nt(s), nt(p), nt(o)) for s, p, o in graph} for graph in named.graphs.values()]
+    terms = list(known.values())  # before the graph names: those are not in the default-graph Turtle
+    graphs = {nt(name): graph for name, graph in zip(named.graphs, triples) if graph}
+    return EncodedGraphs(graphs=graphs, terms=terms, prefixes=dict(named.prefixes))
 
-    def ttl(self, text: str) -> str:
-        """Turtle for an N-Triples term: IRIs and datatypes compacted."""
+
+class _Turtle:
+    """Turtle text of N-Triples terms, each computed once. An IRI is written
+    `prefix:local` when the part after its last `#` or `/` is a plain local
+    name in a bound namespace; the prefixes used are collected so a header
+    declares exactly those."""
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.prefix_of = {namespace: prefix for prefix, namespace in prefixes.items()}
+        self.used: dict[str, str] = {}
+        self._ttl: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
         out = self._ttl.get(text)
         if out is None:
             if text.startswith("<"):
@@ -106,6 +124,12 @@ class _Terms:
         prefix, namespace, local = parts
         self.used[prefix] = namespace
         return f"{prefix}:{local}"
+
+    def header(self, terms) -> str:
+        """Prefix declarations for everything `terms` will need."""
+        for text in terms:
+            self(text)
+        return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(self.used.items()))
 
 
 def split_iri(iri: str, prefix_of: dict[str, str]) -> tuple[str, str, str] | None:
@@ -143,39 +167,49 @@ def _decode_literal(text: str) -> tuple[str, str | None, str | None]:
     return json.loads(text[:cut + 1]), text[cut + 2:], None
 
 
-def _ntriples(triples) -> str:
-    return "".join(sorted(f"{s} {p} {o} .\n" for s, p, o in triples))
+_BATCH = 10_000  # rows per chunk handed to the file
 
 
-def _turtle_body(triples, terms: _Terms) -> str:
-    """Subjects, predicates (rdf:type first, as `a`) and objects in N-Triples
-    order, so the text depends only on the triples. One sort of plain tuples:
-    nested sorts with key functions cost more than everything else here."""
-    ttl = terms.ttl
-    rows = sorted((s, p != _TYPE_NT, p, o) for s, p, o in triples)
-    out, subject, predicate = [], None, None
-    for s, _, p, o in rows:
-        verb = "a" if p == _TYPE_NT else ttl(p)
-        if s != subject:
-            if subject:
-                out.append(" .\n\n")
-            out.append(f"{ttl(s)} {verb} {ttl(o)}")
-        elif p != predicate:
-            out.append(f" ;\n    {verb} {ttl(o)}")
-        else:
-            out.append(f",\n        {ttl(o)}")
-        subject, predicate = s, p
-    return "".join(out) + (" .\n" if rows else "")
+def _ntriples(rows: list) -> Iterator[str]:
+    for start in range(0, len(rows), _BATCH):
+        yield "".join(f"{s} {p} {o} .\n" for s, p, o in rows[start:start + _BATCH])
 
 
-def _header(terms: _Terms) -> str:
-    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(terms.used.items()))
+def _turtle_body(rows: list, ttl: _Turtle) -> Iterator[str]:
+    """One chunk per subject, subjects and objects in N-Triples order,
+    rdf:type first (as `a`), so the text depends only on the triples."""
+    first = True
+    for subject, block in groupby(rows, itemgetter(0)):
+        block = list(block)
+        if any(p == _TYPE_NT for _, p, _ in block):
+            block = [row for row in block if row[1] == _TYPE_NT] + [row for row in block if row[1] != _TYPE_NT]
+        out, predicate = ["" if first else "\n", ttl(subject)], None
+        for _, p, o in block:
+            if p == predicate:
+                out.append(f",\n        {ttl(o)}")
+            else:
+                verb = "a" if p == _TYPE_NT else ttl(p)
+                out.append(f" {verb} {ttl(o)}" if predicate is None else f" ;\n    {verb} {ttl(o)}")
+            predicate = p
+        out.append(" .\n")
+        first = False
+        yield "".join(out)
 
 
-def _trig(graphs: dict, terms: _Terms) -> str:
+def _turtle(rows: list, encoded: EncodedGraphs) -> Iterator[str]:
+    ttl = _Turtle(encoded.prefixes)
+    yield ttl.header(encoded.terms) + "\n"
+    yield from _turtle_body(rows, ttl)
+
+
+def _trig(encoded: EncodedGraphs) -> Iterator[str]:
     """TriG with graphs in IRI order and one header for every graph."""
-    blocks = [f"{terms.ttl(terms.nt(g))} {{\n{_turtle_body(graphs[g], terms)}}}\n" for g in sorted(graphs, key=str)]
-    return _header(terms) + "\n" + "\n".join(blocks)
+    ttl = _Turtle(encoded.prefixes)
+    yield ttl.header(encoded.terms + list(encoded.graphs)) + "\n"
+    for number, name in enumerate(sorted(encoded.graphs, key=lambda name: name[1:-1])):
+        yield ("\n" if number else "") + f"{ttl(name)} {{\n"
+        yield from _turtle_body(sorted(encoded.graphs[name]), ttl)
+        yield "}\n"
 
 
 class _JsonLd:
@@ -263,29 +297,34 @@ def _one_or_list(values: list):
     return values[0] if len(values) == 1 else values
 
 
-def _jsonld(triples) -> str:
+def _jsonld(rows: list) -> Iterator[str]:
     """One node object per line, nodes in IRI order, values sorted: stable bytes."""
-    writer, by_subject = _JsonLd(), {}
-    for s, p, o in triples:
-        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
-    lines = [json.dumps(writer.node(s, by_subject[s]), ensure_ascii=False, sort_keys=True)
-             for s in sorted(by_subject, key=lambda s: s[1:-1])]
+    writer, spans, start = _JsonLd(), [], 0
+    for subject, block in groupby(rows, itemgetter(0)):
+        end = start + sum(1 for _ in block)
+        spans.append((subject[1:-1], start, end))
+        start = end
+    spans.sort()
     context = json.dumps(JSONLD_CONTEXT, ensure_ascii=False, indent=1, sort_keys=True)
-    return '{\n "@context": ' + context.replace("\n", "\n ") + ',\n "@graph": [\n' + ",\n".join(lines) + "\n ]\n}\n"
+    yield '{\n "@context": ' + context.replace("\n", "\n ") + ',\n "@graph": [\n'
+    for number, (_, start, end) in enumerate(spans):
+        predicates: dict = {}
+        for _, p, o in rows[start:end]:
+            predicates.setdefault(p, []).append(o)
+        node = json.dumps(writer.node(rows[start][0], predicates), ensure_ascii=False, sort_keys=True)
+        yield (",\n" if number else "") + node
+    yield "\n ]\n}\n"
 
 
-def serialise(named: NamedGraphs) -> Iterator[tuple[str, str]]:
-    """(file name, text) for every RDF file of ``out/``, one at a time so a
-    caller can write each and let it go before the next is made."""
-    terms = _Terms(named.prefixes.items())
-    graphs = {g: terms.text_triples(triples) for g, triples in named.graphs.items() if triples}
-    union = set().union(*graphs.values())
-    body = _turtle_body(union, terms)  # first: the header lists the prefixes the body used
-    yield "kg.ttl", _header(terms) + "\n" + body
-    del body
-    yield "kg.trig", _trig(graphs, terms)
-    yield "kg.nt", _ntriples(union)
-    yield "kg.jsonld", _jsonld(union)
+def serialise(encoded: EncodedGraphs) -> Iterator[tuple[str, Iterator[str]]]:
+    """(file name, its text in chunks) for every RDF file of ``out/``, one
+    file at a time: the caller writes each chunk as it comes, so no file's
+    whole text is ever in memory."""
+    rows = encoded.rows()
+    yield "kg.ttl", _turtle(rows, encoded)
+    yield "kg.trig", _trig(encoded)
+    yield "kg.nt", _ntriples(rows)
+    yield "kg.jsonld", _jsonld(rows)
 
 
 @contextlib.contextmanager
@@ -316,6 +355,10 @@ def atomic_output(out: Path) -> Iterator[Path]:
                 shutil.rmtree(staging, ignore_errors=True)
 
 
-def write_text(path: Path, text: str) -> None:
+def write_text(path: Path, text: str | Iterable[str]) -> None:
+    """Write a text, or a text in chunks as they are produced."""
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+        if isinstance(text, str):
+            handle.write(text)
+        else:
+            handle.writelines(text)

@@ -16,7 +16,7 @@ from rdflib.namespace import SKOS
 from kg.iri import DEFAULT_BASE, check_iri, slug
 from kg.vocab import WIC
 from kg.quads import NamedGraphs
-from kg.write import serialise
+from kg.write import encode, serialise
 
 names = st.text(min_size=0, max_size=40)
 
@@ -39,7 +39,7 @@ def test_labels_round_trip_through_turtle_and_trig(labels):
         graph.add((node, RDF.type, WIC.Person))
         graph.add((node, SKOS.prefLabel, Literal(label, lang="zh")))
         graph.add((node, WIC.quote, Literal(label)))
-    files = dict(serialise(named))
+    files = {name: "".join(chunks) for name, chunks in serialise(encode(named))}
     expected = rdflib.Graph()
     for triple in graph:
         expected.add(triple)
@@ -68,4 +68,4 @@ def test_jsonld_refuses_an_iri_it_would_read_back_as_a_compact_iri():
     named = NamedGraphs(prefixes={"wic": str(WIC._NS)})
     named.graph(URIRef(DEFAULT_BASE + "graph/test")).add((URIRef("wic:thing"), RDF.type, WIC.Person))
     with pytest.raises(KGError, match="cannot write <wic:thing> as JSON-LD: its scheme is the context prefix 'wic'"):
-        dict(serialise(named))
+        {name: "".join(chunks) for name, chunks in serialise(encode(named))}
