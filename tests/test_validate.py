@@ -221,3 +221,24 @@ def test_empty_lists_compile_to_what_shacl_says(tmp_path):
                                 "<https://example.org/Thing> .\n<https://example.org/a> <https://example.org/p> \"x\" .\n")
     report = validate(store, compile_shapes(shapes))
     assert [(r.focus, r.component) for r in report.results] == [("https://example.org/a", "InConstraintComponent")]
+
+
+def test_counts_above_one_agree_with_pyshacl(tmp_path):
+    """The shapes file only says "at most one" and "at least one"; other
+    counts compile to grouping queries, checked here on a graph made for them."""
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(_HEAD + "ex:S a sh:NodeShape ; sh:targetClass ex:Thing ; "
+                      "sh:property [ sh:path ex:p ; sh:minCount 2 ; sh:maxCount 2 ] .", encoding="utf-8")
+    values = {"none": 0, "one": 1, "two": 2, "three": 3}
+    data = "".join(f"<https://example.org/{name}> a <https://example.org/Thing> .\n" +
+                   "".join(f'<https://example.org/{name}> <https://example.org/p> "{i}" .\n' for i in range(count))
+                   for name, count in values.items())
+    graph = rdflib.Graph().parse(data=data, format="turtle")
+    _, results, _ = pyshacl.validate(graph, shacl_graph=rdflib.Graph().parse(shapes), inference="none")
+    expected = {(str(results.value(r, SH.focusNode)), str(results.value(r, SH.sourceConstraintComponent)).rsplit("#")[1])
+                for r in results.subjects(RDF.type, SH.ValidationResult)}
+    report = validate(store_of(graph.serialize(format="nt")), compile_shapes(shapes))
+    assert {(r.focus, r.component) for r in report.results} == expected == {
+        ("https://example.org/none", "MinCountConstraintComponent"),
+        ("https://example.org/one", "MinCountConstraintComponent"),
+        ("https://example.org/three", "MaxCountConstraintComponent")}
