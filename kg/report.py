@@ -12,12 +12,11 @@ from .vocab import PREFIXES
 from .write import split_iri
 
 LOW_CONFIDENCE = 0.7
-BETWEENNESS_EXACT = 300
-# Each sampled source costs one pass over the graph: bound the passes' total
-# work so large graphs keep the report to about a second, with at least this
-# many sources.
-BETWEENNESS_WORK = 1_500_000
-BETWEENNESS_MIN_SOURCES = 50
+# Betweenness costs one pass over the graph per source node: exact while all
+# sources fit this budget (nodes × (nodes + edges)), else a fixed-seed sample
+# of as many sources as fit, and never fewer than the floor.
+BETWEENNESS_WORK = 50_000_000
+BETWEENNESS_MIN_SOURCES = 100
 
 
 def _table(header: tuple[str, ...], rows) -> list[str]:
@@ -82,30 +81,43 @@ def render_report(store, statements: list[Statement], per_doc: dict[str, int], s
 
 
 def analytics(data: dict, top: int = 10) -> list[str]:
-    """Most central entities, connected components and communities (networkx)
-    of the drawn graph (`kg.viz.graph_data`)."""
-    import networkx as nx
+    """Most central entities, connected components and communities (igraph)
+    of the drawn graph (`kg.viz.graph_data`). Deterministic: nodes are
+    numbered in id order and every random choice has a fixed seed."""
+    import random
 
-    g = nx.Graph()
+    import igraph
+
     labels = {n["id"]: f"{n['label']} ({n['group']})" for n in data["nodes"]}
-    g.add_nodes_from(sorted(labels))
-    g.add_edges_from(sorted((e["from"], e["to"]) for e in data["edges"]))
-    if not g:
+    if not labels:
         return ["Empty graph."]
-    degree = sorted(nx.degree_centrality(g).items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-    # Exact betweenness is O(V·E); past a few hundred nodes a fixed-seed sample of
-    # sources gives the same leaders in a fraction of the time, and stays deterministic.
-    budget = BETWEENNESS_WORK // (g.number_of_nodes() + g.number_of_edges())
-    sample = None if len(g) <= BETWEENNESS_EXACT else max(BETWEENNESS_MIN_SOURCES, min(BETWEENNESS_EXACT, budget))
-    between = sorted(nx.betweenness_centrality(g, k=sample, seed=0).items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-    components = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
-    communities = sorted(nx.community.louvain_communities(g, seed=0), key=lambda c: (-len(c), min(c)))
-    lines = ["### Degree centrality", ""] + _table(("entity", "degree"), [(labels[n], f"{v:.3f}") for n, v in degree])
-    lines += ["### Betweenness centrality" + ("" if sample is None else f" (sampled from {sample} sources)"), ""] + _table(("entity", "betweenness"), [(labels[n], f"{v:.3f}") for n, v in between])
+    ids = sorted(labels)
+    number = {node: i for i, node in enumerate(ids)}
+    g = igraph.Graph(n=len(ids), edges=sorted({tuple(sorted((number[e["from"]], number[e["to"]])))
+                                               for e in data["edges"]}))
+    n = g.vcount()
+
+    def leaders(values) -> list[tuple[str, float]]:
+        return sorted(((ids[i], v) for i, v in enumerate(values)), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+    degree = leaders([d / max(n - 1, 1) for d in g.degree()])
+    sample = min(n, max(BETWEENNESS_MIN_SOURCES, BETWEENNESS_WORK // (n + g.ecount())))
+    sources = None if sample == n else sorted(random.Random(0).sample(range(n), sample))
+    pairs = max((n - 1) * (n - 2) / 2, 1)  # normalised as networkx does; a sample is scaled up to all sources
+    between = leaders([b * n / sample / pairs for b in g.betweenness(directed=False, sources=sources)])
+    components = sorted((sorted(c) for c in g.connected_components()), key=lambda c: (-len(c), c[0]))
+    igraph.set_random_number_generator(random.Random(0))
+    try:
+        communities = sorted((sorted(c) for c in g.community_multilevel()), key=lambda c: (-len(c), c[0]))
+    finally:
+        igraph.set_random_number_generator(random)
+    lines = ["### Degree centrality", ""] + _table(("entity", "degree"), [(labels[node], f"{v:.3f}") for node, v in degree])
+    lines += ["### Betweenness centrality" + ("" if sources is None else f" (sampled from {sample} sources)"), ""]
+    lines += _table(("entity", "betweenness"), [(labels[node], f"{v:.3f}") for node, v in between])
     lines += [f"### Connected components: {len(components)}", "",
               "Largest: " + ", ".join(str(len(c)) for c in components[:10]), ""]
     lines += [f"### Communities (Louvain, fixed seed): {len(communities)}", ""]
     for i, community in enumerate(communities[:8], start=1):
-        members = sorted(community, key=lambda n: (-g.degree(n), n))[:6]
-        lines.append(f"{i}. {len(community)} entities: " + ", ".join(labels[m] for m in members))
+        members = sorted(community, key=lambda m: (-g.degree(m), ids[m]))[:6]
+        lines.append(f"{i}. {len(community)} entities: " + ", ".join(labels[ids[m]] for m in members))
     return lines
