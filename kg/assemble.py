@@ -19,18 +19,26 @@ from decimal import Decimal
 from pathlib import Path
 
 from pydantic import BaseModel
-from rdflib import RDF, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib import RDF as _RDF
+from rdflib import XSD
+from rdflib.namespace import DCTERMS as _DCTERMS
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import SKOS as _SKOS
 
 from .curated import Curated
 from .evaluate import normalise_value
 from .iri import check_iri, digest, slug
 from .models import CURATED_DOC, DocumentInfo, Evidence
-from .quads import NamedGraphs
+from .quads import Namespace, NamedGraphs, iri, literal, term
 from .resolve import Claim, Entity, Resolution
-from .vocab import PREFIXES, SDO, WIC
+from .vocab import PREFIXES
+from .vocab import SDO as _SDO
+from .vocab import WIC as _WIC
 
 __all__ = ["assemble", "Conflict", "Assembled"]
+# Every term is written in its N-Triples form (see kg.quads).
+RDF, DCTERMS, PROV, SKOS, SDO, WIC = map(Namespace, (_RDF, _DCTERMS, _PROV, _SKOS, _SDO, _WIC))
+_DATE, _DECIMAL = str(XSD.date), str(XSD.decimal)
 _CLASS = {
     "person": WIC.Person, "organization": WIC.Organization, "place": WIC.Place, "summit": WIC.Summit,
     "forum": WIC.Forum, "ceremony": WIC.Ceremony, "award": WIC.Award, "project": WIC.Project, "work": WIC.Work,
@@ -69,10 +77,15 @@ class _Builder:
         self.res = resolution
         self.documents = documents
         self.named = NamedGraphs()
+        self._iris: dict[str, str] = {}
         self.entities_graph = self.graph("graph/entities")
 
-    def iri(self, path: str) -> URIRef:
-        return URIRef(check_iri(self.base + path))
+    def iri(self, path: str) -> str:
+        """One string object per IRI, however often the graph uses it."""
+        text = self._iris.get(path)
+        if text is None:
+            text = self._iris[path] = iri(check_iri(self.base + path))
+        return text
 
     def graph(self, path: str) -> set[tuple]:
         return self.named.graph(self.iri(path))
@@ -80,13 +93,13 @@ class _Builder:
     def doc_graph(self, doc_id: str) -> set[tuple]:
         return self.graph("graph/curated" if doc_id == CURATED_DOC else f"graph/doc/{slug(doc_id, 80)}")
 
-    def doc_iri(self, doc_id: str) -> URIRef:
+    def doc_iri(self, doc_id: str) -> str:
         return self.iri("doc/curated" if doc_id == CURATED_DOC else f"doc/{slug(doc_id, 80)}")
 
-    def entity_iri(self, key: str) -> URIRef:
+    def entity_iri(self, key: str) -> str:
         entity = self.res.entities[key]
         if entity.vocabulary_iri:
-            return URIRef(entity.vocabulary_iri)
+            return iri(entity.vocabulary_iri)
         folder = "event" if entity.kind in ("forum", "ceremony") else entity.kind
         return self.iri(f"{folder}/{entity.slug}")
 
@@ -99,33 +112,33 @@ class _Builder:
         for lang, label in sorted(entity.labels.items()):
             _label(g, node, label, lang)
         if entity.kind == "summit":
-            g.add((node, WIC.year, Literal(entity.year)))
-            g.add((node, WIC.ordinal, Literal(entity.year - 2013)))
+            g.add((node, WIC.year, literal(entity.year)))
+            g.add((node, WIC.ordinal, literal(entity.year - 2013)))
             g.add((node, WIC.inSeries, self.iri("series/wic-wuzhen-summit")))
         if entity.kind in ("forum", "ceremony"):
             g.add((node, WIC.partOf, self.iri(f"summit/{entity.year}")))
         if entity.kind == "role" and entity.broader_iri:
-            g.add((node, SKOS.broader, URIRef(entity.broader_iri)))
+            g.add((node, SKOS.broader, iri(entity.broader_iri)))
         for label, lang, doc_id in entity.aliases:
             _label(self.doc_graph(doc_id), node, label, lang, SKOS.altLabel)
 
-    def add_evidence(self, evidence: Evidence) -> URIRef:
+    def add_evidence(self, evidence: Evidence) -> str:
         name = "curated" if evidence.doc_id == CURATED_DOC else slug(evidence.doc_id, 80)
         node = self.iri(f"evidence/{name}-{evidence.start or 0}-{evidence.end or 0}-{digest(evidence.model_dump_json(), 8)}")
         g = self.doc_graph(evidence.doc_id if evidence.extractor != "curated" else CURATED_DOC)
         g.add((node, RDF.type, WIC.Evidence))
         g.add((node, WIC.document, self.doc_iri(evidence.doc_id)))
-        g.add((node, WIC.extractor, Literal(evidence.extractor)))
-        g.add((node, WIC.confidence, Literal(Decimal(str(evidence.confidence)), datatype=XSD.decimal)))
+        g.add((node, WIC.extractor, literal(evidence.extractor)))
+        g.add((node, WIC.confidence, literal(Decimal(str(evidence.confidence)), datatype=_DECIMAL)))
         if evidence.quote is not None:
-            g.add((node, WIC.start, Literal(evidence.start)))
-            g.add((node, WIC.end, Literal(evidence.end)))
-            g.add((node, WIC.quote, Literal(evidence.quote)))
+            g.add((node, WIC.start, literal(evidence.start)))
+            g.add((node, WIC.end, literal(evidence.end)))
+            g.add((node, WIC.quote, literal(evidence.quote)))
         if evidence.note:
-            g.add((node, WIC.note, Literal(evidence.note)))
+            g.add((node, WIC.note, literal(evidence.note)))
         return node
 
-    def claim_iri(self, claim: Claim) -> URIRef:
+    def claim_iri(self, claim: Claim) -> str:
         e = lambda name: self.res.entities[claim.entities[name]].slug  # noqa: E731
         v = claim.values
         path = {
@@ -139,7 +152,7 @@ class _Builder:
         }[claim.kind]()
         return self.iri(path)
 
-    def add_claim(self, claim: Claim) -> URIRef:
+    def add_claim(self, claim: Claim) -> str:
         node = self.claim_iri(claim)
         if claim.kind == "opening":
             return node
@@ -155,14 +168,14 @@ class _Builder:
                 if value is None or name == "lang":
                     continue
                 if name == "theme":
-                    g.add((node, WIC.theme, Literal(value, lang=claim.values["lang"])))
+                    g.add((node, WIC.theme, literal(value, lang=claim.values["lang"])))
                 elif name in ("start", "end"):
-                    g.add((node, WIC.startDate if name == "start" else WIC.endDate, Literal(value, datatype=XSD.date)))
+                    g.add((node, WIC.startDate if name == "start" else WIC.endDate, literal(value, datatype=_DATE)))
                 elif name == "year":
-                    g.add((node, WIC.year, Literal(value)))
+                    g.add((node, WIC.year, literal(value)))
                 elif name == "titles":
                     for lang, title in value.items():
-                        g.add((node, WIC.roleTitle, Literal(title, lang=lang)))
+                        g.add((node, WIC.roleTitle, literal(title, lang=lang)))
             for evidence in evidences:
                 g.add((node, PROV.wasDerivedFrom, self.add_evidence(evidence)))
         self.add_direct_edges(claim)
@@ -185,10 +198,10 @@ class _Builder:
     def add_document(self, doc: DocumentInfo) -> None:
         g, node = self.doc_graph(doc.id), self.doc_iri(doc.id)
         g.add((node, RDF.type, WIC.Document))
-        g.add((node, DCTERMS.identifier, Literal(doc.id)))
-        g.add((node, DCTERMS.language, Literal(doc.language)))
-        g.add((node, WIC.encoding, Literal(doc.encoding)))
-        g.add((node, WIC.sha256, Literal(doc.sha256)))
+        g.add((node, DCTERMS.identifier, literal(doc.id)))
+        g.add((node, DCTERMS.language, literal(doc.language)))
+        g.add((node, WIC.encoding, literal(doc.encoding)))
+        g.add((node, WIC.sha256, literal(doc.sha256)))
 
 
 def _support(claim: Claim) -> tuple:
@@ -210,8 +223,8 @@ def _choose(b: _Builder, claims: list[Claim], prop: str, summit: Entity) -> tupl
     g = b.entities_graph
     g.add((node, RDF.type, WIC.Conflict))
     g.add((node, WIC.conflictSubject, b.entity_iri(summit.key)))
-    g.add((node, WIC.conflictProperty, Literal(prop)))
-    g.add((node, WIC.resolution, Literal(resolution)))
+    g.add((node, WIC.conflictProperty, literal(prop)))
+    g.add((node, WIC.resolution, literal(resolution)))
     for claim in ranked:
         g.add((node, WIC.claim, b.claim_iri(claim)))
     return chosen, [conflict]
@@ -233,14 +246,14 @@ def _summit_facts(b: _Builder) -> tuple[list[Conflict], list[str]]:
         for prop in sorted(p for p in groups if p.startswith("theme@")):
             chosen, found = _choose(b, groups[prop], prop, summit)
             conflicts += found
-            g.add((node, WIC.theme, Literal(chosen.values["theme"], lang=chosen.values["lang"])))
+            g.add((node, WIC.theme, literal(chosen.values["theme"], lang=chosen.values["lang"])))
         start = None
         if groups.get("schedule"):
             chosen, found = _choose(b, groups["schedule"], "dates", summit)
             conflicts += found
             start = chosen.values["start"]
-            g.add((node, WIC.startDate, Literal(start, datatype=XSD.date)))
-            g.add((node, WIC.endDate, Literal(chosen.values["end"], datatype=XSD.date)))
+            g.add((node, WIC.startDate, literal(start, datatype=_DATE)))
+            g.add((node, WIC.endDate, literal(chosen.values["end"], datatype=_DATE)))
             if "place" in chosen.entities:
                 g.add((node, WIC.place, b.entity_iri(chosen.entities["place"])))
         if groups.get("opening"):
@@ -263,7 +276,7 @@ def _opening(b: _Builder, summit: Entity, openings: list[Claim], start: dt.date 
         for evidence in claim.evidence:
             b.doc_graph(evidence.doc_id).add((ceremony, PROV.wasDerivedFrom, b.add_evidence(evidence)))
     if len(dates) == 1:
-        g.add((ceremony, WIC.startDate, Literal(dates[0], datatype=XSD.date)))
+        g.add((ceremony, WIC.startDate, literal(dates[0], datatype=_DATE)))
     if start and any(d != start for d in dates):
         docs = sorted({e.doc_id for c in openings for e in c.evidence})
         notes.append(f"{summit.year}: the opening is dated {', '.join(map(str, dates))} ({', '.join(docs)}) "
@@ -282,19 +295,19 @@ def _curated_structure(b: _Builder, curated: Curated, documents: dict[str, Docum
     for summit in curated.summits:
         node = b.iri(f"summit/{summit.year}")
         g.add((node, RDF.type, WIC.Summit))
-        g.add((node, WIC.year, Literal(summit.year)))
-        g.add((node, WIC.ordinal, Literal(summit.ordinal)))
+        g.add((node, WIC.year, literal(summit.year)))
+        g.add((node, WIC.ordinal, literal(summit.ordinal)))
         g.add((node, WIC.inSeries, series))
         _label(g, node, f"{summit.year}年世界互联网大会乌镇峰会", "zh")
         _label(g, node, f"{summit.year} World Internet Conference Wuzhen Summit", "en")
 
 
-def _label(graph: set[tuple], node: URIRef, text: str, lang: str | None, prop=SKOS.prefLabel) -> None:
+def _label(graph: set[tuple], node: str, text: str, lang: str | None, prop: str = SKOS.prefLabel) -> None:
     """A label and, beside it, its text as a plain string (wic:searchKey): a user
     types a name without a language tag, and matching it against tagged labels
     would need a computed term, which stores cannot look up by index."""
-    graph.add((node, prop, Literal(text, lang=lang)))
-    graph.add((node, WIC.searchKey, Literal(text)))
+    graph.add((node, prop, literal(text, lang=lang)))
+    graph.add((node, WIC.searchKey, literal(text)))
 
 
 def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, roles_ttl: Path,
@@ -307,8 +320,8 @@ def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, r
         g = b.doc_graph(CURATED_DOC)
         node = b.doc_iri(CURATED_DOC)
         g.add((node, RDF.type, WIC.Document))
-        g.add((node, DCTERMS.identifier, Literal("ontology/curated")))
-        g.add((node, DCTERMS.language, Literal("mul")))
+        g.add((node, DCTERMS.identifier, literal("ontology/curated")))
+        g.add((node, DCTERMS.language, literal("mul")))
         _curated_structure(b, curated, docs)
     series = b.iri("series/wic-wuzhen-summit")
     if (series, RDF.type, WIC.SummitSeries) not in b.graph("graph/curated"):
@@ -320,10 +333,12 @@ def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, r
     for key in sorted(resolution.claims):
         b.add_claim(resolution.claims[key])
     conflicts, notes = _summit_facts(b)
+    from rdflib import Graph
+
     vocabulary = Graph().parse(roles_ttl, format="turtle")
-    b.graph("graph/vocabulary").update(vocabulary)
-    for prop in (SKOS.prefLabel, SKOS.altLabel):
+    b.graph("graph/vocabulary").update((term(s), term(p), term(o)) for s, p, o in vocabulary)
+    for prop in (_SKOS.prefLabel, _SKOS.altLabel):
         for node, label in vocabulary.subject_objects(prop):
-            _label(b.graph("graph/vocabulary"), node, str(label), label.language, prop)
+            _label(b.graph("graph/vocabulary"), term(node), str(label), label.language, term(prop))
     b.named.prefixes = {**PREFIXES, "kg": base}
     return Assembled(graphs=b.named, conflicts=conflicts, notes=notes)

@@ -167,7 +167,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     from .query import load_store
     from .validate import validate
     from .viz import graph_data, render_page
-    from .write import atomic_output, encode, serialise, write_text
+    from .write import atomic_output, serialise, write_text
 
     base = normalise_base(base or os.environ.get("KG_BASE", DEFAULT_BASE))
     curated_data = load_curated(curated) if curated is not None else None
@@ -201,10 +201,8 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     # Every file is streamed into a staging folder; `out` is replaced only
     # when all of them are written.
     with atomic_output(out) as staging:
-        encoded = run("encode", lambda: encode(assembled.graphs))
-        assembled.graphs.graphs.clear()  # the string form carries on; from the store on, the store does
-        run("write", lambda: [write_text(staging / name, chunks) for name, chunks in serialise(encoded)])
-        del encoded
+        run("write", lambda: [write_text(staging / name, chunks) for name, chunks in serialise(assembled.graphs)])
+        assembled.graphs.graphs.clear()  # from here on the store holds the graph
         store = run("load", lambda: load_store(staging / "kg.nt"))
         triples = len(store)
         shacl = run("validate", lambda: validate(store))

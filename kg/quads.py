@@ -1,25 +1,88 @@
-"""`NamedGraphs`: the assembled graph as plain sets of triples per named graph.
+"""`NamedGraphs`: the assembled graph as sets of triples per named graph, every
+term already in its N-Triples form.
 
-The build only adds triples, tests membership and writes them out; rdflib's
-Dataset indexed every add by context and spent more time doing so than any
-other stage on large corpora. Terms are rdflib terms, so the writers and the
-tests keep one vocabulary.
+Terms are plain strings from the start: rdflib terms hash and compare in
+Python and are one object per occurrence, strings hash and compare in C and
+a builder can share one object per distinct term. Sorting and grouping
+millions of triples, which is most of writing them, then runs in C too.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from rdflib import URIRef
+__all__ = ["NamedGraphs", "iri", "literal", "term", "Namespace"]
 
-__all__ = ["NamedGraphs"]
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+
+
+def quote(text: str) -> str:
+    """A string literal valid in N-Triples and Turtle: control characters
+    become \\uXXXX so no parser or line-based tool trips over them."""
+    return '"' + _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text) + '"'
+
+
+def iri(text: str) -> str:
+    return f"<{text}>"
+
+
+def literal(value: str | int | Decimal | dt.date, lang: str | None = None, datatype: str | None = None) -> str:
+    """A literal's N-Triples text, with the lexical form and datatype rdflib
+    gives the same Python value: ints are xsd:integer, dates ISO dates."""
+    if isinstance(value, bool):
+        raise TypeError("booleans have no place in this graph")
+    if isinstance(value, int):
+        value, datatype = str(value), datatype or XSD + "integer"
+    elif isinstance(value, (Decimal, dt.date)):
+        value = value.isoformat() if isinstance(value, dt.date) else str(value)
+        if datatype is None:
+            raise TypeError(f"{value!r}: give the datatype")
+    if lang:
+        return f"{quote(value)}@{lang}"
+    if datatype and datatype != XSD + "string":
+        return f"{quote(value)}^^<{datatype}>"
+    return quote(value)
+
+
+def term(node) -> str:
+    """The N-Triples text of an rdflib term (for graphs read with rdflib)."""
+    from rdflib import Literal, URIRef
+
+    if isinstance(node, URIRef):
+        return iri(str(node))
+    if isinstance(node, Literal):
+        return literal(str(node), node.language, str(node.datatype) if node.datatype is not None else None)
+    raise ValueError(f"cannot write {node!r}: the graph has no blank nodes by design")
+
+
+class Namespace:
+    """N-Triples IRIs of a namespace's terms: `Namespace(WIC).year` is
+    "<…#year>". Attribute access goes through the wrapped namespace, so a
+    closed one (an rdflib DefinedNamespace) still rejects a misspelt term."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        text = iri(str(getattr(self._namespace, name)))
+        setattr(self, name, text)
+        return text
 
 
 @dataclass
 class NamedGraphs:
-    graphs: dict[URIRef, set[tuple]] = field(default_factory=dict)
+    graphs: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)  # graph name (N-Triples IRI) → triples
     prefixes: dict[str, str] = field(default_factory=dict)  # prefix → namespace, for the writers
 
-    def graph(self, iri: URIRef) -> set[tuple]:
+    def graph(self, name: str) -> set[tuple[str, str, str]]:
         """The triples of one named graph (created empty on first use)."""
-        return self.graphs.setdefault(iri, set())
+        return self.graphs.setdefault(name, set())
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """Every triple once, in N-Triples order (the order of their lines)."""
+        return sorted(set().union(*self.graphs.values()))

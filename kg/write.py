@@ -10,17 +10,15 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from typing import Iterable, Iterator
 
-from rdflib import RDF, Literal, URIRef
 
 from .errors import KGError
 from .quads import NamedGraphs
 
-__all__ = ["encode", "serialise", "EncodedGraphs", "atomic_output", "write_text", "JSONLD_CONTEXT"]
+__all__ = ["serialise", "atomic_output", "write_text", "split_iri", "JSONLD_CONTEXT"]
 
 JSONLD_CONTEXT = {
     "@vocab": "https://schema.org/",
@@ -47,50 +45,9 @@ JSONLD_CONTEXT = {
 }
 
 
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 # A conservative PN_LOCAL: anything else is written as a full <IRI>.
 _SAFE_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_TYPE_NT = f"<{RDF.type}>"
-
-
-def _quote(text: str) -> str:
-    """A string literal valid in N-Triples and Turtle: control characters
-    become \\uXXXX so no parser or line-based tool trips over them."""
-    return '"' + _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text) + '"'
-
-
-@dataclass
-class EncodedGraphs:
-    """The graph as triples of N-Triples strings, per named graph.
-
-    Writers work on strings: rdflib terms hash and compare in Python, strings
-    in C, and sorting and grouping millions of triples is most of the writing.
-    Each rdflib term is encoded once; once encoded, the rdflib form can go."""
-
-    graphs: dict[str, set[tuple[str, str, str]]]  # graph name (N-Triples IRI) → its triples
-    terms: list[str]  # every distinct term the triples use
-    prefixes: dict[str, str]  # prefix → namespace the Turtle writers may use
-
-    def rows(self) -> list[tuple[str, str, str]]:
-        """Every triple once, in N-Triples order (the order of their lines)."""
-        return sorted(set().union(*self.graphs.values()))
-
-
-def encode(named: NamedGraphs) -> EncodedGraphs:
-    known: dict = {}
-
-    def nt(term) -> str:
-        text = known.get(term)
-        if text is None:
-            text = known[term] = _encode(term)
-        return text
-
-    triples = [{(nt(s), nt(p), nt(o)) for s, p, o in graph} for graph in named.graphs.values()]
-    terms = list(known.values())  # before the graph names: those are not in the default-graph Turtle
-    graphs = {nt(name): graph for name, graph in zip(named.graphs, triples) if graph}
-    return EncodedGraphs(graphs=graphs, terms=terms, prefixes=dict(named.prefixes))
+_TYPE_NT = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
 class _Turtle:
@@ -143,21 +100,9 @@ def split_iri(iri: str, prefix_of: dict[str, str]) -> tuple[str, str, str] | Non
     return prefix, iri[:cut], iri[cut:]
 
 
-def _encode(term) -> str:
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        if term.language:
-            return f"{_quote(str(term))}@{term.language}"
-        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
-            return f"{_quote(str(term))}^^<{term.datatype}>"
-        return _quote(str(term))
-    raise ValueError(f"cannot write {term!r}: the graph has no blank nodes by design")
-
-
 def _decode_literal(text: str) -> tuple[str, str | None, str | None]:
     """(lexical form, language, datatype IRI) of an N-Triples literal. The
-    quoted part uses only escapes JSON shares (see `_quote`), so JSON reads it."""
+    quoted part uses only escapes JSON shares (see `kg.quads.quote`), so JSON reads it."""
     if text.endswith('"'):
         return json.loads(text), None, None
     if text.endswith(">"):
@@ -196,19 +141,24 @@ def _turtle_body(rows: list, ttl: _Turtle) -> Iterator[str]:
         yield "".join(out)
 
 
-def _turtle(rows: list, encoded: EncodedGraphs) -> Iterator[str]:
-    ttl = _Turtle(encoded.prefixes)
-    yield ttl.header(encoded.terms) + "\n"
+def _terms(rows: list) -> set[str]:
+    return set(map(itemgetter(0), rows)) | set(map(itemgetter(1), rows)) | set(map(itemgetter(2), rows))
+
+
+def _turtle(rows: list, terms: set[str], prefixes: dict[str, str]) -> Iterator[str]:
+    ttl = _Turtle(prefixes)
+    yield ttl.header(terms) + "\n"
     yield from _turtle_body(rows, ttl)
 
 
-def _trig(encoded: EncodedGraphs) -> Iterator[str]:
+def _trig(named: NamedGraphs, terms: set[str]) -> Iterator[str]:
     """TriG with graphs in IRI order and one header for every graph."""
-    ttl = _Turtle(encoded.prefixes)
-    yield ttl.header(encoded.terms + list(encoded.graphs)) + "\n"
-    for number, name in enumerate(sorted(encoded.graphs, key=lambda name: name[1:-1])):
+    ttl = _Turtle(named.prefixes)
+    graphs = [name for name in sorted(named.graphs, key=lambda name: name[1:-1]) if named.graphs[name]]
+    yield ttl.header(terms | set(graphs)) + "\n"
+    for number, name in enumerate(graphs):
         yield ("\n" if number else "") + f"{ttl(name)} {{\n"
-        yield from _turtle_body(sorted(encoded.graphs[name]), ttl)
+        yield from _turtle_body(sorted(named.graphs[name]), ttl)
         yield "}\n"
 
 
@@ -316,13 +266,14 @@ def _jsonld(rows: list) -> Iterator[str]:
     yield "\n ]\n}\n"
 
 
-def serialise(encoded: EncodedGraphs) -> Iterator[tuple[str, Iterator[str]]]:
+def serialise(named: NamedGraphs) -> Iterator[tuple[str, Iterator[str]]]:
     """(file name, its text in chunks) for every RDF file of ``out/``, one
     file at a time: the caller writes each chunk as it comes, so no file's
     whole text is ever in memory."""
-    rows = encoded.rows()
-    yield "kg.ttl", _turtle(rows, encoded)
-    yield "kg.trig", _trig(encoded)
+    rows = named.rows()
+    terms = _terms(rows)
+    yield "kg.ttl", _turtle(rows, terms, named.prefixes)
+    yield "kg.trig", _trig(named, terms)
     yield "kg.nt", _ntriples(rows)
     yield "kg.jsonld", _jsonld(rows)
 
