@@ -102,14 +102,18 @@ def split_iri(iri: str, prefix_of: dict[str, str]) -> tuple[str, str, str] | Non
 
 def _decode_literal(text: str) -> tuple[str, str | None, str | None]:
     """(lexical form, language, datatype IRI) of an N-Triples literal. The
-    quoted part uses only escapes JSON shares (see `kg.quads.quote`), so JSON reads it."""
+    quoted part uses only escapes JSON shares (see `kg.quads.quote`), so JSON
+    reads it; most literals have no escape at all and are cut out as they are."""
     if text.endswith('"'):
-        return json.loads(text), None, None
-    if text.endswith(">"):
+        cut, language, datatype = len(text) - 1, None, None
+    elif text.endswith(">"):
         cut = text.rfind('"^^<')
-        return json.loads(text[:cut + 1]), None, text[cut + 4:-1]
-    cut = text.rfind('"@')
-    return json.loads(text[:cut + 1]), text[cut + 2:], None
+        language, datatype = None, text[cut + 4:-1]
+    else:
+        cut = text.rfind('"@')
+        language, datatype = text[cut + 2:], None
+    lexical = text[1:cut]
+    return (json.loads(text[:cut + 1]) if "\\" in lexical else lexical), language, datatype
 
 
 _BATCH = 10_000  # rows per chunk handed to the file
@@ -240,6 +244,8 @@ class _JsonLd:
 
 
 def _sorted_values(values: list) -> list:
+    if len(values) < 2:
+        return values
     return sorted(values, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
 
 
