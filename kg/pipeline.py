@@ -162,7 +162,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     from .ingest import seed_files
     from .iri import DEFAULT_BASE, normalise_base
     from .paths import ontology_dir
-    from .report import analytics, render_report
+    from .report import analytics, low_confidence_statements, render_report
     from .resolve import resolve
     from .query import load_store
     from .validate import validate
@@ -195,6 +195,9 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     if curated_data is not None:
         statements += curated_statements(curated_data, {d.id: Path(d.path) for d in documents}, str(curated))
     resolution = run("resolve", lambda: resolve(statements, alias_table))
+    # The report needs only these of the statements; the claims keep their evidence.
+    statement_count, low_confidence = len(statements), low_confidence_statements(statements)
+    extracted.statements = statements = []
     assembled = run("assemble", lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
                                                  curated_data))
     del resolution  # the named graphs carry everything later stages need
@@ -211,11 +214,11 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
         drawn = run("graph data", lambda: graph_data(store, "zh"))  # drawn in the page and measured in the report
         write_text(staging / "graph.html", run("viz", lambda: render_page(drawn, "zh")))
         write_text(staging / "report.md", run("report", lambda: render_report(
-            store, statements, dict(per_doc), skipped, shacl, assembled.conflicts, assembled.notes, relations,
+            store, statement_count, low_confidence, dict(per_doc), skipped, shacl, assembled.conflicts, assembled.notes, relations,
             analytics(drawn))))
     return BuildResult(
         out=str(out), documents=len(documents), from_cache=extracted.from_cache, skipped=skipped,
-        statements=len(statements), triples=triples,
+        statements=statement_count, triples=triples,
         relations=len(relations), conflicts=len(assembled.conflicts), conforms=shacl.conforms,
         relation_counts=dict(sorted(Counter(r["rel"] for r in relations).items())),
         seconds=seconds,

@@ -40,9 +40,15 @@ def _counts(store, sparql: str) -> list[tuple[str, int]]:
     return [(key, int(n)) for key, n in select_rows(store, sparql)]
 
 
-def render_report(store, statements: list[Statement], per_doc: dict[str, int], skipped: list[SkippedFile],
-                  shacl: ShaclReport, conflicts: list[Conflict], notes: list[str], relations: list[dict],
-                  analytics: list[str]) -> str:
+def low_confidence_statements(statements: list[Statement]) -> list[Statement]:
+    """Statements below LOW_CONFIDENCE, in document order: the report lists them."""
+    return sorted((s for s in statements if s.evidence.confidence < LOW_CONFIDENCE),
+                  key=lambda s: (s.evidence.doc_id, s.evidence.start or 0, s.rel))
+
+
+def render_report(store, statement_count: int, low_confidence: list[Statement], per_doc: dict[str, int],
+                  skipped: list[SkippedFile], shacl: ShaclReport, conflicts: list[Conflict], notes: list[str],
+                  relations: list[dict], analytics: list[str]) -> str:
     """The report for the graph in an Oxigraph store and what the stages found.
     The store holds the graph as one set of triples (the build loads kg.nt):
     a triple kept in several named graphs would be counted once per graph."""
@@ -52,10 +58,8 @@ def render_report(store, statements: list[Statement], per_doc: dict[str, int], s
     for predicate, n in _counts(store, "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p"):
         predicates[_qname(predicate)] += n
     rel_counts = Counter(r["rel"] for r in relations)
-    low = sorted((s for s in statements if s.evidence.confidence < LOW_CONFIDENCE),
-                 key=lambda s: (s.evidence.doc_id, s.evidence.start or 0, s.rel))
     out = ["# Wuzhen KG build report", "", f"{sum(predicates.values())} triples, {len(per_doc)} documents, "
-           f"{len(statements)} statements, {len(relations)} relation tuples.", ""]
+           f"{statement_count} statements, {len(relations)} relation tuples.", ""]
     out += ["## Classes", ""] + _table(("class", "instances"), sorted(classes.items()))
     out += ["## Relations (out/relations.jsonl)", ""] + _table(("relation", "tuples"), sorted(rel_counts.items()))
     out += ["## Properties", ""] + _table(("property", "triples"), sorted(predicates.items()))
@@ -74,7 +78,7 @@ def render_report(store, statements: list[Statement], per_doc: dict[str, int], s
     out += ["## Warnings", ""]
     warnings = [f"- skipped {s.path}: {s.reason}" for s in skipped]
     warnings += [f"- low confidence ({s.evidence.confidence}) {s.rel} in {s.evidence.doc_id}: "
-                 f"{(s.evidence.quote or '')[:80]}" for s in low]
+                 f"{(s.evidence.quote or '')[:80]}" for s in low_confidence]
     out += (warnings or ["None."]) + [""]
     out += ["## Network analytics", ""] + analytics + [""]
     return "\n".join(out)

@@ -106,7 +106,9 @@ def _aliases(table: AliasTable) -> dict[str, dict[str, tuple[str, dict[str, str]
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
+    """Memoised: a corpus repeats the same few thousand names hundreds of thousands of times."""
     return normalise_value(text) or ""
 
 
@@ -115,14 +117,15 @@ def _org_core(name: str) -> str:
     return _norm(core or name)
 
 
-def _pinyin_forms(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _pinyin_forms(name: str) -> frozenset[str]:
     from pypinyin import lazy_pinyin
 
     syllables = lazy_pinyin(name.replace("·", ""))
     if len(syllables) < 2:
-        return set()
+        return frozenset()
     family, given = syllables[0], "".join(syllables[1:])
-    return {f"{family}{given}", f"{given}{family}"}
+    return frozenset({f"{family}{given}", f"{given}{family}"})
 
 
 class _Resolver:
@@ -134,9 +137,12 @@ class _Resolver:
         self.years: dict[str, int] = {}
         self.vocab: dict[str, str] = {}
         self.broader: dict[str, str] = {}
+        self._keys: dict[tuple, str] = {}  # what _key already gave; its side effects are idempotent
 
     def entity(self, kind: str, name: str, lang: str, doc_id: str, year: int | None = None) -> str:
-        key = self._key(kind, name, year)
+        key = self._keys.get((kind, name, year))
+        if key is None:
+            key = self._keys[(kind, name, year)] = self._key(kind, name, year)
         self.kinds[key] = kind
         if year is not None and kind in ("summit", "forum"):
             self.years[key] = year
@@ -217,39 +223,45 @@ def _statement_claim(r: _Resolver, st: Statement) -> Claim | None:
     ent = lambda kind, name, year=None: r.entity(kind, name, lang, doc, year)  # noqa: E731
     if st.rel == "holds_role":
         fields = {"person": ent("person", st.person), "role": ent("role", st.role), "organization": ent("organization", st.org)}
-        return Claim(kind="position", key="", entities=fields, values={"titles": {lang: {st.role: 1}}})
+        return _claim(kind="position", entities=fields, values={"titles": {lang: {st.role: 1}}})
     if st.rel == "speaks_at":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
         event_kind = "ceremony" if re.search(r"式|典礼|仪式|[Cc]eremony", st.event) else "forum"
         event = r.entity("forum", st.event, lang, doc, st.summit)
         r.kinds[event] = event_kind
-        return Claim(kind="appearance", key="", entities={"person": ent("person", st.person), "event": event, "summit": summit})
+        return _claim(kind="appearance", entities={"person": ent("person", st.person), "event": event, "summit": summit})
     if st.rel == "summit_theme":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
-        return Claim(kind="theme", key="", entities={"summit": summit}, values={"theme": st.theme, "lang": lang})
+        return _claim(kind="theme", entities={"summit": summit}, values={"theme": st.theme, "lang": lang})
     if st.rel == "summit_held":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
         fields = {"summit": summit}
         if st.place:
             fields["place"] = ent("place", st.place)
-        return Claim(kind="schedule", key="", entities=fields, values={"start": st.start, "end": st.end})
+        return _claim(kind="schedule", entities=fields, values={"start": st.start, "end": st.end})
     if st.rel == "summit_opened":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
         fields = {"summit": summit}
         if st.place:
             fields["place"] = ent("place", st.place)
-        return Claim(kind="opening", key="", entities=fields, values={"date": st.date})
+        return _claim(kind="opening", entities=fields, values={"date": st.date})
     if st.rel == "award_project":
         fields = {"award": ent("award", st.award), "project": ent("project", st.project)}
         if st.org:
             fields["organization"] = ent("organization", st.org)
-        return Claim(kind="grant", key="", entities=fields, values={"year": st.year})
+        return _claim(kind="grant", entities=fields, values={"year": st.year})
     if st.rel == "publishes":
         fields = {"work": ent("work", st.work)}
         if st.publisher:
             fields["publisher"] = ent("organization", st.publisher)
-        return Claim(kind="publication", key="", entities=fields, values={"year": st.year})
+        return _claim(kind="publication", entities=fields, values={"year": st.year})
     raise ValueError(f"unknown relation {st.rel}")
+
+
+def _claim(kind: str, entities: dict[str, str], values: dict[str, object] | None = None) -> Claim:
+    """A claim built from already validated statements: pydantic's checks again
+    would cost a second per hundred thousand statements."""
+    return Claim.model_construct(kind=kind, key="", entities=entities, values=values or {}, evidence=[])
 
 
 # Fields that identify a claim; the others (an org behind a project, a
@@ -274,10 +286,10 @@ def _identity(claim: Claim) -> str:
 
 
 def _merge(claims: list[Claim]) -> Claim:
-    # Fresh top-level containers are enough: nested values are replaced, never changed in place,
-    # and a deep copy of every evidence span cost a third of this stage.
-    first = claims[0]
-    merged = first.model_copy(update={"entities": dict(first.entities), "values": dict(first.values)})
+    """One claim from claims with the same identity. The first one becomes the
+    merged claim: they are `resolve`'s own, made for this call and dropped
+    after it, so copying them only cost time and memory."""
+    merged = claims[0]
     for name in ("organization", "publisher", "place"):
         options = Counter(c.entities[name] for c in claims if name in c.entities)
         if options and _IDENTITY[merged.kind].count(name) == 0:
@@ -317,9 +329,10 @@ def resolve(statements: list[Statement], aliases: AliasTable,
     grouped: dict[str, list[Claim]] = defaultdict(list)
     for claim in raw:
         grouped[_identity(claim)].append(claim)
+    del raw
     result = Resolution()
     for key in sorted(grouped):
-        claim = _merge(grouped[key])
+        claim = _merge(grouped.pop(key))  # the group's other claims go as soon as they are merged
         claim.key = key
         result.claims[key] = claim
     for key in sorted(resolver.kinds):
