@@ -7,6 +7,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -28,6 +29,7 @@ _DOTS = re.compile("[•‧・･]")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # resolution and export normalise the same few thousand names again and again
 def normalise_value(value) -> str | None:
     if value is None:
         return None

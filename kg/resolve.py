@@ -106,9 +106,7 @@ def _aliases(table: AliasTable) -> dict[str, dict[str, tuple[str, dict[str, str]
     return out
 
 
-@lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
-    """Memoised: a corpus repeats the same few thousand names hundreds of thousands of times."""
     return normalise_value(text) or ""
 
 
