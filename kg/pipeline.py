@@ -204,8 +204,8 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     # Every file is streamed into a staging folder; `out` is replaced only
     # when all of them are written.
     with atomic_output(out) as staging:
+        # serialise() empties the named graphs: from here on the store holds the graph
         run("write", lambda: [write_text(staging / name, chunks) for name, chunks in serialise(assembled.graphs)])
-        assembled.graphs.graphs.clear()  # from here on the store holds the graph
         store = run("load", lambda: load_store(staging / "kg.nt"))
         triples = len(store)
         shacl = run("validate", lambda: validate(store))

@@ -10,13 +10,13 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from itertools import groupby
+from itertools import chain
 from operator import itemgetter
 from typing import Iterable, Iterator
 
 
 from .errors import KGError
-from .quads import NamedGraphs
+from .quads import Block, NamedGraphs, blocks_of
 
 __all__ = ["serialise", "atomic_output", "write_text", "split_iri", "JSONLD_CONTEXT"]
 
@@ -82,10 +82,12 @@ class _Turtle:
         self.used[prefix] = namespace
         return f"{prefix}:{local}"
 
-    def header(self, terms) -> str:
-        """Prefix declarations for everything `terms` will need."""
-        for text in terms:
-            self(text)
+    def table(self, terms) -> dict[str, str]:
+        """The Turtle text of each of `terms`: the writers look terms up in it."""
+        return {text: self(text) for text in terms}
+
+    def header(self) -> str:
+        """Prefix declarations for every prefix the terms seen so far use."""
         return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(self.used.items()))
 
 
@@ -116,53 +118,58 @@ def _decode_literal(text: str) -> tuple[str, str | None, str | None]:
     return (json.loads(text[:cut + 1]) if "\\" in lexical else lexical), language, datatype
 
 
-_BATCH = 10_000  # rows per chunk handed to the file
+_BATCH = 2_000  # subjects per chunk handed to the file
 
 
-def _ntriples(rows: list) -> Iterator[str]:
-    for start in range(0, len(rows), _BATCH):
-        yield "".join(f"{s} {p} {o} .\n" for s, p, o in rows[start:start + _BATCH])
+def _ntriples(blocks: list[Block]) -> Iterator[str]:
+    for start in range(0, len(blocks), _BATCH):
+        yield "".join(f"{s} {p} {o} .\n" for _, triples in blocks[start:start + _BATCH] for s, p, o in triples)
 
 
-def _turtle_body(rows: list, ttl: _Turtle) -> Iterator[str]:
+def _turtle_body(blocks: list[Block], short: dict[str, str]) -> Iterator[str]:
     """One chunk per subject, subjects and objects in N-Triples order,
     rdf:type first (as `a`), so the text depends only on the triples."""
     first = True
-    for subject, block in groupby(rows, itemgetter(0)):
-        block = list(block)
-        if any(p == _TYPE_NT for _, p, _ in block):
-            block = [row for row in block if row[1] == _TYPE_NT] + [row for row in block if row[1] != _TYPE_NT]
-        out, predicate = ["" if first else "\n", ttl(subject)], None
-        for _, p, o in block:
+    for subject, triples in blocks:
+        if any(p == _TYPE_NT for _, p, _ in triples):
+            triples = [t for t in triples if t[1] == _TYPE_NT] + [t for t in triples if t[1] != _TYPE_NT]
+        out, predicate = ["" if first else "\n", short[subject]], None
+        for _, p, o in triples:
             if p == predicate:
-                out.append(f",\n        {ttl(o)}")
+                out.append(",\n        " + short[o])
             else:
-                verb = "a" if p == _TYPE_NT else ttl(p)
-                out.append(f" {verb} {ttl(o)}" if predicate is None else f" ;\n    {verb} {ttl(o)}")
+                verb = "a" if p == _TYPE_NT else short[p]
+                out.append(f" {verb} {short[o]}" if predicate is None else f" ;\n    {verb} {short[o]}")
             predicate = p
         out.append(" .\n")
         first = False
         yield "".join(out)
 
 
-def _terms(rows: list) -> set[str]:
-    return set(map(itemgetter(0), rows)) | set(map(itemgetter(1), rows)) | set(map(itemgetter(2), rows))
+def _terms(graphs) -> set[str]:
+    """Every term of the triples in `graphs` (sets of triples)."""
+    terms: set[str] = set()
+    for index in (0, 1, 2):
+        terms.update(map(itemgetter(index), chain.from_iterable(graphs)))
+    return terms
 
 
-def _turtle(rows: list, terms: set[str], prefixes: dict[str, str]) -> Iterator[str]:
+def _turtle(blocks: list[Block], terms: set[str], prefixes: dict[str, str]) -> Iterator[str]:
     ttl = _Turtle(prefixes)
-    yield ttl.header(terms) + "\n"
-    yield from _turtle_body(rows, ttl)
+    short = ttl.table(terms)
+    yield ttl.header() + "\n"
+    yield from _turtle_body(blocks, short)
 
 
-def _trig(named: NamedGraphs, terms: set[str]) -> Iterator[str]:
+def _trig(graphs: dict[str, set], prefixes: dict[str, str], terms: set[str]) -> Iterator[str]:
     """TriG with graphs in IRI order and one header for every graph."""
-    ttl = _Turtle(named.prefixes)
-    graphs = [name for name in sorted(named.graphs, key=lambda name: name[1:-1]) if named.graphs[name]]
-    yield ttl.header(terms | set(graphs)) + "\n"
-    for number, name in enumerate(graphs):
-        yield ("\n" if number else "") + f"{ttl(name)} {{\n"
-        yield from _turtle_body(sorted(named.graphs[name]), ttl)
+    ttl = _Turtle(prefixes)
+    names = [name for name in sorted(graphs, key=lambda name: name[1:-1]) if graphs[name]]
+    short = ttl.table(terms | set(names))
+    yield ttl.header() + "\n"
+    for number, name in enumerate(names):
+        yield ("\n" if number else "") + f"{short[name]} {{\n"
+        yield from _turtle_body(blocks_of(sorted(graphs[name])), short)
         yield "}\n"
 
 
@@ -253,21 +260,18 @@ def _one_or_list(values: list):
     return values[0] if len(values) == 1 else values
 
 
-def _jsonld(rows: list) -> Iterator[str]:
+def _jsonld(blocks: list[Block]) -> Iterator[str]:
     """One node object per line, nodes in IRI order, values sorted: stable bytes."""
-    writer, spans, start = _JsonLd(), [], 0
-    for subject, block in groupby(rows, itemgetter(0)):
-        end = start + sum(1 for _ in block)
-        spans.append((subject[1:-1], start, end))
-        start = end
-    spans.sort()
+    writer = _JsonLd()
     context = json.dumps(JSONLD_CONTEXT, ensure_ascii=False, indent=1, sort_keys=True)
     yield '{\n "@context": ' + context.replace("\n", "\n ") + ',\n "@graph": [\n'
-    for number, (_, start, end) in enumerate(spans):
+    # IRI order differs from N-Triples order where one IRI continues another with a character before ">".
+    for number, (_, index) in enumerate(sorted((subject[1:-1], i) for i, (subject, _) in enumerate(blocks))):
+        subject, triples = blocks[index]
         predicates: dict = {}
-        for _, p, o in rows[start:end]:
+        for _, p, o in triples:
             predicates.setdefault(p, []).append(o)
-        node = json.dumps(writer.node(rows[start][0], predicates), ensure_ascii=False, sort_keys=True)
+        node = json.dumps(writer.node(subject, predicates), ensure_ascii=False, sort_keys=True)
         yield (",\n" if number else "") + node
     yield "\n ]\n}\n"
 
@@ -275,13 +279,14 @@ def _jsonld(rows: list) -> Iterator[str]:
 def serialise(named: NamedGraphs) -> Iterator[tuple[str, Iterator[str]]]:
     """(file name, its text in chunks) for every RDF file of ``out/``, one
     file at a time: the caller writes each chunk as it comes, so no file's
-    whole text is ever in memory."""
-    rows = named.rows()
-    terms = _terms(rows)
-    yield "kg.ttl", _turtle(rows, terms, named.prefixes)
-    yield "kg.trig", _trig(named, terms)
-    yield "kg.nt", _ntriples(rows)
-    yield "kg.jsonld", _jsonld(rows)
+    whole text is ever in memory. Consumes `named`: once TriG is written,
+    its graphs become one set of triples grouped by subject."""
+    terms = _terms(named.graphs.values())
+    yield "kg.trig", _trig(dict(named.graphs), named.prefixes, terms)  # its own dict: pop_blocks empties named's
+    blocks = named.pop_blocks()
+    yield "kg.ttl", _turtle(blocks, terms, named.prefixes)
+    yield "kg.nt", _ntriples(blocks)
+    yield "kg.jsonld", _jsonld(blocks)
 
 
 @contextlib.contextmanager
