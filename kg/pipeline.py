@@ -155,8 +155,6 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
 def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, aliases: Path | None,
            cache: Path | None, progress, on_start, on_stage) -> BuildResult:
     import time
-    from concurrent.futures import ThreadPoolExecutor
-
     from .cache import ExtractionCache
     from .assemble import assemble
     from .curated import curated_statements, load_aliases, load_curated
@@ -205,17 +203,10 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     del resolution  # the named graphs carry everything later stages need
     # Every file is streamed into a staging folder; `out` is replaced only
     # when all of them are written.
-    with atomic_output(out) as staging, ThreadPoolExecutor(max_workers=1) as loader:
-        def write_files():
-            loading = None
-            # serialise() empties the named graphs: from here on the store holds the graph
-            for name, chunks in serialise(assembled.graphs):
-                write_text(staging / name, chunks)
-                if name == "kg.nt":  # Oxigraph loads it on another core (bulk_load lets go of the GIL)
-                    loading = loader.submit(load_store, staging / "kg.nt")
-            return loading
-        loading = run("write", write_files)
-        store = run("load", loading.result)  # what is left of loading once every file is written
+    with atomic_output(out) as staging:
+        # serialise() empties the named graphs: from here on the store holds the graph
+        run("write", lambda: [write_text(staging / name, chunks) for name, chunks in serialise(assembled.graphs)])
+        store = run("load", lambda: load_store(staging / "kg.nt"))
         triples = len(store)
         shacl = run("validate", lambda: validate(store))
         relations = run("export", lambda: relation_tuples(store))

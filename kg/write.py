@@ -284,8 +284,8 @@ def serialise(named: NamedGraphs) -> Iterator[tuple[str, Iterator[str]]]:
     terms = _terms(named.graphs.values())
     yield "kg.trig", _trig(dict(named.graphs), named.prefixes, terms)  # its own dict: pop_blocks empties named's
     blocks = named.pop_blocks()
-    yield "kg.nt", _ntriples(blocks)  # before the other two: the build loads it into a store meanwhile
     yield "kg.ttl", _turtle(blocks, terms, named.prefixes)
+    yield "kg.nt", _ntriples(blocks)
     yield "kg.jsonld", _jsonld(blocks)
 
 
