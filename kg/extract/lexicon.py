@@ -102,7 +102,7 @@ SCOPE_WORDS = ("全球", "中国区", "大中华区", "亚太区", "亚太地区
 ROLE_MODIFIERS_ZH = ("全球", "中国区", "大中华区", "亚太区", "首席", "高级", "资深", "常务", "执行", "名誉", "荣誉", "终身",
                      "特聘", "代理", "前", "原", "轮值", "联席", "兼职", "客座", "讲席", "特约", "驻会", "专职", "外籍")
 ROLE_MODIFIERS_EN = ("senior", "executive", "deputy", "vice", "chief", "global", "rotating", "honorary", "founding",
-                     "co", "associate", "assistant", "acting", "former", "managing", "general", "first")
+                     "co", "associate", "assistant", "acting", "former", "managing", "general", "first", "staff")
 
 # Department words that open an English job title ("communications manager").
 DEPARTMENTS_EN = ("communications", "marketing", "sales", "technology", "research", "product", "media", "operations",

@@ -153,7 +153,8 @@ def _byline_name(piece: str) -> str | None:
 
 
 _EN_NAME = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.)(?:\s(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.|van|de|von|bin)){1,3}"
-_EN_ORG = r"(?:[A-Z][\w&.-]*|\d\w*)(?:\s(?:(?:of|and|for|the|on|&|de)\s)*(?:[A-Z][\w&.-]*|\d\w*)){0,7}"
+# Capitalised words, lower-case joiners between them, and possessives ("Egypt's Ministry of …", "Robotics' lab").
+_EN_ORG = r"(?:[A-Z][\w&.-]*|\d\w*)(?:(?:['’]s|(?<=s)['’])?\s(?:(?:of|and|for|the|on|&|de)\s)*(?:[A-Z][\w&.-]*|\d\w*)){0,7}"
 _ROLE_JOIN_EN = re.compile(r"\s(?:and|&)\s(?:an?\s)?")
 
 
@@ -165,13 +166,13 @@ def _en_patterns() -> list[re.Pattern]:
         # Name, (the) Role of Org
         re.compile(rf"(?P<name>{_EN_NAME}),\s(?:the\s|a\s)?(?P<role>{roles})\s(?:of|at|for)\s(?:the\s)?(?P<org>{_EN_ORG})"),
         # Name, Org's Role
-        re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<org>{_EN_ORG})(?:'s|’s)?\s(?P<role>{roles})(?=[,;.]|\s(?:said|says|told|noted|added))"),
+        re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<org>{_EN_ORG})(?:['’]s|(?<=s)['’])?\s(?P<role>{roles})(?=[,;.]|\s(?:said|says|told|noted|added))"),
         # Name, role, Org (press-release contacts)
         re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<role>{roles}),\s(?P<org>{_EN_ORG})(?=[,;.]?\s*$)"),
         # Role of Org Name
         re.compile(rf"\b(?P<role>{roles})\sof\s(?:the\s)?(?P<org>{_EN_ORG}),?\s(?P<name>{_EN_NAME})"),
         # Org('s) Role Name
-        re.compile(rf"(?P<org>{_EN_ORG})(?:'s|’s)?\s(?P<role>{roles})\s(?P<name>{_EN_NAME})"),
+        re.compile(rf"(?P<org>{_EN_ORG})(?:['’]s|(?<=s)['’])?\s(?P<role>{roles})\s(?P<name>{_EN_NAME})"),
     ]
 
 
