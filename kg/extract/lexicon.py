@@ -99,6 +99,10 @@ DEMONYMS = {
 # Scope words inside a title that belong to the post, not the organisation:
 # 某公司全球副总裁 is a vice-president of 某公司.
 SCOPE_WORDS = ("全球", "中国区", "大中华区", "亚太区", "亚太地区", "国际", "海外")
+# Party committees (省委, 市委…) and the government heads of the same place:
+# 浙江省委副书记、省长X is the governor of 浙江省, not of its party committee.
+PARTY_COMMITTEES_ZH = ("省委", "市委", "区委", "县委", "州委")
+GOVERNMENT_HEADS_ZH = ("省长", "副省长", "市长", "副市长", "区长", "副区长", "县长", "副县长", "州长", "副州长")
 ROLE_MODIFIERS_ZH = ("全球", "中国区", "大中华区", "亚太区", "首席", "高级", "资深", "常务", "执行", "名誉", "荣誉", "终身",
                      "特聘", "代理", "前", "原", "轮值", "联席", "兼职", "客座", "讲席", "特约", "驻会", "专职", "外籍")
 ROLE_MODIFIERS_EN = ("senior", "executive", "deputy", "vice", "chief", "global", "rotating", "honorary", "founding",

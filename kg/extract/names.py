@@ -26,7 +26,7 @@ FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,8}}(?:[·•‧・][{HAN}]{{1,10}})*[·�
 CLAUSE_BREAK = set(",，。;；:：!?！？“”\"()（）《》「」『』\n—")
 _LEADING_NOISE = re.compile(
     r"^(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚间|晚上)?"
-    rf"(?:{alternation(ORG_DESCRIPTORS_ZH)}|"
+    rf"(?:{alternation(ORG_DESCRIPTORS_ZH)}|[{HAN}]{{1,4}}业者|"  # 资安业者X: "the security vendor X" (Taiwan)
     r"在|据|由|对此|其中|同时|此外|另外|而|但|并|与会的|出席的有|出席活动的有|包括|例如|比如|如|以及|作为|"
     r"会上|会议上|论坛上|活动上|据悉|据介绍|记者|当天|随后|接着|最后|首先|他|她|来自|与|和|及|还有|即|、)+"
 )
@@ -120,9 +120,16 @@ def org_before(text: str, end: int, floor: int = 0) -> tuple[int, str]:
     return start, phrase
 
 
+_POSTED_TO = re.compile(rf"(?<=[{HAN}]{{2}})驻[{HAN}]{{1,3}}$")  # 联合国开发计划署驻华(代表)
+
+
 def split_scope(org: str) -> tuple[str, str]:
     """'某公司全球前沿技术' → ('某公司', '全球前沿技术'): a scope word that does not
-    start a proper organisation name belongs to the post."""
+    start a proper organisation name belongs to the post, as does a posting
+    ('…署驻华' of 驻华代表)."""
+    posted = _POSTED_TO.search(org)
+    if posted:
+        return org[:posted.start()], posted.group(0)
     for word in SCOPE_WORDS:
         at = org.find(word, 2)
         if at > 0:

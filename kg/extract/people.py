@@ -9,7 +9,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .context import OUTLET_ZH, DocContext
-from .lexicon import DEMONYMS, NAME_TITLES, ORG_DESCRIPTORS_EN, alternation, role_words
+from .lexicon import (
+    DEMONYMS,
+    GOVERNMENT_HEADS_ZH,
+    NAME_TITLES,
+    ORG_DESCRIPTORS_EN,
+    PARTY_COMMITTEES_ZH,
+    alternation,
+    role_words,
+)
 from .names import (
     ANAPHORS_ZH,
     CLAUSE_BREAK,
@@ -49,12 +57,17 @@ def _chain_titles(chain: list[tuple[str, str]]) -> tuple[Title, ...]:
     for own_org, role in chain:
         org = own_org or org
         if org:
-            titles.append(Title(org=org, role=role))
+            # 浙江省委副书记、省长: the governor heads the province, not its party committee.
+            held = org[:-1] if not own_org and role in GOVERNMENT_HEADS_ZH and org.endswith(PARTY_COMMITTEES_ZH) else org
+            titles.append(Title(org=held, role=role))
     return tuple(titles)
 
 
 def _clean_org(org: str, role: str) -> tuple[str, str]:
     org, scope = split_scope(org)
+    committee = role[:2]
+    if committee in PARTY_COMMITTEES_ZH and role[2:] in role_words().zh and not org.endswith(PARTY_COMMITTEES_ZH):
+        return org + committee, scope + role[2:]  # (中共)浙江 + 省委书记: the secretary of 浙江省委
     return org, scope + role
 
 
