@@ -30,13 +30,13 @@ SUMMIT_EN = re.compile(
 # An outlet's name: a run of Han characters ending in a press word, not
 # preceded by further Han characters (中新社, 光明网, 中国日报网, 大公报);
 # 本报 ("this paper") names none, and 记者 starts a byline, not an outlet.
-OUTLET_ZH = r"(?<![\u4e00-\u9fff])(?!本报|本台|本刊|记者)[\u4e00-\u9fff]{1,8}(?:社|报|网|周刊|电视台)"
+OUTLET_ZH = r"(?<![\u4e00-\u9fff])(?!本报|本台|本刊|记者)[\u4e00-\u9fff]{1,8}(?:社|报|网|周刊|电视台|在线|新闻)"
 DATELINE_ZH = re.compile(rf"(?P<outlet>{OUTLET_ZH})" r"(?:记者[\u4e00-\u9fff·]{2,8}?)?[\u4e00-\u9fff]{0,6}?"
                          r"(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日专?电")
 DATELINE_EN = re.compile(r"^[A-Z][A-Z .'-]+,\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
                          r"(?P<day>\d{1,2})\s+\((?P<outlet>[A-Za-z ]+)\)", re.M)
 _MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_OUTLET_WORD = r"[\u4e00-\u9fff]{2,10}?(?:日报|时报|晚报|商报|报|周刊|网|社|电视台)"
+_OUTLET_WORD = r"[\u4e00-\u9fff]{2,10}?(?:日报|时报|晚报|商报|报|周刊|网|社|电视台|在线|新闻)"
 # Where a paper names itself: 《光明日报》(2017年…) footers, 【香港商报讯】 leads,
 # (联合新闻网 2023-11-10) and 来源：浙江日报 credits.
 _PAPER_MARKS = (

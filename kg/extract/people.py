@@ -125,8 +125,9 @@ def officials_zh(text: str) -> list[TitledPerson]:
 # A byline ends at a bracket, a full stop, or the "/乌镇报导" / "报道：" that
 # follows the names. An outlet may stand right before it (中新社记者 X 摄,
 # 【经济日报/记者X/台北报导】).
-_BYLINE = re.compile(rf"[(（]?(?:(?P<outlet>{OUTLET_ZH})/?)?(?P<body>(?:本报|本台|本刊)?记者[^)）。:：/]{{2,80}})[)）]?")
-_BYLINE_ROLE = re.compile(r"(?P<own>本报|本台|本刊)?(?:特约)?(?:记者|通讯员|实习生)")
+_REPORTER_KIND = "(?:特约|全媒体|融媒体|首席)?"  # 嘉兴日报全媒体记者 X: still a reporter of the paper
+_BYLINE = re.compile(rf"[(（]?(?:(?P<outlet>{OUTLET_ZH})/?)?(?P<body>(?:本报|本台|本刊)?{_REPORTER_KIND}记者[^)）。:：/]{{2,80}})[)）]?")
+_BYLINE_ROLE = re.compile(rf"(?P<own>本报|本台|本刊)?{_REPORTER_KIND}(?:记者|通讯员|实习生)")
 # What may follow the names: credits, or a wire dateline (乌镇16日专电).
 # 记者 陈某 乌镇报道: a place set apart after the names.
 _SPACED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])\s[\u4e00-\u9fff]{2}(?=(?:报道|报导)$)")
