@@ -52,6 +52,9 @@ _HOSTED_ZH = re.compile(rf"(?:举办了?|举行了?|召开了?|在|于|出席|�
 _NAMED_VERB_ZH = re.compile(rf"[^。,，]{{0,12}}?(?:{alternation(SPEECH_VERBS)}|发表|作了|作主旨|做主旨)")
 # 出席开幕式并致辞的有：A、B…: everyone titled after the cue spoke.
 _SPEAKER_LIST_ZH = re.compile(r"(?:致辞|致词|发言|讲话|演讲)的(?:嘉宾|领导|代表)?(?:有|包括|分别是|分别为|为)[:：]")
+# "Among those who addressed the opening ceremony were …", "Speakers at the forum included …"
+_SPEAKER_LIST_EN = re.compile(r"\b(?:[Aa]mong\s+(?:those|the\s+speakers)\s+who\s+(?:addressed|spoke\s+(?:at|to))\b[^.;]*?"
+                              r"\b(?:were|was)|[Ss]peakers\s+(?:at|of)\b[^.;]*?\b(?:included|were))\s")
 _SUMMIT_ONLY_ZH = re.compile(r"^(?:世界互联网大会|乌镇峰会|峰会|大会|会议|活动|互联网大会)$")
 _GENERIC_ZH = re.compile(r"^(?:本届|今年|此次|本次|这次|该)?(?:的)?(?:峰会|大会|乌镇峰会|世界互联网大会)?(?:的)?")
 
@@ -111,8 +114,8 @@ def _events_en(ctx: DocContext, text: str) -> list[_Event]:
 def _speakers(ctx: DocContext, text: str, known: re.Pattern | None, listed_from: int | None) -> list[TitledPerson]:
     """Who speaks in a sentence; everyone titled after `listed_from` is on a list of speakers."""
     if ctx.doc.language == "en":
-        return [p for p in titled_people(ctx, text)
-                if _VERB_EN.search(text, p.end) or _SAID_BEFORE_EN.search(text, 0, p.start)]
+        return [p for p in titled_people(ctx, text) if (listed_from is not None and p.start >= listed_from)
+                or _VERB_EN.search(text, p.end) or _SAID_BEFORE_EN.search(text, 0, p.start)]
     people = [p for p in titled_people(ctx, text) if p.titles and p.titles[0].role != "记者"]
     people += officials_zh(text)
     speakers = [p for p in people
@@ -161,7 +164,7 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
             pending = None
         text = ctx.text(sentence)
         events = find_events(ctx, text)
-        cue = _SPEAKER_LIST_ZH.search(text)
+        cue = (_SPEAKER_LIST_ZH if ctx.doc.language == "zh" else _SPEAKER_LIST_EN).search(text)
         listing = listing if sentence.paragraph == listing_paragraph else None
         speakers = _speakers(ctx, text, known, 0 if listing else cue.start() if cue else None)
         event = None

@@ -18,7 +18,12 @@ _EN = [
     re.compile(rf"[Tt]hemed\s+(?:on\s+)?{_QUOTED}"),
     re.compile(rf"under\s+the\s+theme\s+(?:of\s+)?{_QUOTED}", re.I),
     re.compile(rf"theme\s+(?:of\s+the\s+\w+(?:\s\w+)*?\s+)?(?:is|was|will\s+be)\s+{_QUOTED}", re.I),
-    re.compile(rf"with\s+the\s+theme\s+(?:of\s+)?{_QUOTED}", re.I),
+    # "with / carried / bore the theme …"
+    re.compile(rf"(?:with|carried|carries|carrying|bore|bears|bearing|had|has|having)\s+the\s+(?:main\s+)?theme\s+"
+               rf"(?:of\s+)?{_QUOTED}", re.I),
+    # "took / adopted … as its theme"
+    re.compile(rf"(?:took|takes|taking|adopted|adopts|chose|chooses)\s+{_QUOTED}\s+as\s+(?:its|the(?:ir)?)\s+"
+               rf"(?:main\s+|overall\s+)?theme", re.I),
 ]
 # The summit, not an expo or contest, must be what the theme belongs to.
 _NOT_SUMMIT_ZH = re.compile(r"博览会|大赛|展会|展览|赛事|活动|论坛|座谈会|发布会|专场")
