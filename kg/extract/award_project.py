@@ -22,7 +22,7 @@ _QUOTES = "“”\"「」『』"
 _AWARD_ZH = re.compile(rf"(?P<award>[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:领先科技成果|科技成果|奖|(?:精品|优秀|典型|示范)案例))(?![项金])")
 _CONTEST_ZH = re.compile(rf"[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:大赛|竞赛|挑战赛)")
 # Where an award's name starts: after the last of these words before 奖.
-_AWARD_LEFT_EDGE = re.compile(r".*(?:举办|举行|公布|揭晓|首次|首度|获得|赢得|取得|获|荣获|斩获|摘得|夺得|入选|评选|问鼎|入围|当选|在|于|的|为|是|了|个|项|和|与|及|中|从|被|将|已|等(?!$)|年度|年|届|[“「『])")
+_AWARD_LEFT_EDGE = re.compile(r".*(?:被评为|评为|获评|举办|举行|公布|揭晓|首次|首度|获得|赢得|取得|获|荣获|斩获|摘得|夺得|入选|评选|问鼎|入围|当选|在|于|的|为|是|了|个|项|和|与|及|中|从|被|将|已|等(?!$)|年度|年|届|[“「『])")
 _NOT_AN_AWARD = re.compile(r"^(?:该|此|本|获|大)?奖$|(?:颁|领|获|得)奖$")
 _RANK = re.compile(r"(?:[一二三四五六七八九十]+等奖|特等奖|金奖|银奖|铜奖|优秀奖)$")
 _YEAR_BEFORE = re.compile(r"(20\d\d)年(?:度)?(?:的)?[“「『]?$")
@@ -53,6 +53,8 @@ _WINNER_BY = re.compile(r"(?:则|也)?(?:被(?P<w>[^,，;；。]+?)(?:摘得|获
 # 获奖项目包括：…, 人工智能赛道二等奖名单如下：…: a colon that opens a list of winners.
 _LIST_HEAD = re.compile(r"(?:包括|如下|分别是|分别为|名单|得主|有|奖|成果|项目|案例)$")
 _WINNERS_CUE = re.compile(r"入选|获奖|获评|上榜|获选|得主|获得者|名单")
+# 成果中，包括…: a list that opens without a colon.
+_INCLUDES = re.compile(r"(?<=中)[,，]?(?:包括|有)|(?<=中[,，])(?:包括|有)")
 # 称今年的获奖成果“…”: a quotation, not a winner.
 _SPOKEN = re.compile(r"(?:称|说|表示|认为|指出|强调|坦言)[^,，。;；“”]*$")
 # 该项目由某公司申报: the owner of a winner named bare.
@@ -86,6 +88,7 @@ _QUOTED_WIN_EN = re.compile(
 # Lists of "Org's project": after "including", "winners include", "the top prize went to",
 # "…, as was …", or as the subject of "were among the winners".
 _LIST_AFTER_EN = re.compile(r"\b(?:including|includes?|such\sas|(?i:among\sthem)(?:\s(?:were|are))?|as\s(?:was|were)|"
+                            r"^[Aa]mong\s(?:[\w'’-]+\s){1,12}?(?:were|are)|"
                             r"(?:prize|award|honou?r|place)s?\swent\sto)\s(?P<list>[^;:]+?)\.?$")
 _LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:among\s(?:the\s)?(?:(?:winners|recipients|honou?rees)\sof|(?:20\d\d\s)?(?=[A-Z]))|"
                              r"named|selected\s(?:as|for)|honou?red\swith|awarded)\b|^(?P<list2>.+?),?\s(?:won|received|bagged|took|claimed)\s")
@@ -101,6 +104,9 @@ _MADE_BY_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,\"“”]+?),?
 _APPOSITIVE_EN = re.compile(rf"^(?P<project>[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*)*),\s(?:an?|the)\s[^,]+?\s{_BY_ORG_EN}")
 # "the Tianhe edge chip (Orion Labs)"
 _OWNER_AFTER_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,()\"“”]+?)\s\((?P<org>{_EN_ORG})\)$")
+# "Harbor AI won a … award for its medical imaging assistant"
+_WON_FOR_ITS_EN = re.compile(rf"(?:^|,\s)(?:the\s)?(?P<org>{_EN_ORG})\s(?:won|received|bagged|took|claimed|was\shonou?red\swith)\s"
+                             r"(?:an?\s|the\s)?[^.;]*?\bfor\s(?:its|their)\s(?P<project>[^,.;]+)")
 # Clauses of one sentence that may each name a winner ("…, while …").
 _CLAUSES_EN = re.compile(r",?\s(?:while|whereas)\s|;\s")
 
@@ -173,8 +179,13 @@ def _item_zh(phrase: str) -> tuple[str, str] | None:
 
 
 def _listed_zh(text: str, own: _Name | None) -> list[tuple[str, str]]:
-    """获奖项目包括：甲的X、乙的Y和丙的Z / 二等奖：X（甲）: the winners after a list's colon."""
+    """获奖项目包括：甲的X、乙的Y和丙的Z / 二等奖：X（甲）: the winners after a list's colon;
+    or after 包括 with no colon (发布的14项领先科技成果中，包括甲研发的X、乙的Y等)."""
     head, colon, rest = text.partition(":")
+    if not colon:
+        opened = _INCLUDES.search(text)
+        if opened:
+            head, colon, rest = text[:opened.start()].removesuffix("中"), opened.group(0), text[opened.end():].rstrip("。")
     if not (colon and _LIST_HEAD.search(head) and ((own and own.end <= len(head)) or _WINNERS_CUE.search(head))):
         return []
     items = [_item_zh(piece) for line in rest.split("\n") for piece in _LIST_SEP.split(line)]
@@ -321,6 +332,8 @@ def _en(ctx: DocContext, index: int, text: str, awards: _AwardsEn) -> list[Found
     found = [(name, year, m.group("project"), m.group("org") or m.group("org2")) for m in _QUOTED_WIN_EN.finditer(text)]
     if not found:
         found = [(name, year, project, org) for project, org in _owned_list_en(text)]
+    if not found:
+        found = [(name, year, m.group("project").strip(), m.group("org")) for m in _WON_FOR_ITS_EN.finditer(text)]
     return found
 
 
