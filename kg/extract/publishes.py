@@ -22,7 +22,11 @@ _BARE_WORK_ZH = re.compile(r"(?:发布|发表|推出|公布|首发)了?(?P<work>
 _NOT_A_TITLE = re.compile(r"^(?:[一两二三四五六七八九十多数几首\d]+[份部篇项个本]|该|这|此|其|相关|有关|最新|年度|系列|研究|新版)")
 _CLAUSE = re.compile(r"[,，;；。!?！？]")
 _BY_ZH = re.compile(rf"由(?P<org>[^,，。;；由]{{2,30}}?)(?:牵头|负责|组织|共同|联合)?(?:{alternation(RELEASE_VERBS)})")
-_AGENT_BEFORE_VERB = re.compile(rf"(?P<org>[^,，。;；《》]{{2,30}}?)(?P<adverb>正式|首次|联合|共同|重磅|还|也|已)?(?:{alternation(RELEASE_VERBS)})(?:了|的)?(?:和|与)?$")
+_AGENT_BEFORE_VERB = re.compile(rf"(?P<org>[^,，。;；《》]{{2,30}}?)(?P<adverb>正式|首次|联合|共同|重磅|还|也|已)?(?:{alternation(RELEASE_VERBS)})(?P<of>了|的)?(?:和|与)?$")
+# 甲在峰会上发布: where it happened is not part of the publisher.
+_WHERE_ZH = re.compile(r"(?<=..)在[^,，。;；《》]{1,15}?(?:上|期间|中|现场)$")
+# 甲发布的《…》: whoever stands right before 发布的 released it, suffix or not.
+_BARE_AGENT_ZH = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 _NO_SUBJECT = re.compile(r"^(?:陆续|先后|相继|还|也|并|已|已经|曾|又|正式|首次|此前|同时|随后|近日|日前)")
 _TIME_NOISE = re.compile(r"^(?:近年来|近日|日前|此前|同时|此外|目前|当天|会上|\d{1,2}月\d{1,2}日|20\d\d年)+")
 _JOINT_ZH = re.compile(r"联同|会同|携手|与")
@@ -103,9 +107,13 @@ def _publisher_zh(text: str, clause_start: int, work_start: int) -> str | None:
     head = _EARLIER_WORKS.sub("", text[clause_start:work_start])
     direct = _AGENT_BEFORE_VERB.search(head)
     if direct and not _NO_SUBJECT.match(direct.group("org")):
+        org = _WHERE_ZH.sub("", direct.group("org"))
         # The first of joint publishers is one, even without a suffix (甲智算与乙实验室联合发布).
-        joint = _first_of_joint(direct.group("org"), direct.group("adverb"))
-        agent = _agent(joint or direct.group("org")) or (joint and _TIME_NOISE.sub("", joint))
+        joint = _first_of_joint(org, direct.group("adverb"))
+        agent = _agent(joint or org) or (joint and _TIME_NOISE.sub("", joint))
+        bare = _TIME_NOISE.sub("", org)
+        if not agent and direct.group("of") == "的" and _BARE_AGENT_ZH.match(bare) and not _NO_SUBJECT.match(bare):
+            agent = bare
         if agent:
             return agent
     if _NO_SUBJECT.match(head) or (direct and _NO_SUBJECT.match(direct.group("org"))):
