@@ -66,6 +66,7 @@ _LIST_CUE = re.compile(r"(?:入选|获奖|获评|上榜)的?(?:[\d一二三四�
 # Words before an owner's name: the list's lead, a conjunction, 由 (由某院研发的“…”).
 _LIST_LEAD = re.compile(r"^(?:.*(?:包括|分别是|分别为|其中)[:：]?)?(?:和|与|及|以及|由)?")
 _COUNTED = re.compile(r"^[\d一二三四五六七八九十几多]+(?:个|项|款|家|件)")
+_COUNT_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十几多]+(?:个|项|款|件))?(?:成果|项目|作品|案例|产品)?$")
 _REPRESENTATIVE = re.compile(r"^作为(?:该|这个)?项目(?:团队|方|研发团队)?的?(?:代表|负责人)")
 
 _EN_WORD = r"[A-Z][\w-]*\s(?:(?:and|of|for|in|on)\s)?"
@@ -90,7 +91,7 @@ _QUOTED_WIN_EN = re.compile(
 _LIST_AFTER_EN = re.compile(r"\b(?:including|includes?|such\sas|(?i:among\sthem)(?:\s(?:were|are))?|as\s(?:was|were)|"
                             r"^[Aa]mong\s(?:[\w'’-]+\s){1,12}?(?:were|are)|"
                             r"(?:prize|award|honou?r|place)s?\swent\sto)\s(?P<list>[^;:]+?)\.?$")
-_LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:among\s(?:the\s)?(?:(?:winners|recipients|honou?rees)\sof|(?:20\d\d\s)?(?=[A-Z]))|"
+_LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:among\s(?:the\s)?(?:(?:winners|recipients|honou?rees)\sof|(?:20\d\d\s)?(?=[A-Z]))|"
                              r"named|selected\s(?:as|for)|honou?red\swith|awarded)\b|^(?P<list2>.+?),?\s(?:won|received|bagged|took|claimed)\s")
 # Commas part the winners, except the one before a maker ("…, submitted by …").
 _LIST_SPLIT_EN = re.compile(r",(?!\s*(?:(?:developed|built|made|designed|created|submitted)\s)?(?:by|from)\s)\s*(?:and\s+)?|\s+and\s+(?=(?:the|an?)\s|[A-Z])")
@@ -199,7 +200,9 @@ def _winners_zh(text: str, own: _Name | None) -> list[tuple[str, str | None]]:
     for match in _WINNER_BEFORE.finditer(text):
         alone = re.fullmatch(_SELECTED, match.group("verb")) and text[match.end() : match.end() + 1] in ",，;；。"
         if alone or (own and 0 <= own.start - match.end() <= 12):
-            found.append(_item_zh(match.group("w")))
+            # 甲的X、乙的Y等15项成果入选: each winner of the list, without the count.
+            winners = _COUNT_TAIL.sub("", match.group("w"))
+            found += [_item_zh(piece) for piece in _LIST_SEP.split(winners)]
     after = (_WINNER_AFTER.match(text, own.end) or _WINNER_BY.match(text, own.end)) if own else None
     if after and after.group("w"):
         found.append(_item_zh(after.group("w")))
@@ -313,7 +316,8 @@ class _AwardsEn:
     def read(self, ctx: DocContext, text: str) -> tuple[str, int | None] | None:
         own = _AWARD_EN.search(text) or _CONTEST_EN.search(text)
         if own:
-            name = re.sub(r"^(?:The\s)?(?:20\d\d\s+)?", "", re.sub(r"[\"“”]", "", own.group(0)).strip())
+            name = re.sub(r"^(?:The\s)?(?:20\d\d\s+)?(?:\d+\s|(?:Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|"
+                          r"Eighteen|Nineteen|Twenty)\s)?", "", re.sub(r"[\"“”]", "", own.group(0)).strip())
             self.last = (name, ctx.year_of(text))
             return self.last
         return self.last if _CARRY_CUE_EN.search(text) else None
