@@ -18,6 +18,9 @@ from .people import TitledPerson, officials_zh, titled_people
 _EVENT_ZH = re.compile(
     rf"(?:在|于|出席|参加)(?P<event>(?:“[^”]{{1,40}}”|[^,，。;；:：、!?！？()（）“”]){{0,40}}?(?:{alternation(EVENT_WORDS)})[”\"]?)(?=上|中|期间|现场|时|并|致辞|致词|发言|演讲|讲话|,|，|$)"
     rf"|(?:^|[,，])(?P<event2>[^,，。;；:：在!?！？]{{1,30}}?(?:{alternation(EVENT_WORDS)}))(?=上[,，])"
+    # 人工智能论坛由某大学承办，…: the event as the subject of its own sentence
+    # (a forum or ceremony, not the summit itself: 某某峰会于…举行 is the summit's own sentence)
+    r"|^(?P<event3>[^,，。;；:：在!?！？\d\s]{1,30}?(?:分论坛|论坛|开幕式|闭幕式|研讨会|座谈会|圆桌会|高端对话|发布会|颁奖典礼))(?=由|于|在)"
 )
 # "Sub-forum on November 20" is a date, not the forum's topic.
 _NOT_TOPIC = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s+\d|\d{1,2}\b)"
@@ -33,6 +36,9 @@ _EVENT_EN = re.compile(
     rf"(?:\s+on\s+{_NOT_TOPIC}{_LOWER_TOPIC}"
     rf"|\s+(?:on|of)(?:\s+(?:the|and|&|of|for|in))*\s+{_NOT_TOPIC}[A-Z0-9][\w-]*(?:(?:\s+(?:and|&|of|the|for|in))*\s+[A-Z0-9][\w-]*)*)?)"
 )
+# "In a keynote speech at the opening ceremony": the event is what the speech was at.
+_SPEECH_AT_EN = re.compile(r"^(?:(?:keynote|opening|closing|video|brief)\s+)?(?:speech|address|remarks|talk|presentation)\s+"
+                           r"(?:at|to)\s+(?:the\s+|a\s+)?", re.I)
 _VERB_ZH = re.compile(rf"^[^。]{{0,30}}?(?:{alternation(SPEECH_VERBS)}|发表|作了|作主旨|做主旨)")
 _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|delivered|addressed|spoke|speaking|"
                       r"remarked|highlighted|pointed out|warned|explained|emphasized|emphasised|argued|shared)\b", re.I)
@@ -69,7 +75,7 @@ class _Event:
 def _events_zh(ctx: DocContext, text: str) -> list[_Event]:
     events = []
     for match in _EVENT_ZH.finditer(text):
-        name, year = _drop_summit(ctx, match.group("event") or match.group("event2"))
+        name, year = _drop_summit(ctx, match.group("event") or match.group("event2") or match.group("event3"))
         if name in _BARE_FORUM_ZH:
             name = _last_named_forum(ctx, text, name) or name
         if len(name) < 2 or _SUMMIT_ONLY_ZH.match(name):
@@ -104,7 +110,7 @@ def _last_named_forum(ctx: DocContext, text: str, bare: str) -> str | None:
 def _events_en(ctx: DocContext, text: str) -> list[_Event]:
     events = []
     for match in _EVENT_EN.finditer(text):
-        name = match.group("event").strip()
+        name = _SPEECH_AT_EN.sub("", match.group("event").strip())
         name = re.sub(r"^(?:(?:20\d\d\s+)?World\s+Internet\s+Conference(?:\s+Wuzhen\s+Summit)?(?:'s|’s)?\s+|"
                       r"(?:summit|conference)(?:'s|’s)\s+)", "", name, flags=re.I)
         events.append(_Event(name, ctx.year_of(text), match.start()))
