@@ -71,6 +71,20 @@ def _clean_org(org: str, role: str) -> tuple[str, str]:
     return org, scope + role
 
 
+_HOLDING = ("担任", "现任", "时任")
+
+
+def _name_before(text: str, end: int) -> int | None:
+    """Where a person's name that ends at `end` starts (X（甲公司首席执行官）)."""
+    for size in (3, 2, 4):
+        start = end - size
+        if start >= 0 and (start == 0 or text[start - 1] in CLAUSE_BREAK or text[start - 1] in "、，,") \
+                and chinese_name_at(text[:end] + "说", start) == text[start:end]:
+            return start
+    foreign = re.search(r"[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,10})+$", text[:end])
+    return foreign.start() if foreign else None
+
+
 def titled_people_zh(text: str) -> list[TitledPerson]:
     people: list[TitledPerson] = []
     chain: list[tuple[str, str]] = []
@@ -89,16 +103,22 @@ def titled_people_zh(text: str) -> list[TitledPerson]:
             chain = [(org, role)]
         chain_end = match.end()
         name = chinese_name_at(text, match.end())
+        name_at = match.end()
+        if not name and text[match.end():match.end() + 1] == "的" and text[max(0, start - 2):start] in _HOLDING:
+            name_at = match.end() + 1  # 担任甲公司首席技术官的X
+            name = chinese_name_at(text, name_at)
+        if not name and text[match.end():match.end() + 1] in "）)" and start > 0 and text[start - 1] in "（(":
+            name_at = _name_before(text, start - 1)  # X（甲公司首席执行官）
+            name = text[name_at:start - 1] if name_at is not None else None
         if name and chain[-1][0].endswith(("本报", "本台", "本刊")):
             chain, name = [], None
         if name:
             titles = _chain_titles(chain)
             if titles:
                 confident = all(looks_like_org(t.org) for t in titles)
-                people.append(TitledPerson(name, match.end(), match.end() + len(name), titles,
-                                           0.9 if confident else 0.7))
+                people.append(TitledPerson(name, name_at, name_at + len(name), titles, 0.9 if confident else 0.7))
             chain = []
-            floor = match.end() + len(name)
+            floor = max(match.end(), name_at + len(name))
         elif not _CONNECTOR.match(text, match.end()) and not _ORG_GAP_OK.match(text[match.end():match.end() + 1] or ","):
             chain = []
     return people
@@ -183,6 +203,8 @@ def _en_patterns() -> list[re.Pattern]:
         re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<org>{_EN_ORG})(?:['’]s|(?<=s)['’])?\s(?P<role>{roles})(?=[,;.]|\s(?:said|says|told|noted|added))"),
         # Name, role, Org (press-release contacts)
         re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<role>{roles}),\s(?P<org>{_EN_ORG})(?=[,;.]?\s*$)"),
+        # Name (role, Org)
+        re.compile(rf"(?P<name>{_EN_NAME})\s\((?P<role>{roles}),\s(?:the\s)?(?P<org>{_EN_ORG})\)"),
         # Role of Org Name
         re.compile(rf"\b(?P<role>{roles})\sof\s(?:the\s)?(?P<org>{_EN_ORG}),?\s(?P<name>{_EN_NAME})"),
         # Org('s) Role Name
@@ -245,8 +267,26 @@ def _role_words_en() -> frozenset[str]:
     return frozenset(word for label in role_words().en for word in re.findall(r"[a-z]+", label))
 
 
+# "Rita Gomez, who founded Harbor AI in 2016, said": a post told by its verb.
+_EN_POST_VERBS = {"founded": "founder", "co-founded": "co-founder", "heads": "head", "headed": "head",
+                  "leads": "head", "runs": "head", "chairs": "chair"}
+_EN_WHO = re.compile(rf"(?P<name>{_EN_NAME}),\s(?:who|which)\s(?:now\s|also\s)?(?P<verb>{'|'.join(_EN_POST_VERBS)})\s"
+                     rf"(?:the\s)?(?P<org>{_EN_ORG})")
+
+
+def _en_who(text: str) -> list[TitledPerson]:
+    people = []
+    for match in _EN_WHO.finditer(text):
+        # "who heads Helix Robotics' AI lab": the unit belongs to the company before the possessive.
+        org = _trim_en_org(re.split(r"(?:['’]s|(?<=s)['’])\s", match.group("org"))[0])
+        if org and org != match.group("name"):
+            people.append(TitledPerson(match.group("name"), *match.span("name"),
+                                       (Title(org, _EN_POST_VERBS[match.group("verb")]),), 0.75))
+    return people
+
+
 def titled_people_en(text: str) -> list[TitledPerson]:
-    people: list[TitledPerson] = _en_bylines(text)
+    people: list[TitledPerson] = _en_bylines(text) + _en_who(text)
     # Every pattern below needs a role word; a set test is far cheaper than the regexes.
     if _role_words_en().isdisjoint(re.findall(r"[a-z]+", text.lower())):
         return people
