@@ -35,6 +35,8 @@ _QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:�
 _MAKERS = r"(?:申报|研发|推出|打造|开发|研制|提交|完成)"
 _ITEM_OWNER_AFTER = re.compile(r"^(?P<project>[^()（）]{2,40}?)[(（](?P<org>[^()（）]{2,30})[)）]$")
 _ITEM_ROW = re.compile(r"^(?P<project>\S{2,40})\s+(?P<org>\S{2,30})$")
+# X由甲公司研发: the project first, its maker after 由.
+_ITEM_MADE_BY = re.compile(rf"^(?P<project>[^由,，:：;；]{{2,40}}?)由(?P<org>[^,，:：;；]{{2,30}}?){_MAKERS}$")
 _ITEM_OWNER_BEFORE = re.compile(rf"^由?(?P<org>[^的,，:：;；\s]{{2,30}}?){_MAKERS}?的(?P<project>[^,，:：;；]{{2,40}})$")
 # List marks and lead words before a winner (1. / - / 其中 / 和).
 _BULLET = r"(?:\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[-•·*]|[①-⑳])\s*"
@@ -45,7 +47,7 @@ _PROJECT_WORD = re.compile(r"(?<=.{4})项目$")
 _LIST_SEP = re.compile(rf"[、;；]|(?<=[)）])(?:和|与|及|以及)|(?:和|与|及|以及)(?=[^、和与及的]{{2,30}}?{_MAKERS}?的)")
 # Where a sentence names its winner, around its own award: 甲的X入选…, 获得…奖的是甲的X,
 # …奖被甲研发的X摘得, …奖由X项目获得.
-_SELECTED = r"(?:入选|获选|入围|上榜|在列|榜上有名|位列其中|名列其中|也在其中)"
+_SELECTED = r"(?:入选|获选|入围|上榜|在列|榜上有名|位列其中|名列其中|也在其中|成为(?:入选|获奖)(?:成果|项目)之一)"
 _WINNER_BEFORE = re.compile(rf"(?:^|[,，;；])(?P<w>[^,，;；:：。]{{4,70}}?)[,，]?(?:则|也|亦|同样|还|均|都|同时|成功|一举)?"
                             rf"(?P<verb>{alternation(AWARD_VERBS)}|获选|{_SELECTED})")
 _WINNER_AFTER = re.compile(r"(?:的|得主|获得者|获奖者)(?:是|为|包括)(?P<w>[^,，;；。]+)")
@@ -91,7 +93,7 @@ _QUOTED_WIN_EN = re.compile(
 _LIST_AFTER_EN = re.compile(r"\b(?:including|includes?|such\sas|(?i:among\sthem)(?:\s(?:were|are))?|as\s(?:was|were)|"
                             r"^[Aa]mong\s(?:[\w'’-]+\s){1,12}?(?:were|are)|"
                             r"(?:prize|award|honou?r|place)s?\swent\sto)\s(?P<list>[^;:]+?)\.?$")
-_LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:among\s(?:the\s)?(?:(?:winners|recipients|honou?rees)\sof|(?:20\d\d\s)?(?=[A-Z]))|"
+_LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:among\s(?:the\s)?(?:\d+\s)?(?:(?:winners|recipients|honou?rees)\sof|(?:20\d\d\s)?(?=[A-Z]))|"
                              r"named|selected\s(?:as|for)|honou?red\swith|awarded)\b|^(?P<list2>.+?),?\s(?:won|received|bagged|took|claimed)\s")
 # Commas part the winners, except the one before a maker ("…, submitted by …").
 _LIST_SPLIT_EN = re.compile(r",(?!\s*(?:(?:developed|built|made|designed|created|submitted)\s)?(?:by|from)\s)\s*(?:and\s+)?|\s+and\s+(?=(?:the|an?)\s|[A-Z])")
@@ -169,7 +171,7 @@ def _quoted_zh(text: str, award: str) -> list[tuple[str, str | None]]:
 def _item_zh(phrase: str) -> tuple[str, str] | None:
     """(project, owner) of one winner written without quotes."""
     phrase = re.sub(f"[{_QUOTES}]", "", _ITEM_LEAD.sub("", phrase.strip())).rstrip("。等 ")
-    for pattern in (_ITEM_OWNER_AFTER, _ITEM_ROW, _ITEM_OWNER_BEFORE):
+    for pattern in (_ITEM_OWNER_AFTER, _ITEM_ROW, _ITEM_OWNER_BEFORE, _ITEM_MADE_BY):
         match = pattern.match(phrase)
         if match:
             project, org = _PROJECT_WORD.sub("", match.group("project").strip()), match.group("org").strip()
@@ -187,6 +189,7 @@ def _listed_zh(text: str, own: _Name | None) -> list[tuple[str, str]]:
         opened = _INCLUDES.search(text)
         if opened:
             head, colon, rest = text[:opened.start()].removesuffix("中"), opened.group(0), text[opened.end():].rstrip("。")
+            rest = rest.rpartition("包括")[2]  # 成果中，有7项来自中国企业，包括…: the list starts at 包括
     if not (colon and _LIST_HEAD.search(head) and ((own and own.end <= len(head)) or _WINNERS_CUE.search(head))):
         return []
     items = [_item_zh(piece) for line in rest.split("\n") for piece in _LIST_SEP.split(line)]
