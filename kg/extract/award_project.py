@@ -79,7 +79,8 @@ _CONTEST_EN = re.compile(rf"(?:[\"“][^\"”]{{2,40}}[\"”]\s)?(?:{_EN_WORD}){
 # "Among them were …", "… took first prize".
 _CARRY_CUE_EN = re.compile(r"\b(?:[Aa]mong\sthem|[Ii]ncluding|[Ss]uch\sas)\b"
                            r"|\b(?i:list|winners|recipients|honou?rees)\b[^.]{0,50}?\b(?:includes?|were)\b"
-                           r"|\b(?:took|won|received|bagged|claimed)\s(?:the\s)?(?:[\w-]+\s){0,3}(?:prize|award|place)\b")
+                           r"|\b(?:took|won|received|bagged|claimed)\s(?:the\s)?(?:[\w-]+\s){0,3}(?:prize|award|place)\b"
+                           r"|\b(?:prize|award|place)s?\swent\sto\b")
 _EN_ORG = r"[A-Z][\w&.'’-]*(?:\s(?:(?:of|for|and|the)\s)*[A-Z][\w&.'’-]*){0,6}"
 # Helix Robotics' and Bayfront's: the possessive, plural or not.
 _POSSESSIVE_EN = r"(?:'s|’s|(?<=s)['’])"
@@ -108,7 +109,7 @@ _APPOSITIVE_EN = re.compile(rf"^(?P<project>[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*)*),\s
 # "the Tianhe edge chip (Orion Labs)"
 _OWNER_AFTER_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,()\"“”]+?)\s\((?P<org>{_EN_ORG})\)$")
 # "Harbor AI won a … award for its medical imaging assistant"
-_WON_FOR_ITS_EN = re.compile(rf"(?:^|,\s)(?:the\s)?(?P<org>{_EN_ORG})\s(?:won|received|bagged|took|claimed|was\shonou?red\swith)\s"
+_WON_FOR_ITS_EN = re.compile(rf"(?:^|,\s|\b(?:while|whereas|and)\s)(?:the\s)?(?P<org>{_EN_ORG})\s(?:won|received|bagged|took|claimed|was\shonou?red\swith)\s"
                              r"(?:an?\s|the\s)?[^.;]*?\bfor\s(?:its|their)\s(?P<project>[^,.;]+)")
 # Clauses of one sentence that may each name a winner ("…, while …").
 _CLAUSES_EN = re.compile(r",?\s(?:while|whereas)\s|;\s")
@@ -200,9 +201,10 @@ def _winners_zh(text: str, own: _Name | None) -> list[tuple[str, str | None]]:
     """Winners a sentence names without quotes, placed by its own award; a
     carried award only takes 甲的X入选 standing alone."""
     found = []
+    named = [n.start for n in _names(_AWARD_ZH, text)] if own else []  # 甲的X获得一等奖，乙的Y获得二等奖
     for match in _WINNER_BEFORE.finditer(text):
         alone = re.fullmatch(_SELECTED, match.group("verb")) and text[match.end() : match.end() + 1] in ",，;；。"
-        if alone or (own and 0 <= own.start - match.end() <= 12):
+        if alone or any(0 <= start - match.end() <= 12 for start in named):
             # 甲的X、乙的Y等15项成果入选: each winner of the list, without the count.
             winners = _COUNT_TAIL.sub("", match.group("w"))
             found += [_item_zh(piece) for piece in _LIST_SEP.split(winners)]
@@ -319,9 +321,11 @@ class _AwardsEn:
     def read(self, ctx: DocContext, text: str) -> tuple[str, int | None] | None:
         own = _AWARD_EN.search(text) or _CONTEST_EN.search(text)
         if own:
+            # "the 2021 "Straight to Wuzhen" Global Internet Competition": the year its name carries
+            stated = re.search(r"(20\d\d)\s*$", text[:own.start()])
             name = re.sub(r"^(?:The\s)?(?:20\d\d\s+)?(?:\d+\s|(?:Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|"
                           r"Eighteen|Nineteen|Twenty)\s)?", "", re.sub(r"[\"“”]", "", own.group(0)).strip())
-            self.last = (name, ctx.year_of(text))
+            self.last = (name, int(stated.group(1)) if stated else ctx.year_of(text))
             return self.last
         return self.last if _CARRY_CUE_EN.search(text) else None
 
@@ -338,9 +342,10 @@ def _en(ctx: DocContext, index: int, text: str, awards: _AwardsEn) -> list[Found
         return [(name, year, *item) for item in map(_item_en, lines.split("\n")) if item]
     found = [(name, year, m.group("project"), m.group("org") or m.group("org2")) for m in _QUOTED_WIN_EN.finditer(text)]
     if not found:
-        found = [(name, year, project, org) for project, org in _owned_list_en(text)]
-    if not found:
-        found = [(name, year, m.group("project").strip(), m.group("org")) for m in _WON_FOR_ITS_EN.finditer(text)]
+        pairs = _owned_list_en(text)
+        pairs += [(m.group("project").strip(), m.group("org")) for m in _WON_FOR_ITS_EN.finditer(text)
+                  if m.group("project").strip() not in {project for project, _ in pairs}]
+        found = [(name, year, project, org) for project, org in pairs]
     return found
 
 
