@@ -26,7 +26,8 @@ FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,8}}(?:[·•‧・][{HAN}]{{1,10}})*[·�
 CLAUSE_BREAK = set(",，。;；:：!?！？“”\"()（）《》「」『』\n—")
 _LEADING_NOISE = re.compile(
     r"^(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚间|晚上)?"
-    rf"(?:{alternation(ORG_DESCRIPTORS_ZH)}|[{HAN}]{{1,4}}业者|"  # 资安业者X: "the security vendor X" (Taiwan)
+    # 资安业者X (Taiwan), 德国工业软件商X: what kind of company it is, not its name
+    rf"(?:{alternation(ORG_DESCRIPTORS_ZH)}|[{HAN}]{{1,4}}业者|[{HAN}]{{0,6}}(?:软件商|软体商|服务商|供应商|运营商|制造商|开发商|提供商|厂商)|"
     r"在|据|由|对此|其中|同时|此外|另外|而|但|并|与会的|出席的有|出席活动的有|包括|例如|比如|如|以及|作为|担任|现任|时任|"
     r"会上|会议上|论坛上|活动上|据悉|据介绍|记者|当天|随后|接着|最后|首先|他|她|来自|与|和|及|还有|即|、)+"
 )
@@ -104,9 +105,15 @@ def looks_like_org(phrase: str) -> bool:
     return bool(ORG_SUFFIX_RE.search(phrase))
 
 
+_LATIN_GLOSS = re.compile(r"[(（][A-Za-z][A-Za-z0-9&.,' -]{1,60}[)）]$")
+
+
 def org_before(text: str, end: int, floor: int = 0) -> tuple[int, str]:
     """The organisation phrase that ends at `end`: back to a clause break,
     without leading function words. Returns (start, phrase); phrase may be ''."""
+    gloss = _LATIN_GLOSS.search(text, floor, end)  # 甲公司（Felden Software）执行长: the gloss is not the org
+    if gloss:
+        end = gloss.start()
     start = end
     while start > floor and text[start - 1] not in CLAUSE_BREAK and end - start < 40:
         start -= 1

@@ -17,7 +17,7 @@ from .people import TitledPerson, officials_zh, titled_people
 
 _EVENT_ZH = re.compile(
     rf"(?:在|于|出席|参加)(?P<event>(?:“[^”]{{1,40}}”|[^,，。;；:：、!?！？()（）“”]){{0,40}}?(?:{alternation(EVENT_WORDS)})[”\"]?)(?=上|中|期间|现场|时|并|致辞|致词|发言|演讲|讲话|,|，|$)"
-    rf"|(?:^|[,，])(?P<event2>[^,，。;；:：在!?！？]{{1,30}}?(?:{alternation(EVENT_WORDS)}))(?=上[,，])"
+    rf"|(?:^|[,，])(?P<event2>[^,，。;；:：在!?！？]{{1,30}}?(?:{alternation(EVENT_WORDS)}))(?=(?:上|期间)[,，])"
     # 人工智能论坛由某大学承办，…: the event as the subject of its own sentence
     # (a forum or ceremony, not the summit itself: 某某峰会于…举行 is the summit's own sentence)
     r"|^(?P<event3>[^,，。;；:：在!?！？\d\s]{1,30}?(?:分论坛|论坛|开幕式|闭幕式|研讨会|座谈会|圆桌会|高端对话|发布会|颁奖典礼))(?=由|于|在)"
