@@ -56,7 +56,7 @@ _WINNER_BY = re.compile(r"(?:则|也)?(?:被(?P<w>[^,，;；。]+?)(?:摘得|获
 _LIST_HEAD = re.compile(r"(?:包括|如下|分别是|分别为|名单|得主|有|奖|成果|项目|案例)$")
 _WINNERS_CUE = re.compile(r"入选|获奖|获评|上榜|获选|得主|获得者|名单")
 # 成果中，包括…: a list that opens without a colon.
-_INCLUDES = re.compile(r"(?<=中)[,，]?(?:包括|有)|(?<=中[,，])(?:包括|有)")
+_INCLUDES = re.compile(r"(?<=中)[,，]?(?:包括|有)")
 # 称今年的获奖成果“…”: a quotation, not a winner.
 _SPOKEN = re.compile(r"(?:称|说|表示|认为|指出|强调|坦言)[^,，。;；“”]*$")
 # 该项目由某公司申报: the owner of a winner named bare.
@@ -92,7 +92,7 @@ _QUOTED_WIN_EN = re.compile(
 # Lists of "Org's project": after "including", "winners include", "the top prize went to",
 # "…, as was …", or as the subject of "were among the winners".
 _LIST_AFTER_EN = re.compile(r"\b(?:including|includes?|such\sas|(?i:among\sthem)(?:\s(?:were|are))?|as\s(?:was|were)|"
-                            r"^[Aa]mong\s(?:[\w'’-]+\s){1,12}?(?:were|are)|"
+                            r"^[Aa]mong\s(?:[\w'’-]+\s){0,12}?(?:[Aa]chievements?|[Aa]wards?|[Pp]rizes?|winners|honou?rees|recipients)\s(?:were|are)|"
                             r"(?:prize|award|honou?r|place)s?\swent\sto)\s(?P<list>[^;:]+?)\.?$")
 _LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:among\s(?:the\s)?(?:\d+\s)?(?:(?:winners|recipients|honou?rees)\sof|(?:20\d\d\s)?(?=[A-Z]))|"
                              r"named|selected\s(?:as|for)|honou?red\swith|awarded)\b|^(?P<list2>.+?),?\s(?:won|received|bagged|took|claimed)\s")
@@ -110,7 +110,8 @@ _APPOSITIVE_EN = re.compile(rf"^(?P<project>[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*)*),\s
 _OWNER_AFTER_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,()\"“”]+?)\s\((?P<org>{_EN_ORG})\)$")
 # "Harbor AI won a … award for its medical imaging assistant"
 _WON_FOR_ITS_EN = re.compile(rf"(?:^|,\s|\b(?:while|whereas|and)\s)(?:the\s)?(?P<org>{_EN_ORG})\s(?:won|received|bagged|took|claimed|was\shonou?red\swith)\s"
-                             r"(?:an?\s|the\s)?[^.;]*?\bfor\s(?:its|their)\s(?P<project>[^,.;]+)")
+                             r"[^.;]{0,80}?\b(?:award|prize|honou?r|achievement|place)s?\s(?:[^.;]{0,20}?\s)?for\s(?:its|their)\s"
+                             r"(?P<project>[^,.;]+)")
 # Clauses of one sentence that may each name a winner ("…, while …").
 _CLAUSES_EN = re.compile(r",?\s(?:while|whereas)\s|;\s")
 

@@ -25,7 +25,7 @@ SUMMIT_EN = re.compile(
     r"(?:(?P<year>20\d\d)\s+|(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+|(?P<word>first|second|third|fourth|fifth|sixth|"
     r"seventh|eighth|ninth|tenth|eleventh|twelfth)\s+)?World\s+Internet\s+Conference(?:\s*\(WIC\))?(?:\s+Wuzhen\s+Summit)?"
     r"|(?P<this>this year's|this|the(?:\s+\w+-day)?)\s+(?:summit|conference)\b"
-    r"|\bthe\s+(?P<year2>20\d\d)\s+(?:summit|conference)\b",  # "the 2019 summit"
+    r"|\bthe\s+(?P<year2>20\d\d)\s+(?:summit|conference)\b(?!\s+(?:on|of|about)\b)",  # "the 2019 summit"
     re.IGNORECASE,
 )
 # An outlet's name: a run of Han characters ending in a press word, not

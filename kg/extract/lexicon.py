@@ -33,6 +33,7 @@ NAME_FOLLOWERS = SPEECH_VERBS + (
     "在", "对", "也", "则", "就", "还", "等", "和", "与", "及", "出席", "参加", "发表", "作", "做", "先生",
     "女士", "博士", "教授", "同志", "一行", "率", "带领", "接受", "向", "日前", "近日", "今天", "昨天",
     "亦", "今日", "昨日",  # Hong Kong / Taiwan wording
+    "报道", "报导", "摄影", "摄", "采写",  # a byline's credit after the reporter's name
 )
 # Characters that open transliterated foreign names written without a
 # middle dot (梅德维杰夫, 普京): with SURNAMES, the first character of a name.
@@ -58,6 +59,11 @@ WORK_WORDS = ("蓝皮书", "白皮书", "报告", "倡议", "宣言", "概念文
               "方案", "行动计划", "计划", "案例集", "汇编", "共识", "声明", "公约", "原则", "准则", "标准", "年鉴", "研究", "观察")
 AWARD_VERBS = ("获评", "获得", "荣获", "获颁", "斩获", "摘得", "夺得", "入选", "获奖", "问鼎", "入围", "当选")
 
+# Words for a person that are not a name (高管（某公司副总裁）): a bracketed title after them is no name's.
+PERSON_NOUNS_ZH = ("高管", "嘉宾", "代表", "专家", "学者", "官员", "负责人", "人士", "企业家", "记者", "发言人", "主持人")
+# What kind of company it is (德国工业软件商X, 资安业者X): not its name, when a name follows.
+TRADE_WORDS_ZH = ("软件商", "软体商", "服务商", "供应商", "运营商", "营运商", "制造商", "开发商", "提供商", "芯片商",
+                  "晶片商", "设备商", "厂商", "业者")
 # Words that describe an organisation before its name (台资企业昱晶半导体…):
 # they are not part of the name.
 ORG_DESCRIPTORS_ZH = ("台资企业", "港资企业", "外资企业", "中资企业", "合资企业", "民营企业", "国有企业", "科技企业",

@@ -16,6 +16,7 @@ from .lexicon import (
     ROLE_MODIFIERS_EN,
     ROLE_MODIFIERS_ZH,
     SCOPE_WORDS,
+    TRADE_WORDS_ZH,
     SURNAMES,
     alternation,
     role_words,
@@ -23,11 +24,10 @@ from .lexicon import (
 
 HAN = "\u4e00-\u9fff"
 FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,8}}(?:[·•‧・][{HAN}]{{1,10}})*[·•‧・]")
-CLAUSE_BREAK = set(",，。;；:：!?！？“”\"()（）《》「」『』\n—")
+CLAUSE_BREAK = set(",，。;；:：!?！？“”\"()（）《》「」『』【】〔〕\n—")
 _LEADING_NOISE = re.compile(
     r"^(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚间|晚上)?"
-    # 资安业者X (Taiwan), 德国工业软件商X: what kind of company it is, not its name
-    rf"(?:{alternation(ORG_DESCRIPTORS_ZH)}|[{HAN}]{{1,4}}业者|[{HAN}]{{0,6}}(?:软件商|软体商|服务商|供应商|运营商|制造商|开发商|提供商|厂商)|"
+    rf"(?:{alternation(ORG_DESCRIPTORS_ZH)}|"
     r"在|据|由|对此|其中|同时|此外|另外|而|但|并|与会的|出席的有|出席活动的有|包括|例如|比如|如|以及|作为|担任|现任|时任|"
     r"会上|会议上|论坛上|活动上|据悉|据介绍|记者|当天|随后|接着|最后|首先|他|她|来自|与|和|及|还有|即|、)+"
 )
@@ -105,6 +105,7 @@ def looks_like_org(phrase: str) -> bool:
     return bool(ORG_SUFFIX_RE.search(phrase))
 
 
+_TRADE_PREFIX = re.compile(rf"^[{HAN}]{{0,6}}?(?:{alternation(TRADE_WORDS_ZH)})")
 _LATIN_GLOSS = re.compile(r"[(（][A-Za-z][A-Za-z0-9&.,' -]{1,60}[)）]$")
 
 
@@ -124,10 +125,15 @@ def org_before(text: str, end: int, floor: int = 0) -> tuple[int, str]:
         phrase = phrase[noise.end():]
     if phrase.endswith("的"):
         phrase = phrase[:-1]
+    trade = _TRADE_PREFIX.match(phrase)
+    if trade and len(phrase) - trade.end() >= 3 and not ORG_SUFFIX_RE.fullmatch(phrase[trade.end():]):
+        start += trade.end()  # 德国工业软件商X公司 is X公司; but 云服务商联盟 is the alliance itself
+        phrase = phrase[trade.end():]
     return start, phrase
 
 
-_POSTED_TO = re.compile(rf"(?<=[{HAN}]{{2}})驻[{HAN}]{{1,3}}$")  # 联合国开发计划署驻华(代表)
+# 联合国开发计划署驻华(代表); not an office of its own (省政府驻京办)
+_POSTED_TO = re.compile(rf"(?<=[{HAN}]{{2}})驻[{HAN}]{{1,3}}(?<![办处站部所馆团组])$")
 
 
 def split_scope(org: str) -> tuple[str, str]:

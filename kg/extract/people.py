@@ -10,7 +10,10 @@ from functools import lru_cache
 
 from .context import OUTLET_ZH, DocContext
 from .lexicon import (
+    COUNTRIES,
     DEMONYMS,
+    PERSON_NOUNS_ZH,
+    SPEECH_VERBS,
     GOVERNMENT_HEADS_ZH,
     NAME_TITLES,
     ORG_DESCRIPTORS_EN,
@@ -58,13 +61,17 @@ def _chain_titles(chain: list[tuple[str, str]]) -> tuple[Title, ...]:
         org = own_org or org
         if org:
             # 浙江省委副书记、省长: the governor heads the province, not its party committee.
-            held = org[:-1] if not own_org and role in GOVERNMENT_HEADS_ZH and org.endswith(PARTY_COMMITTEES_ZH) else org
+            governs = not own_org and role in GOVERNMENT_HEADS_ZH and org.endswith(PARTY_COMMITTEES_ZH)
+            held = org.removeprefix("中共")[:-1] if governs else org
             titles.append(Title(org=held, role=role))
     return tuple(titles)
 
 
 def _clean_org(org: str, role: str) -> tuple[str, str]:
     org, scope = split_scope(org)
+    kind = _REPORTER_PREFIX.search(org) if role == "记者" else None
+    if kind:  # 浙江在线全媒体记者: the paper's reporter, as the byline reads it
+        org = org[:kind.start()]
     committee = role[:2]
     if committee in PARTY_COMMITTEES_ZH and role[2:] in role_words().zh and not org.endswith(PARTY_COMMITTEES_ZH):
         return org + committee, scope + role[2:]  # (中共)浙江 + 省委书记: the secretary of 浙江省委
@@ -72,6 +79,7 @@ def _clean_org(org: str, role: str) -> tuple[str, str]:
 
 
 _HOLDING = ("担任", "现任", "时任")
+_ACTS_ZH = re.compile(rf"(?:{alternation(SPEECH_VERBS)}|在|出席|参加|发表|作|致辞)")
 
 
 def _name_before(text: str, end: int) -> int | None:
@@ -79,7 +87,7 @@ def _name_before(text: str, end: int) -> int | None:
     for size in (3, 2, 4):
         start = end - size
         if start >= 0 and (start == 0 or text[start - 1] in CLAUSE_BREAK or text[start - 1] in "、，,") \
-                and chinese_name_at(text[:end] + "说", start) == text[start:end]:
+                and chinese_name_at(text[:end] + "说", start) == text[start:end] and text[start:end] not in PERSON_NOUNS_ZH:
             return start
     foreign = re.search(r"[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,10})+$", text[:end])
     return foreign.start() if foreign else None
@@ -105,8 +113,10 @@ def titled_people_zh(text: str) -> list[TitledPerson]:
         name = chinese_name_at(text, match.end())
         name_at = match.end()
         if not name and text[match.end():match.end() + 1] == "的" and text[max(0, start - 2):start] in _HOLDING:
-            name_at = match.end() + 1  # 担任甲公司首席技术官的X
+            name_at = match.end() + 1  # 担任甲公司首席技术官的X表示: the name must go on to say or do something
             name = chinese_name_at(text, name_at)
+            if name and not _ACTS_ZH.match(text, name_at + len(name)):
+                name = None
         if not name and text[match.end():match.end() + 1] in "）)" and start > 0 and text[start - 1] in "（(":
             name_at = _name_before(text, start - 1)  # X（甲公司首席执行官）
             name = text[name_at:start - 1] if name_at is not None else None
@@ -145,7 +155,8 @@ def officials_zh(text: str) -> list[TitledPerson]:
 # A byline ends at a bracket, a full stop, or the "/乌镇报导" / "报道：" that
 # follows the names. An outlet may stand right before it (中新社记者 X 摄,
 # 【经济日报/记者X/台北报导】).
-_REPORTER_KIND = "(?:特约|全媒体|融媒体|首席)?"  # 嘉兴日报全媒体记者 X: still a reporter of the paper
+_REPORTER_KIND = "(?:特约|特派|全媒体|融媒体|首席)?"  # 嘉兴日报全媒体记者 X: still a reporter of the paper
+_REPORTER_PREFIX = re.compile(f"{_REPORTER_KIND[:-1]}$")
 _BYLINE = re.compile(rf"[(（]?(?:(?P<outlet>{OUTLET_ZH})/?)?(?P<body>(?:本报|本台|本刊)?{_REPORTER_KIND}记者[^)）。:：/]{{2,80}})[)）]?")
 _BYLINE_ROLE = re.compile(rf"(?P<own>本报|本台|本刊)?{_REPORTER_KIND}(?:记者|通讯员|实习生)")
 # What may follow the names: credits, or a wire dateline (乌镇16日专电).
@@ -226,6 +237,7 @@ _ORG_STOP = {"The", "A", "An", "This", "That", "Its", "His", "Her", "Their", "Ou
 
 
 _EN_DESCRIPTOR = re.compile(rf"^{ORG_DESCRIPTORS_EN}")
+_COUNTRIES_EN = frozenset(COUNTRIES.values()) | frozenset(DEMONYMS.values())
 
 
 def _trim_en_org(org: str) -> str:
@@ -234,7 +246,10 @@ def _trim_en_org(org: str) -> str:
     words = _EN_DESCRIPTOR.sub("", org).split()
     while words and words[0] in _ORG_STOP:
         words.pop(0)
-    return drop_full_stop(" ".join(words))
+    org = drop_full_stop(" ".join(words))
+    # "China's Huawei": the country is where the company is, not part of its name.
+    owner = re.match(r"(?P<country>[A-Z][\w ]*?)['’]s\s(?=[A-Z])", org)
+    return org[owner.end():] if owner and owner.group("country") in _COUNTRIES_EN else org
 
 
 def _en_role(role: str) -> str:
@@ -270,8 +285,8 @@ def _role_words_en() -> frozenset[str]:
 # "Rita Gomez, who founded Harbor AI in 2016, said": a post told by its verb.
 _EN_POST_VERBS = {"founded": "founder", "co-founded": "co-founder", "heads": "head", "headed": "head",
                   "leads": "head", "runs": "head", "chairs": "chair"}
-_EN_WHO = re.compile(rf"(?P<name>{_EN_NAME}),\s(?:who|which)\s(?:now\s|also\s)?(?P<verb>{'|'.join(_EN_POST_VERBS)})\s"
-                     rf"(?:the\s)?(?P<org>{_EN_ORG})")
+_EN_WHO = re.compile(rf"(?P<name>{_EN_NAME}),\swho\s(?:now\s|also\s)?(?P<verb>{'|'.join(_EN_POST_VERBS)})\s"
+                     rf"(?:the\s)?(?P<org>{_EN_ORG})(?=['’,.;]|\s(?:in|since|from|and|at|for|which|to)\b|$)")
 
 
 def _en_who(text: str) -> list[TitledPerson]:
@@ -279,7 +294,7 @@ def _en_who(text: str) -> list[TitledPerson]:
     for match in _EN_WHO.finditer(text):
         # "who heads Helix Robotics' AI lab": the unit belongs to the company before the possessive.
         org = _trim_en_org(re.split(r"(?:['’]s|(?<=s)['’])\s", match.group("org"))[0])
-        if org and org != match.group("name"):
+        if org and org != match.group("name") and org not in DEMONYMS:
             people.append(TitledPerson(match.group("name"), *match.span("name"),
                                        (Title(org, _EN_POST_VERBS[match.group("verb")]),), 0.75))
     return people

@@ -39,6 +39,8 @@ _EVENT_EN = re.compile(
 # "In a keynote speech at the opening ceremony": the event is what the speech was at.
 _SPEECH_AT_EN = re.compile(r"^(?:(?:keynote|opening|closing|video|brief)\s+)?(?:speech|address|remarks|talk|presentation)\s+"
                            r"(?:at|to)\s+(?:the\s+|a\s+)?", re.I)
+# 接受记者采访时表示: what someone told a reporter is not a speech at the event.
+_INTERVIEWED_ZH = re.compile(r"^[^。,，]{0,12}?接受[^。,，]{0,10}?采访")
 _VERB_ZH = re.compile(rf"^[^。]{{0,30}}?(?:{alternation(SPEECH_VERBS)}|发表|作了|作主旨|做主旨)")
 _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|delivered|addressed|spoke|speaking|"
                       r"remarked|highlighted|pointed out|warned|explained|emphasized|emphasised|argued|shared)\b", re.I)
@@ -60,7 +62,8 @@ _NAMED_VERB_ZH = re.compile(rf"[^。,，]{{0,12}}?(?:{alternation(SPEECH_VERBS)}
 _SPEAKER_LIST_ZH = re.compile(r"(?:致辞|致词|发言|讲话|演讲)的(?:嘉宾|领导|代表)?(?:有|包括|分别是|分别为|为)[:：]")
 # "Among those who addressed the opening ceremony were …", "Speakers at the forum included …"
 _SPEAKER_LIST_EN = re.compile(r"\b(?:[Aa]mong\s+(?:those|the\s+speakers)\s+who\s+(?:addressed|spoke\s+(?:at|to))\b[^.;]*?"
-                              r"\b(?:were|was)|[Ss]peakers\s+(?:at|of)\b[^.;]*?\b(?:included|were))\s")
+                              r"\b(?:were|was)|[Ss]peakers\s+(?:at|of)\b[^.;]*?\b(?:included|were))\s"
+                              r"(?!(?:welcomed|greeted|introduced|joined|received|met|thanked)\b)")
 _SUMMIT_ONLY_ZH = re.compile(r"^(?:世界互联网大会|乌镇峰会|峰会|大会|会议|活动|互联网大会)$")
 _GENERIC_ZH = re.compile(r"^(?:本届|今年|此次|本次|这次|该)?(?:的)?(?:峰会|大会|乌镇峰会|世界互联网大会)?(?:的)?")
 
@@ -125,7 +128,8 @@ def _speakers(ctx: DocContext, text: str, known: re.Pattern | None, listed_from:
     people = [p for p in titled_people(ctx, text) if p.titles and p.titles[0].role != "记者"]
     people += officials_zh(text)
     speakers = [p for p in people
-                if (listed_from is not None and p.start >= listed_from) or _VERB_ZH.match(text[p.end:])]
+                if (listed_from is not None and p.start >= listed_from)
+                or (_VERB_ZH.match(text[p.end:]) and not _INTERVIEWED_ZH.match(text[p.end:]))]
     return speakers + _known_speakers(text, known, speakers)
 
 

@@ -33,7 +33,8 @@ _EN = [
 _NOT_SUMMIT_ZH = re.compile(r"博览会|大赛|展会|展览|赛事|活动|论坛|座谈会|发布会|专场")
 _LEAD_YEAR = re.compile(r"\s*(?:In\s+)?(20\d\d)\s*(?:年|,)")
 _SUMMIT_WORD_ZH = re.compile(r"峰会|大会")
-_NOT_SUMMIT_EN = re.compile(r"\b(?:expo|exhibition|competition|contest|forum|sub-forum)\b", re.I)
+_NOT_SUMMIT_EN = re.compile(r"\b(?:expo|exhibition|competition|contest|forum|sub-forum|panel|discussion|session|workshop|"
+                            r"seminar|dialogue|roundtable|tour|campaign)\b", re.I)
 
 
 def _subject(text: str, start: int) -> str:
@@ -56,8 +57,8 @@ def extract(ctx: DocContext) -> list[SummitTheme]:
                 if ctx.doc.language == "zh":
                     if _NOT_SUMMIT_ZH.search(owner) or (not _SUMMIT_WORD_ZH.search(scope) and not _LEAD_YEAR.match(text)):
                         continue
-                elif _NOT_SUMMIT_EN.search(owner):
-                    continue
+                elif _NOT_SUMMIT_EN.search(owner) or _NOT_SUMMIT_EN.search(after.split(" theme ", 1)[-1][:40]):
+                    continue  # '… as the theme of the rural tour': the theme belongs to something else
                 year = _year(ctx, owner, after, text)
                 if year is None:
                     continue

@@ -1,0 +1,119 @@
+"""Sentences that once gave wrong statements: a review of the title, byline,
+theme, speaker, award and publication rules found each of them. Every case
+must not yield the wrong statement, and yields the right one where the
+sentence states one."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_document
+from kg.ingest import read_document
+from kg.segment import segment
+
+ZH = "峰会动态\n2019年世界互联网大会乌镇峰会在浙江乌镇举行。"
+EN = "Summit news\nThe 2019 World Internet Conference Wuzhen Summit opened in Wuzhen. "
+
+CASES = {
+    "governor of a city under its party committee": (
+        ZH + "中共桐乡市委副书记、市长李军出席。",
+        {"rel": "holds_role", "person": "李军", "role": "市长", "org": "桐乡市"},
+        {"org": "中共桐乡市"}),
+    "an association of a trade keeps its trade": (
+        ZH + "互联网从业者协会会长李明在开幕式上致辞。",
+        {"rel": "holds_role", "person": "李明", "org": "互联网从业者协会"},
+        {"org": "协会"}),
+    "an alliance of vendors keeps its vendors": (
+        ZH + "手机厂商联盟理事长王强表示，5G手机销量增长。",
+        {"rel": "holds_role", "person": "王强", "org": "手机厂商联盟"},
+        {"org": "联盟"}),
+    "an office in Beijing is an organisation, not a posting": (
+        ZH + "浙江省政府驻京办主任李华出席论坛并致辞。",
+        {"rel": "holds_role", "person": "李华", "role": "主任", "org": "浙江省政府驻京办"},
+        {"role": "驻京办主任"}),
+    "a time phrase after 担任…的 is no name": (
+        ZH + "在担任腾讯公司副总裁的时间里，他推动了多个项目。",
+        None,
+        {"person": "时间里"}),
+    "a bracketed title after a common noun is no one's": (
+        ZH + "会上，高管（阿里巴巴集团副总裁）介绍了新产品。",
+        None,
+        {"person": "高管"}),
+    "'which runs' is said of a company, 'heads the Chinese delegation' of no organisation": (
+        EN + "Northwind Robotics, which runs the Wuzhen Digital Lab, showed a new robot. "
+             "John Smith, who heads the Chinese delegation, said cooperation matters.",
+        None,
+        {"rel": "holds_role"}),
+    "a country's possessive is not part of the company": (
+        EN + "China's Huawei chairman Eric Xu said 5G would spread fast.",
+        {"rel": "holds_role", "person": "Eric Xu", "role": "chairman", "org": "Huawei"},
+        {"org": "China's Huawei"}),
+    "another conference named in passing does not move the summit": (
+        "Summit news\nThe 2023 World Internet Conference Wuzhen Summit opened in Wuzhen on Wednesday. "
+        "At the opening ceremony, Tencent chairman Pony Ma, recalling the 2015 conference on climate in Paris, "
+        "said AI needs rules.",
+        {"rel": "speaks_at", "person": "Pony Ma", "summit": 2023},
+        {"rel": "speaks_at", "summit": 2015}),
+    "applause and praise are no awards": (
+        EN + "Huawei won applause for its 5G base station, while Tencent won praise for its cloud gaming service.",
+        None,
+        {"rel": "award_project"}),
+    "guests at a release are no winners": (
+        EN + "Among the guests at the World Internet Leading Science and Technology Achievements release were "
+             "Huawei's chief engineer and Tencent's design team.",
+        None,
+        {"rel": "award_project"}),
+    "a time is no publisher": (
+        ZH + "峰会期间发布的《中国互联网发展报告2019》显示，网民规模持续扩大。最新发布的《数字乡村白皮书》显示，农村网民增加。",
+        {"rel": "publishes", "work": "中国互联网发展报告2019", "publisher": None},
+        {"publisher": "峰会期间"}),
+    "an adverb is no publisher": (
+        ZH + "最新发布的《数字乡村白皮书》显示，农村网民增加。",
+        {"rel": "publishes", "work": "数字乡村白皮书", "publisher": None},
+        {"publisher": "最新"}),
+    "a panel's or a tour's theme is not the summit's": (
+        EN + 'A panel discussion on the theme of "Data for Children" drew students. '
+             'The organisers adopted "Smart Villages" as the theme of the rural tour.',
+        None,
+        {"rel": "summit_theme"}),
+    "an interview during a forum is no speech at it": (
+        ZH + "数字经济论坛期间，阿里巴巴集团董事长张勇接受记者采访时表示，数字化转型没有终点。",
+        {"rel": "holds_role", "person": "张勇", "role": "董事长"},
+        {"rel": "speaks_at"}),
+    "people who welcomed the speakers did not speak": (
+        EN + "Speakers at the forum were welcomed by Tongxiang mayor Li Ming.",
+        None,
+        {"rel": "speaks_at"}),
+    "a byline's credit is not part of the reporter's name": (
+        ZH + "浙江在线全媒体记者张华报导。",
+        {"rel": "holds_role", "person": "张华", "role": "记者", "org": "浙江在线"},
+        {"person": "张华报导"}),
+    "a bracketed paper mark is not the reporter's organisation": (
+        "【香港商报讯】记者何咏诗报道：2019年世界互联网大会乌镇峰会在浙江乌镇举行。",
+        {"rel": "holds_role", "person": "何咏诗", "role": "记者", "org": "香港商报"},
+        {"org": "【香港商报讯】"}),
+}
+
+
+def _statements(folder, text: str) -> list[dict]:
+    path = folder / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    rows = []
+    for statement in extract_document(doc, segment(doc)):
+        row = statement.model_dump(exclude={"evidence", "lang"})
+        rows.append({key: value for key, value in row.items()})
+    return rows
+
+
+def _has(rows: list[dict], fields: dict) -> bool:
+    return any(all(row.get(key) == value for key, value in fields.items()) for row in rows)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_no_wrong_statement(tmp_path, case):
+    text, expected, forbidden = CASES[case]
+    rows = _statements(tmp_path, text)
+    assert not _has(rows, forbidden), rows
+    if expected is not None:
+        assert _has(rows, expected), rows
