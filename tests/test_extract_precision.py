@@ -88,6 +88,10 @@ CASES = {
         ZH + "浙江在线全媒体记者张华报导。",
         {"rel": "holds_role", "person": "张华", "role": "记者", "org": "浙江在线"},
         {"person": "张华报导"}),
+    "the event a host runs is not the host's organisation": (
+        ZH + "开幕式由浙江省委书记余正平主持。",
+        {"rel": "holds_role", "person": "余正平", "role": "书记", "org": "浙江省委"},
+        {"org": "开幕式由浙江省委"}),
     "a bracketed paper mark is not the reporter's organisation": (
         "【香港商报讯】记者何咏诗报道：2019年世界互联网大会乌镇峰会在浙江乌镇举行。",
         {"rel": "holds_role", "person": "何咏诗", "role": "记者", "org": "香港商报"},

@@ -34,6 +34,7 @@ NAME_FOLLOWERS = SPEECH_VERBS + (
     "女士", "博士", "教授", "同志", "一行", "率", "带领", "接受", "向", "日前", "近日", "今天", "昨天",
     "亦", "今日", "昨日",  # Hong Kong / Taiwan wording
     "报道", "报导", "摄影", "摄", "采写",  # a byline's credit after the reporter's name
+    "分别", "先后", "相继", "共同", "一同",  # A、B分别在开幕式上致辞
 )
 # Characters that open transliterated foreign names written without a
 # middle dot (梅德维杰夫, 普京): with SURNAMES, the first character of a name.

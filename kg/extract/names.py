@@ -9,6 +9,7 @@ from functools import lru_cache
 from .lexicon import (
     COMPOUND_SURNAMES,
     DEPARTMENTS_EN,
+    EVENT_WORDS,
     FOREIGN_INITIALS,
     NAME_FOLLOWERS,
     ORG_DESCRIPTORS_ZH,
@@ -16,8 +17,8 @@ from .lexicon import (
     ROLE_MODIFIERS_EN,
     ROLE_MODIFIERS_ZH,
     SCOPE_WORDS,
-    TRADE_WORDS_ZH,
     SURNAMES,
+    TRADE_WORDS_ZH,
     alternation,
     role_words,
 )
@@ -105,6 +106,7 @@ def looks_like_org(phrase: str) -> bool:
     return bool(ORG_SUFFIX_RE.search(phrase))
 
 
+_HOSTED_BY = re.compile(rf"^[^由]{{0,20}}?(?:{alternation(EVENT_WORDS)})由")
 _TRADE_PREFIX = re.compile(rf"^[{HAN}]{{0,6}}?(?:{alternation(TRADE_WORDS_ZH)})")
 _LATIN_GLOSS = re.compile(r"[(（][A-Za-z][A-Za-z0-9&.,' -]{1,60}[)）]$")
 
@@ -123,6 +125,10 @@ def org_before(text: str, end: int, floor: int = 0) -> tuple[int, str]:
     if noise and noise.end() < len(phrase):
         start += noise.end()
         phrase = phrase[noise.end():]
+    hosted = _HOSTED_BY.match(phrase)  # 开幕式由浙江省委书记X主持: the host's organisation starts after 由
+    if hosted and hosted.end() < len(phrase):
+        start += hosted.end()
+        phrase = phrase[hosted.end():]
     if phrase.endswith("的"):
         phrase = phrase[:-1]
     trade = _TRADE_PREFIX.match(phrase)
