@@ -80,28 +80,29 @@ class _Builder:
         self._iris: dict[str, str] = {}
         self.entities_graph = self.graph("graph/entities")
 
-    def iri(self, path: str) -> str:
-        """One string object per IRI, however often the graph uses it."""
+    def mint(self, path: str) -> str:
+        """The graph's own IRI for `path` under the base, checked, and one
+        string object per IRI however often the graph uses it."""
         text = self._iris.get(path)
         if text is None:
             text = self._iris[path] = iri(check_iri(self.base + path))
         return text
 
     def graph(self, path: str) -> set[tuple]:
-        return self.named.graph(self.iri(path))
+        return self.named.graph(self.mint(path))
 
     def doc_graph(self, doc_id: str) -> set[tuple]:
         return self.graph("graph/curated" if doc_id == CURATED_DOC else f"graph/doc/{slug(doc_id, 80)}")
 
     def doc_iri(self, doc_id: str) -> str:
-        return self.iri("doc/curated" if doc_id == CURATED_DOC else f"doc/{slug(doc_id, 80)}")
+        return self.mint("doc/curated" if doc_id == CURATED_DOC else f"doc/{slug(doc_id, 80)}")
 
     def entity_iri(self, key: str) -> str:
         entity = self.res.entities[key]
         if entity.vocabulary_iri:
             return iri(entity.vocabulary_iri)
         folder = "event" if entity.kind in ("forum", "ceremony") else entity.kind
-        return self.iri(f"{folder}/{entity.slug}")
+        return self.mint(f"{folder}/{entity.slug}")
 
     def add_entity(self, entity: Entity) -> None:
         node = self.entity_iri(entity.key)
@@ -114,9 +115,9 @@ class _Builder:
         if entity.kind == "summit":
             g.add((node, WIC.year, literal(entity.year)))
             g.add((node, WIC.ordinal, literal(entity.year - 2013)))
-            g.add((node, WIC.inSeries, self.iri("series/wic-wuzhen-summit")))
+            g.add((node, WIC.inSeries, self.mint("series/wic-wuzhen-summit")))
         if entity.kind in ("forum", "ceremony"):
-            g.add((node, WIC.partOf, self.iri(f"summit/{entity.year}")))
+            g.add((node, WIC.partOf, self.mint(f"summit/{entity.year}")))
         if entity.kind == "role" and entity.broader_iri:
             g.add((node, SKOS.broader, iri(entity.broader_iri)))
         for label, lang, doc_id in entity.aliases:
@@ -124,7 +125,7 @@ class _Builder:
 
     def add_evidence(self, evidence: Evidence) -> str:
         name = "curated" if evidence.doc_id == CURATED_DOC else slug(evidence.doc_id, 80)
-        node = self.iri(f"evidence/{name}-{evidence.start or 0}-{evidence.end or 0}-{digest(evidence.model_dump_json(), 8)}")
+        node = self.mint(f"evidence/{name}-{evidence.start or 0}-{evidence.end or 0}-{digest(evidence.model_dump_json(), 8)}")
         g = self.doc_graph(evidence.doc_id if evidence.extractor != "curated" else CURATED_DOC)
         g.add((node, RDF.type, WIC.Evidence))
         g.add((node, WIC.document, self.doc_iri(evidence.doc_id)))
@@ -150,7 +151,7 @@ class _Builder:
             "grant": lambda: f"grant/{e('project')}--{e('award')}-{v['year'] or 'undated'}",
             "publication": lambda: f"publication/{e('work')}-{v['year'] or 'undated'}",
         }[claim.kind]()
-        return self.iri(path)
+        return self.mint(path)
 
     def add_claim(self, claim: Claim) -> str:
         node = self.claim_iri(claim)
@@ -219,7 +220,7 @@ def _choose(b: _Builder, claims: list[Claim], prop: str, summit: Entity) -> tupl
     show = lambda c: c.values["theme"] if prop.startswith("theme") else f"{c.values['start']}..{c.values['end']}"  # noqa: E731
     conflict = Conflict(summit=summit.year, prop=prop, values=[show(c) for c in ranked], chosen=show(chosen),
                         resolution=resolution)
-    node = b.iri(f"conflict/{summit.year}-{slug(prop)}")
+    node = b.mint(f"conflict/{summit.year}-{slug(prop)}")
     g = b.entities_graph
     g.add((node, RDF.type, WIC.Conflict))
     g.add((node, WIC.conflictSubject, b.entity_iri(summit.key)))
@@ -264,7 +265,7 @@ def _summit_facts(b: _Builder) -> tuple[list[Conflict], list[str]]:
 def _opening(b: _Builder, summit: Entity, openings: list[Claim], start: dt.date | None) -> list[str]:
     """The opening ceremony is its own event with its own date, next to the span."""
     g = b.entities_graph
-    ceremony = b.iri(f"event/{summit.year}-opening-ceremony")
+    ceremony = b.mint(f"event/{summit.year}-opening-ceremony")
     g.add((b.entity_iri(summit.key), WIC.openingCeremony, ceremony))
     g.add((ceremony, RDF.type, WIC.Ceremony))
     _label(g, ceremony, "开幕式", "zh")
@@ -286,14 +287,14 @@ def _opening(b: _Builder, summit: Entity, openings: list[Claim], start: dt.date 
 
 def _curated_structure(b: _Builder, curated: Curated, documents: dict[str, DocumentInfo]) -> None:
     g = b.graph("graph/curated")
-    series = b.iri("series/wic-wuzhen-summit")
+    series = b.mint("series/wic-wuzhen-summit")
     g.add((series, RDF.type, WIC.SummitSeries))
     for lang in ("zh", "en"):
         label = getattr(curated.series.label, lang)
         if label:
             _label(g, series, label, lang)
     for summit in curated.summits:
-        node = b.iri(f"summit/{summit.year}")
+        node = b.mint(f"summit/{summit.year}")
         g.add((node, RDF.type, WIC.Summit))
         g.add((node, WIC.year, literal(summit.year)))
         g.add((node, WIC.ordinal, literal(summit.ordinal)))
@@ -323,7 +324,7 @@ def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, r
         g.add((node, DCTERMS.identifier, literal("ontology/curated")))
         g.add((node, DCTERMS.language, literal("mul")))
         _curated_structure(b, curated, docs)
-    series = b.iri("series/wic-wuzhen-summit")
+    series = b.mint("series/wic-wuzhen-summit")
     if (series, RDF.type, WIC.SummitSeries) not in b.graph("graph/curated"):
         b.entities_graph.add((series, RDF.type, WIC.SummitSeries))
         _label(b.entities_graph, series, "世界互联网大会乌镇峰会", "zh")

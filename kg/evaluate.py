@@ -29,13 +29,15 @@ _DOTS = re.compile("[•‧・･]")
 _SPACE = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=1 << 16)  # resolution and export normalise the same few thousand names again and again
 def normalise_value(value) -> str | None:
-    if value is None:
-        return None
+    return None if value is None else _normalise_text(str(value))
+
+
+@lru_cache(maxsize=1 << 16)  # resolution and export normalise the same few thousand names again and again
+def _normalise_text(text: str) -> str:
     from .ingest import to_simplified
 
-    text = unicodedata.normalize("NFKC", str(value))
+    text = unicodedata.normalize("NFKC", text)
     text = to_simplified(text)
     text = _SPACE.sub("", text)
     text = _MARKS.sub("", text)

@@ -37,12 +37,13 @@ def iri(text: str) -> str:
 def literal(value: str | int | Decimal | dt.date, lang: str | None = None, datatype: str | None = None) -> str:
     """A literal's N-Triples text, with the lexical form and datatype rdflib
     gives the same Python value: ints are xsd:integer, dates ISO dates."""
-    if isinstance(value, bool):
-        raise TypeError("booleans have no place in this graph")
+    if isinstance(value, (bool, float)):
+        raise TypeError(f"{value!r}: give an int, a Decimal, a date or a string")
     if isinstance(value, int):
         value, datatype = str(value), datatype or XSD + "integer"
     elif isinstance(value, (Decimal, dt.date)):
-        value = value.isoformat() if isinstance(value, dt.date) else str(value)
+        # positional notation: xsd:decimal has no exponent ("1E-7" is not one)
+        value = value.isoformat() if isinstance(value, dt.date) else format(value, "f")
         if datatype is None:
             raise TypeError(f"{value!r}: give the datatype")
     if lang:
@@ -72,7 +73,10 @@ class Namespace:
         self._namespace = namespace
 
     def __getattr__(self, name: str) -> str:
-        text = iri(str(getattr(self._namespace, name)))
+        term = getattr(self._namespace, name)
+        if not isinstance(term, str):  # an open namespace is a str: SDO.count is str.count, not a term
+            raise AttributeError(f"{name!r} is not a term of {self._namespace}; use namespace[{name!r}]")
+        text = iri(str(term))
         setattr(self, name, text)
         return text
 
@@ -81,6 +85,7 @@ class Namespace:
 class NamedGraphs:
     graphs: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)  # graph name (N-Triples IRI) → triples
     prefixes: dict[str, str] = field(default_factory=dict)  # prefix → namespace, for the writers
+    consumed: bool = False  # pop_blocks has emptied the graphs into subject groups
 
     def graph(self, name: str) -> set[tuple[str, str, str]]:
         """The triples of one named graph (created empty on first use)."""
@@ -92,6 +97,9 @@ class NamedGraphs:
         the two forms never both hold the whole graph. Sorting the subjects
         and then each subject's few triples compares far less than sorting
         millions of triples."""
+        if self.consumed:
+            raise ValueError("these named graphs were already written and emptied; assemble them again")
+        self.consumed = True
         by_subject: dict[str, list] = {}
         for name in list(self.graphs):
             for triple in self.graphs.pop(name):

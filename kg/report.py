@@ -110,6 +110,8 @@ def analytics(data: dict, top: int = 10) -> list[str]:
     pairs = max((n - 1) * (n - 2) / 2, 1)  # normalised as networkx does; a sample is scaled up to all sources
     between = leaders([b * n / sample / pairs for b in g.betweenness(directed=False, sources=sources)])
     components = sorted((sorted(c) for c in g.connected_components()), key=lambda c: (-len(c), c[0]))
+    # Louvain draws from igraph's process-wide generator, which cannot be read
+    # back: it gets a seeded one and then igraph's default (Python's random).
     igraph.set_random_number_generator(random.Random(0))
     try:
         communities = sorted((sorted(c) for c in g.community_multilevel()), key=lambda c: (-len(c), c[0]))

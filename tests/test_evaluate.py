@@ -71,3 +71,10 @@ def test_eval_reports_a_malformed_gold_file_by_line(tmp_path):
     result = CliRunner().invoke(app, ["eval", "--gold", str(gold), "--docs", str(SEEDS)])
     assert result.exit_code == 2
     assert f"{gold}:2: not JSON" in result.output
+
+
+def test_a_list_where_a_name_belongs_scores_as_text():
+    """normalise_value is memoised on text, so a list in a tuple file is compared as its text, not a crash."""
+    gold = [_row(rel="publishes", work="某报告", publisher="X", year="2019")]
+    predicted = [_row(rel="publishes", work="某报告", publisher=["X", "Y"], year=2019)]
+    assert evaluate(predicted, gold).micro.f1 == 0.0
