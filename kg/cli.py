@@ -27,7 +27,7 @@ def _fail(exc: KGError) -> None:
 
 @app.command()
 def build(
-    seeds: Path = typer.Option(Path("seeds"), help="Folder of article files (.txt, .md)."),
+    seeds: Path = typer.Option(Path("seeds"), help="Folder of article files (.txt, .md; a README is skipped)."),
     curated: Path = typer.Option(Path("ontology/curated"), help="Curated facts: a YAML file or a folder of them."),
     no_curated: bool = typer.Option(False, "--no-curated", help="Extraction only: ignore curated facts."),
     out: Path = typer.Option(Path("out"), help="Output folder, replaced atomically."),

@@ -220,7 +220,9 @@ def read_document(path: Path, doc_id: str | None = None, data: bytes | None = No
 
 
 def seed_files(folder: Path) -> list[Path]:
-    """The seed files of a folder, in name order (subfolders not included)."""
+    """The seed files of a folder, in name order (subfolders not included).
+    A README (README.md, readme.txt) describes the folder; it is no article."""
     if not folder.is_dir():
         raise InputError(str(folder), "is not a directory")
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in SEED_SUFFIXES and not p.is_dir())
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix.lower() in SEED_SUFFIXES and p.stem.lower() != "readme" and not p.is_dir())

@@ -94,3 +94,11 @@ def _write(folder, name, data: bytes):
     path = folder / name
     path.write_bytes(data)
     return path
+
+
+def test_a_folder_readme_is_not_an_article(tmp_path):
+    from kg.ingest import seed_files
+
+    for name in ("a.txt", "b.md", "README.md", "readme.txt", "notes.csv"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    assert [p.name for p in seed_files(tmp_path)] == ["a.txt", "b.md"]
