@@ -92,6 +92,10 @@ CASES = {
         ZH + "开幕式由浙江省委书记余正平主持。",
         {"rel": "holds_role", "person": "余正平", "role": "书记", "org": "浙江省委"},
         {"org": "开幕式由浙江省委"}),
+    "what a company won with must be a project, not its merits": (
+        ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
+        None,
+        {"rel": "award_project"}),
     "a bracketed paper mark is not the reporter's organisation": (
         "【香港商报讯】记者何咏诗报道：2019年世界互联网大会乌镇峰会在浙江乌镇举行。",
         {"rel": "holds_role", "person": "何咏诗", "role": "记者", "org": "香港商报"},

@@ -35,13 +35,17 @@ _QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:�
 _MAKERS = r"(?:申报|研发|推出|打造|开发|研制|提交|完成)"
 _ITEM_OWNER_AFTER = re.compile(r"^(?P<project>[^()（）]{2,40}?)[(（](?P<org>[^()（）]{2,30})[)）]$")
 _ITEM_ROW = re.compile(r"^(?P<project>\S{2,40})\s+(?P<org>\S{2,30})$")
+# 甲公司凭借X项目(荣获…): the maker, then the project it won with.
+_ITEM_BY_MEANS = re.compile(r"^(?P<org>[^,，:：;；的]{2,30}?)(?:凭借|依托)(?P<project>[^,，:：;；的]{2,40})$")
+# 名称：X 单位：甲公司 — a row of a list with labelled fields.
+_ITEM_FIELDS = re.compile(r"^(?:项目|成果)?名称\s*[:：]\s*(?P<project>\S{2,40})\s+(?:申报|完成|研发|推荐)?单位\s*[:：]\s*(?P<org>\S{2,30})$")
 # X由甲公司研发: the project first, its maker after 由.
 _ITEM_MADE_BY = re.compile(rf"^(?P<project>[^由,，:：;；]{{2,40}}?)由(?P<org>[^,，:：;；]{{2,30}}?){_MAKERS}$")
 _ITEM_OWNER_BEFORE = re.compile(rf"^由?(?P<org>[^的,，:：;；\s]{{2,30}}?){_MAKERS}?的(?P<project>[^,，:：;；]{{2,40}})$")
 # List marks and lead words before a winner (1. / - / 其中 / 和).
 _BULLET = r"(?:\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[-•·*]|[①-⑳])\s*"
 _ITEM_LEAD = re.compile(rf"^(?:{_BULLET}|其中|此外|另外|同时|和|与|及|以及|还有|包括)\s*")
-_NOT_A_NAME = re.compile(r"^(?:该|此|这|其|今年|本届|此次|本次|去年|当天|部分|多个|不少|项目名称|名称)")
+_NOT_A_NAME = re.compile(r"^(?:该|此|这|其|今年|本届|此次|本次|去年|当天|部分|多个|不少|项目名称|名称|多年|长期|出色|优异|卓越|突出)")
 _PROJECT_WORD = re.compile(r"(?<=.{4})项目$")
 # Winners parted within a list: 、 always; 和/与 before another owner (…、乙的Y和丙的Z).
 _LIST_SEP = re.compile(rf"[、;；]|(?<=[)）])(?:和|与|及|以及)|(?:和|与|及|以及)(?=[^、和与及的]{{2,30}}?{_MAKERS}?的)")
@@ -79,7 +83,7 @@ _CONTEST_EN = re.compile(rf"(?:[\"“][^\"”]{{2,40}}[\"”]\s)?(?:{_EN_WORD}){
 # "Among them were …", "… took first prize".
 _CARRY_CUE_EN = re.compile(r"\b(?:[Aa]mong\sthem|[Ii]ncluding|[Ss]uch\sas)\b"
                            r"|\b(?i:list|winners|recipients|honou?rees)\b[^.]{0,50}?\b(?:includes?|were)\b"
-                           r"|\b(?:took|won|received|bagged|claimed)\s(?:the\s)?(?:[\w-]+\s){0,3}(?:prize|award|place)\b"
+                           r"|\b(?:took|won|received|bagged|claimed|honou?red\swith)\s(?:the\s)?(?:[\w-]+\s){0,3}(?:prize|award|place)\b"
                            r"|\b(?:prize|award|place)s?\swent\sto\b")
 _EN_ORG = r"[A-Z][\w&.'’-]*(?:\s(?:(?:of|for|and|the)\s)*[A-Z][\w&.'’-]*){0,6}"
 # Helix Robotics' and Bayfront's: the possessive, plural or not.
@@ -112,6 +116,10 @@ _OWNER_AFTER_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,()\"“”
 _WON_FOR_ITS_EN = re.compile(rf"(?:^|,\s|\b(?:while|whereas|and)\s)(?:the\s)?(?P<org>{_EN_ORG})\s(?:won|received|bagged|took|claimed|was\shonou?red\swith)\s"
                              r"[^.;]{0,80}?\b(?:award|prize|honou?r|achievement|place)s?\s(?:[^.;]{0,20}?\s)?for\s(?:its|their)\s"
                              r"(?P<project>[^,.;]+)")
+# "The … Award went to Orion Data for its X and to Vertex Labs for its Y"
+_WENT_TO_EN = re.compile(rf"\b(?:went|goes|was\s(?:given|presented))\sto\s(?P<first>.+)$")
+_TO_ORG_FOR_EN = re.compile(rf"(?:^|\sand\s(?:to\s)?)(?:the\s)?(?P<org>{_EN_ORG})\sfor\s(?:its|their)\s(?P<project>[^,.;]+?)"
+                            r"(?=\sand\s|[,.;]|$)")
 # Clauses of one sentence that may each name a winner ("…, while …").
 _CLAUSES_EN = re.compile(r",?\s(?:while|whereas)\s|;\s")
 
@@ -173,7 +181,7 @@ def _quoted_zh(text: str, award: str) -> list[tuple[str, str | None]]:
 def _item_zh(phrase: str) -> tuple[str, str] | None:
     """(project, owner) of one winner written without quotes."""
     phrase = re.sub(f"[{_QUOTES}]", "", _ITEM_LEAD.sub("", phrase.strip())).rstrip("。等 ")
-    for pattern in (_ITEM_OWNER_AFTER, _ITEM_ROW, _ITEM_OWNER_BEFORE, _ITEM_MADE_BY):
+    for pattern in (_ITEM_FIELDS, _ITEM_OWNER_AFTER, _ITEM_ROW, _ITEM_OWNER_BEFORE, _ITEM_MADE_BY, _ITEM_BY_MEANS):
         match = pattern.match(phrase)
         if match:
             project, org = _PROJECT_WORD.sub("", match.group("project").strip()), match.group("org").strip()
@@ -342,6 +350,9 @@ def _en(ctx: DocContext, index: int, text: str, awards: _AwardsEn) -> list[Found
         awards.rows = award
         return [(name, year, *item) for item in map(_item_en, lines.split("\n")) if item]
     found = [(name, year, m.group("project"), m.group("org") or m.group("org2")) for m in _QUOTED_WIN_EN.finditer(text)]
+    went = _WENT_TO_EN.search(text)
+    if not found and went:
+        found = [(name, year, m.group("project").strip(), m.group("org")) for m in _TO_ORG_FOR_EN.finditer(went.group("first"))]
     if not found:
         pairs = _owned_list_en(text)
         pairs += [(m.group("project").strip(), m.group("org")) for m in _WON_FOR_ITS_EN.finditer(text)
