@@ -96,6 +96,11 @@ CASES = {
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,
         {"rel": "award_project"}),
+    "a merit is no project": (
+        EN + "The World Internet Conference Distinguished Contribution Award went to the Orion Institute for its "
+             "contributions to open standards.",
+        None,
+        {"rel": "award_project"}),
     "a bracketed paper mark is not the reporter's organisation": (
         "【香港商报讯】记者何咏诗报道：2019年世界互联网大会乌镇峰会在浙江乌镇举行。",
         {"rel": "holds_role", "person": "何咏诗", "role": "记者", "org": "香港商报"},

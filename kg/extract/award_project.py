@@ -120,6 +120,9 @@ _WON_FOR_ITS_EN = re.compile(rf"(?:^|,\s|\b(?:while|whereas|and)\s)(?:the\s)?(?P
 _WENT_TO_EN = re.compile(rf"\b(?:went|goes|was\s(?:given|presented))\sto\s(?P<first>.+)$")
 _TO_ORG_FOR_EN = re.compile(rf"(?:^|\sand\s(?:to\s)?)(?:the\s)?(?P<org>{_EN_ORG})\sfor\s(?:its|their)\s(?P<project>[^,.;]+?)"
                             r"(?=\sand\s|[,.;]|$)")
+# "… for its contributions to …": a merit, not a project
+_MERITS_EN = re.compile(r"(?:outstanding\s|long-standing\s|significant\s)?(?:contributions?|efforts?|work|role|leadership|commitment|"
+                        r"achievements?|innovations?\sin|excellence|support|services\sto)\b", re.I)
 # Clauses of one sentence that may each name a winner ("…, while …").
 _CLAUSES_EN = re.compile(r",?\s(?:while|whereas)\s|;\s")
 
@@ -352,11 +355,12 @@ def _en(ctx: DocContext, index: int, text: str, awards: _AwardsEn) -> list[Found
     found = [(name, year, m.group("project"), m.group("org") or m.group("org2")) for m in _QUOTED_WIN_EN.finditer(text)]
     went = _WENT_TO_EN.search(text)
     if not found and went:
-        found = [(name, year, m.group("project").strip(), m.group("org")) for m in _TO_ORG_FOR_EN.finditer(went.group("first"))]
+        found = [(name, year, m.group("project").strip(), m.group("org")) for m in _TO_ORG_FOR_EN.finditer(went.group("first"))
+                 if not _MERITS_EN.match(m.group("project"))]
     if not found:
         pairs = _owned_list_en(text)
         pairs += [(m.group("project").strip(), m.group("org")) for m in _WON_FOR_ITS_EN.finditer(text)
-                  if m.group("project").strip() not in {project for project, _ in pairs}]
+                  if m.group("project").strip() not in {project for project, _ in pairs} and not _MERITS_EN.match(m.group("project"))]
         found = [(name, year, project, org) for project, org in pairs]
     return found
 
