@@ -67,6 +67,10 @@ CASES = {
         ZH + "峰会期间发布的《中国互联网发展报告2019》显示，网民规模持续扩大。最新发布的《数字乡村白皮书》显示，农村网民增加。",
         {"rel": "publishes", "work": "中国互联网发展报告2019", "publisher": None},
         {"publisher": "峰会期间"}),
+    "the summit releasing a report during itself is no publisher": (
+        ZH + "大会在乌镇期间发布了《世界互联网发展报告2019》。",
+        {"rel": "publishes", "work": "世界互联网发展报告2019"},
+        {"publisher": "大会"}),
     "an adverb is no publisher": (
         ZH + "最新发布的《数字乡村白皮书》显示，农村网民增加。",
         {"rel": "publishes", "work": "数字乡村白皮书", "publisher": None},

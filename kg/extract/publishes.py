@@ -115,7 +115,9 @@ def _publisher_zh(text: str, clause_start: int, work_start: int) -> str | None:
         joint = _first_of_joint(org, direct.group("adverb"))
         agent = _agent(joint or org) or (joint and _TIME_NOISE.sub("", joint))
         bare = _TIME_NOISE.sub("", org)
-        if not agent and direct.group("of") == "的" and _BARE_AGENT_ZH.match(bare) and not _NO_SUBJECT.match(bare) \
+        # 甲发布的《…》 and 甲在峰会期间发布《…》: a subject that plainly released it, suffix or not
+        plain_subject = direct.group("of") == "的" or org != direct.group("org")
+        if not agent and plain_subject and _BARE_AGENT_ZH.match(bare) and not _NO_SUBJECT.match(bare) \
                 and not _NOT_AN_AGENT_ZH.search(bare):
             agent = bare
         if agent:
