@@ -15,7 +15,7 @@ from ..models import AwardProject
 from . import evidence_for
 from .context import DocContext
 from .lexicon import AWARD_VERBS, ORG_DESCRIPTORS_EN, alternation
-from .names import looks_like_org
+from .names import POSSESSIVE_EN, looks_like_org
 from .people import titled_people
 
 _QUOTES = "“”\"「」『』"
@@ -86,10 +86,8 @@ _CARRY_CUE_EN = re.compile(r"\b(?:[Aa]mong\sthem|[Ii]ncluding|[Ss]uch\sas)\b"
                            r"|\b(?:took|won|received|bagged|claimed|honou?red\swith)\s(?:the\s)?(?:[\w-]+\s){0,3}(?:prize|award|place)\b"
                            r"|\b(?:prize|award|place)s?\swent\sto\b")
 _EN_ORG = r"[A-Z][\w&.'’-]*(?:\s(?:(?:of|for|and|the)\s)*[A-Z][\w&.'’-]*){0,6}"
-# Helix Robotics' and Bayfront's: the possessive, plural or not.
-_POSSESSIVE_EN = r"(?:'s|’s|(?<=s)['’])"
 _QUOTED_WIN_EN = re.compile(
-    rf"(?:(?P<org>{_EN_ORG}){_POSSESSIVE_EN}\s)?[\"“](?P<project>[^\"”]{{2,60}})[\"”]"
+    rf"(?:(?P<org>{_EN_ORG}){POSSESSIVE_EN}\s)?[\"“](?P<project>[^\"”]{{2,60}})[\"”]"
     r"(?:,?\s(?:by|from|of|developed by)\s(?P<org2>[A-Z][\w&.-]*(?:\s(?:of\s)?[A-Z][\w&.-]*){0,5}))?,?"
     r"\s(?:project\s)?(?:won|received|was\sselected\sfor|was\samong|bagged|took|was\shonou?red\swith|"
     r"was\snamed|were\samong)")
@@ -102,7 +100,7 @@ _LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:among
                              r"named|selected\s(?:as|for)|honou?red\swith|awarded)\b|^(?P<list2>.+?),?\s(?:won|received|bagged|took|claimed)\s")
 # Commas part the winners, except the one before a maker ("…, submitted by …").
 _LIST_SPLIT_EN = re.compile(r",(?!\s*(?:(?:developed|built|made|designed|created|submitted)\s)?(?:by|from)\s)\s*(?:and\s+)?|\s+and\s+(?=(?:the|an?)\s|[A-Z])")
-_OWNED_EN = re.compile(rf"^(?:the\s)?(?P<org>{_EN_ORG}){_POSSESSIVE_EN}\s(?P<project>[^\"“”]+)$")
+_OWNED_EN = re.compile(rf"^(?:the\s)?(?P<org>{_EN_ORG}){POSSESSIVE_EN}\s(?P<project>[^\"“”]+)$")
 _BY_ORG_EN = (r"(?:(?:developed|built|made|designed|created|launched|submitted)\sby|by|from)\s(?:the\s)?"
               rf"(?:{ORG_DESCRIPTORS_EN})?(?P<org>{_EN_ORG})$")
 # "the Helix chip developed by Bayfront", "a fault prediction system from State Grid",

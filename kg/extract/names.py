@@ -24,6 +24,8 @@ from .lexicon import (
 )
 
 HAN = "\u4e00-\u9fff"
+# An English possessive: "Egypt's", "Robotics'" (a plural's bare apostrophe).
+POSSESSIVE_EN = r"(?:['’]s|(?<=s)['’])"
 FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,8}}(?:[·•‧・][{HAN}]{{1,10}})*[·•‧・]")
 CLAUSE_BREAK = set(",，。;；:：!?！？“”\"()（）《》「」『』【】〔〕\n—")
 _LEADING_NOISE = re.compile(

@@ -12,17 +12,18 @@ from .context import OUTLET_ZH, DocContext
 from .lexicon import (
     COUNTRIES,
     DEMONYMS,
-    PERSON_NOUNS_ZH,
-    SPEECH_VERBS,
     GOVERNMENT_HEADS_ZH,
     NAME_TITLES,
     ORG_DESCRIPTORS_EN,
     PARTY_COMMITTEES_ZH,
+    PERSON_NOUNS_ZH,
+    SPEECH_VERBS,
     alternation,
     role_words,
 )
 from .names import (
     ANAPHORS_ZH,
+    POSSESSIVE_EN,
     CLAUSE_BREAK,
     antecedent_org,
     chinese_name_at,
@@ -199,7 +200,7 @@ def _byline_name(piece: str) -> str | None:
 
 _EN_NAME = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.)(?:\s(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.|van|de|von|bin)){1,3}"
 # Capitalised words, lower-case joiners between them, and possessives ("Egypt's Ministry of …", "Robotics' lab").
-_EN_ORG = r"(?:[A-Z][\w&.-]*|\d\w*)(?:(?:['’]s|(?<=s)['’])?\s(?:(?:of|and|for|the|on|&|de)\s)*(?:[A-Z][\w&.-]*|\d\w*)){0,7}"
+_EN_ORG = rf"(?:[A-Z][\w&.-]*|\d\w*)(?:{POSSESSIVE_EN}?\s(?:(?:of|and|for|the|on|&|de)\s)*(?:[A-Z][\w&.-]*|\d\w*)){{0,7}}"
 _ROLE_JOIN_EN = re.compile(r"\s(?:and|&)\s(?:an?\s)?")
 
 
@@ -211,7 +212,7 @@ def _en_patterns() -> list[re.Pattern]:
         # Name, (the) Role of Org
         re.compile(rf"(?P<name>{_EN_NAME}),\s(?:the\s|a\s)?(?P<role>{roles})\s(?:of|at|for)\s(?:the\s)?(?P<org>{_EN_ORG})"),
         # Name, Org's Role
-        re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<org>{_EN_ORG})(?:['’]s|(?<=s)['’])?\s(?P<role>{roles})(?=[,;.]|\s(?:said|says|told|noted|added))"),
+        re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<org>{_EN_ORG}){POSSESSIVE_EN}?\s(?P<role>{roles})(?=[,;.]|\s(?:said|says|told|noted|added))"),
         # Name, role, Org (press-release contacts)
         re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<role>{roles}),\s(?P<org>{_EN_ORG})(?=[,;.]?\s*$)"),
         # Name (role, Org)
@@ -219,7 +220,7 @@ def _en_patterns() -> list[re.Pattern]:
         # Role of Org Name
         re.compile(rf"\b(?P<role>{roles})\sof\s(?:the\s)?(?P<org>{_EN_ORG}),?\s(?P<name>{_EN_NAME})"),
         # Org('s) Role Name
-        re.compile(rf"(?P<org>{_EN_ORG})(?:['’]s|(?<=s)['’])?\s(?P<role>{roles})\s(?P<name>{_EN_NAME})"),
+        re.compile(rf"(?P<org>{_EN_ORG}){POSSESSIVE_EN}?\s(?P<role>{roles})\s(?P<name>{_EN_NAME})"),
     ]
 
 
@@ -248,7 +249,7 @@ def _trim_en_org(org: str) -> str:
         words.pop(0)
     org = drop_full_stop(" ".join(words))
     # "China's Huawei": the country is where the company is, not part of its name.
-    owner = re.match(r"(?P<country>[A-Z][\w ]*?)['’]s\s(?=[A-Z])", org)
+    owner = re.match(rf"(?P<country>[A-Z][\w ]*?){POSSESSIVE_EN}\s(?=[A-Z])", org)
     return org[owner.end():] if owner and owner.group("country") in _COUNTRIES_EN else org
 
 
@@ -293,7 +294,7 @@ def _en_who(text: str) -> list[TitledPerson]:
     people = []
     for match in _EN_WHO.finditer(text):
         # "who heads Helix Robotics' AI lab": the unit belongs to the company before the possessive.
-        org = _trim_en_org(re.split(r"(?:['’]s|(?<=s)['’])\s", match.group("org"))[0])
+        org = _trim_en_org(re.split(rf"{POSSESSIVE_EN}\s", match.group("org"))[0])
         if org and org != match.group("name") and org not in DEMONYMS:
             people.append(TitledPerson(match.group("name"), *match.span("name"),
                                        (Title(org, _EN_POST_VERBS[match.group("verb")]),), 0.75))
