@@ -91,14 +91,17 @@ class NamedGraphs:
         """The triples of one named graph (created empty on first use)."""
         return self.graphs.setdefault(name, set())
 
+    def check_unconsumed(self) -> None:
+        if self.consumed:
+            raise ValueError("these named graphs were already written and emptied; assemble them again")
+
     def pop_blocks(self) -> list[Block]:
         """Every triple once, grouped by subject, in N-Triples order (the
         order of their lines); the named graphs are emptied on the way, so
         the two forms never both hold the whole graph. Sorting the subjects
         and then each subject's few triples compares far less than sorting
         millions of triples."""
-        if self.consumed:
-            raise ValueError("these named graphs were already written and emptied; assemble them again")
+        self.check_unconsumed()
         self.consumed = True
         by_subject: dict[str, list] = {}
         for name in list(self.graphs):

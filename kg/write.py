@@ -281,8 +281,7 @@ def serialise(named: NamedGraphs) -> Iterator[tuple[str, Iterator[str]]]:
     file at a time: the caller writes each chunk as it comes, so no file's
     whole text is ever in memory. Consumes `named`: once TriG is written,
     its graphs become one set of triples grouped by subject."""
-    if named.consumed:
-        raise ValueError("these named graphs were already written and emptied; assemble them again")
+    named.check_unconsumed()  # before TriG: a second pass would write empty files
     terms = _terms(named.graphs.values())
     yield "kg.trig", _trig(dict(named.graphs), named.prefixes, terms)  # its own dict: pop_blocks empties named's
     blocks = named.pop_blocks()
