@@ -353,14 +353,18 @@ def _en(ctx: DocContext, index: int, text: str, awards: _AwardsEn) -> list[Found
     found = [(name, year, m.group("project"), m.group("org") or m.group("org2")) for m in _QUOTED_WIN_EN.finditer(text)]
     went = _WENT_TO_EN.search(text)
     if not found and went:
-        found = [(name, year, m.group("project").strip(), m.group("org")) for m in _TO_ORG_FOR_EN.finditer(went.group("first"))
-                 if not _MERITS_EN.match(m.group("project"))]
+        found = [(name, year, project, org) for project, org in _for_its(_TO_ORG_FOR_EN.finditer(went.group("first")))]
     if not found:
         pairs = _owned_list_en(text)
-        pairs += [(m.group("project").strip(), m.group("org")) for m in _WON_FOR_ITS_EN.finditer(text)
-                  if m.group("project").strip() not in {project for project, _ in pairs} and not _MERITS_EN.match(m.group("project"))]
+        listed = {project for project, _ in pairs}
+        pairs += [(project, org) for project, org in _for_its(_WON_FOR_ITS_EN.finditer(text)) if project not in listed]
         found = [(name, year, project, org) for project, org in pairs]
     return found
+
+
+def _for_its(matches) -> list[tuple[str, str]]:
+    """(project, org) of "Org … for its X" matches, without merits ("for its contributions")."""
+    return [(m.group("project").strip(), m.group("org")) for m in matches if not _MERITS_EN.match(m.group("project"))]
 
 
 def extract(ctx: DocContext) -> list[AwardProject]:

@@ -122,14 +122,14 @@ def _events_en(ctx: DocContext, text: str) -> list[_Event]:
 
 def _speakers(ctx: DocContext, text: str, known: re.Pattern | None, listed_from: int | None) -> list[TitledPerson]:
     """Who speaks in a sentence; everyone titled after `listed_from` is on a list of speakers."""
+    listed = lambda p: listed_from is not None and p.start >= listed_from  # noqa: E731
     if ctx.doc.language == "en":
-        return [p for p in titled_people(ctx, text) if (listed_from is not None and p.start >= listed_from)
-                or _VERB_EN.search(text, p.end) or _SAID_BEFORE_EN.search(text, 0, p.start)]
+        return [p for p in titled_people(ctx, text)
+                if listed(p) or _VERB_EN.search(text, p.end) or _SAID_BEFORE_EN.search(text, 0, p.start)]
     people = [p for p in titled_people(ctx, text) if p.titles and p.titles[0].role != "记者"]
     people += officials_zh(text)
     speakers = [p for p in people
-                if (listed_from is not None and p.start >= listed_from)
-                or (_VERB_ZH.match(text[p.end:]) and not _INTERVIEWED_ZH.match(text[p.end:]))]
+                if listed(p) or (_VERB_ZH.match(text[p.end:]) and not _INTERVIEWED_ZH.match(text[p.end:]))]
     return speakers + _known_speakers(text, known, speakers)
 
 

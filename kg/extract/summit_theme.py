@@ -57,7 +57,7 @@ def extract(ctx: DocContext) -> list[SummitTheme]:
                 if ctx.doc.language == "zh":
                     if _NOT_SUMMIT_ZH.search(owner) or (not _SUMMIT_WORD_ZH.search(scope) and not _LEAD_YEAR.match(text)):
                         continue
-                elif _NOT_SUMMIT_EN.search(owner) or _NOT_SUMMIT_EN.search(after.split(" theme ", 1)[-1][:40]):
+                elif _NOT_SUMMIT_EN.search(owner) or _NOT_SUMMIT_EN.search(after[:40]):
                     continue  # '… as the theme of the rural tour': the theme belongs to something else
                 year = _year(ctx, owner, after, text)
                 if year is None:
