@@ -19,7 +19,7 @@ from .names import POSSESSIVE_EN, looks_like_org
 from .people import titled_people
 
 _QUOTES = "“”\"「」『』"
-_AWARD_ZH = re.compile(rf"(?P<award>[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:领先科技成果|科技成果|奖|(?:精品|优秀|典型|示范)案例))(?![项金])")
+_AWARD_ZH = re.compile(rf"(?P<award>[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:领先科技成果|科技成果|奖|(?:精品|优秀|典型|示范|创新|最佳|标杆)案例))(?![项金])")
 _CONTEST_ZH = re.compile(rf"[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:大赛|竞赛|挑战赛)")
 # Where an award's name starts: after the last of these words before 奖.
 _AWARD_LEFT_EDGE = re.compile(r".*(?:被评为|评为|获评|举办|举行|公布|揭晓|首次|首度|获得|赢得|取得|获|荣获|斩获|摘得|夺得|入选|评选|问鼎|入围|当选|在|于|的|为|是|了|个|项|和|与|及|中|从|被|将|已|等(?!$)|年度|年|届|[“「『])")
@@ -49,6 +49,8 @@ _NOT_A_NAME = re.compile(r"^(?:该|此|这|其|今年|本届|此次|本次|去�
 _PROJECT_WORD = re.compile(r"(?<=.{4})项目$")
 # Winners parted within a list: 、 always; 和/与 before another owner (…、乙的Y和丙的Z).
 _LIST_SEP = re.compile(rf"[、;；]|(?<=[)）])(?:和|与|及|以及)|(?:和|与|及|以及)(?=[^、和与及的]{{2,30}}?{_MAKERS}?的)")
+# A list after its colon whose winners are parted by commas (no 、 in it): 甲的X，乙的Y，以及丙的Z.
+_COMMA_SEP = re.compile(r"[,，](?:以及|和|还有)?(?![^(（]*[)）])")
 # Where a sentence names its winner, around its own award: 甲的X入选…, 获得…奖的是甲的X,
 # …奖被甲研发的X摘得, …奖由X项目获得.
 _SELECTED = r"(?:入选|获选|入围|上榜|在列|榜上有名|位列其中|名列其中|也在其中|成为(?:入选|获奖)(?:成果|项目)之一)"
@@ -82,7 +84,7 @@ _CONTEST_EN = re.compile(rf"(?:[\"“][^\"”]{{2,40}}[\"”]\s)?(?:{_EN_WORD}){
 # A sentence of winners that names no award takes the one named last:
 # "Among them were …", "… took first prize".
 _CARRY_CUE_EN = re.compile(r"\b(?:[Aa]mong\sthem|[Ii]ncluding|[Ss]uch\sas)\b"
-                           r"|\b(?i:list|winners|recipients|honou?rees)\b[^.]{0,50}?\b(?:includes?|were)\b"
+                           r"|\b(?i:list|line-?up|winners|recipients|honou?rees)\b[^.]{0,50}?\b(?:includes?|included|were|features?|featured)\b"
                            r"|\b(?:took|won|received|bagged|claimed|honou?red\swith)\s(?:the\s)?(?:[\w-]+\s){0,3}(?:prize|award|place)\b"
                            r"|\b(?:prize|award|place)s?\swent\sto\b")
 _EN_ORG = r"[A-Z][\w&.'’-]*(?:\s(?:(?:of|for|and|the)\s)*[A-Z][\w&.'’-]*){0,6}"
@@ -93,7 +95,7 @@ _QUOTED_WIN_EN = re.compile(
     r"was\snamed|were\samong)")
 # Lists of "Org's project": after "including", "winners include", "the top prize went to",
 # "…, as was …", or as the subject of "were among the winners".
-_LIST_AFTER_EN = re.compile(r"\b(?:including|includes?|such\sas|(?i:among\sthem)(?:\s(?:were|are))?|as\s(?:was|were)|"
+_LIST_AFTER_EN = re.compile(r"\b(?:including|includes?|such\sas|(?i:list|line-?up)\s(?:also\s)?(?:features?|featured)|(?i:among\sthem)(?:\s(?:were|are))?|as\s(?:was|were)|"
                             r"^[Aa]mong\s(?:[\w'’-]+\s){0,12}?(?:[Aa]chievements?|[Aa]wards?|[Pp]rizes?|winners|honou?rees|recipients)\s(?:were|are)|"
                             r"(?:prize|award|honou?r|place)s?\swent\sto)\s(?P<list>[^;:]+?)\.?$")
 _LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:among\s(?:the\s)?(?:\d+\s)?(?:(?:winners|recipients|honou?rees)\sof|(?:20\d\d\s)?(?=[A-Z]))|"
@@ -203,7 +205,8 @@ def _listed_zh(text: str, own: _Name | None) -> list[tuple[str, str]]:
             rest = rest.rpartition("包括")[2]  # 成果中，有7项来自中国企业，包括…: the list starts at 包括
     if not (colon and _LIST_HEAD.search(head) and ((own and own.end <= len(head)) or _WINNERS_CUE.search(head))):
         return []
-    items = [_item_zh(piece) for line in rest.split("\n") for piece in _LIST_SEP.split(line)]
+    items = [_item_zh(piece) for line in rest.split("\n") for comma_piece in
+             (_COMMA_SEP.split(line) if "、" not in line else [line]) for piece in _LIST_SEP.split(comma_piece)]
     return [item for item in items if item]
 
 
