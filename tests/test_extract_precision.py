@@ -109,6 +109,27 @@ CASES = {
         "【香港商报讯】记者何咏诗报道：2019年世界互联网大会乌镇峰会在浙江乌镇举行。",
         {"rel": "holds_role", "person": "何咏诗", "role": "记者", "org": "香港商报"},
         {"org": "【香港商报讯】"}),
+    "a body before a title is no person": (
+        ZH + "国务院副总理严启华出席开幕式并发表主旨演讲。",
+        {"rel": "speaks_at", "person": "严启华", "event": "开幕式"},
+        {"person": "国务院"}),
+    "who chairs a ceremony does not speak at it": (
+        ZH + "国家网信办副主任梁鸿涛主持开幕式。",
+        {"rel": "holds_role", "person": "梁鸿涛", "role": "副主任"},
+        {"rel": "speaks_at"}),
+    "the end of an organisation after a title is no name": (
+        EN + "Gao Lianfeng, a member of the Provincial Standing Committee and head of the Publicity Department of "
+             "the CPC Central Committee, attended the opening ceremony.",
+        {"rel": "holds_role", "person": "Gao Lianfeng", "role": "head"},
+        {"person": "Central Committee"}),
+    "a name ends where its word ends": (
+        EN + "Chinese Vice Premier Tang Weiming delivered a keynote speech at the opening ceremony.",
+        {"rel": "holds_role", "person": "Tang Weiming", "role": "vice premier", "org": "China"},
+        {"person": "Tang Weiming de"}),
+    "a company that ends in a modifier keeps it": (
+        EN + "Harbor Global CEO Rita Gomez said demand is rising.",
+        {"rel": "holds_role", "person": "Rita Gomez", "role": "CEO", "org": "Harbor Global"},
+        {"role": "global CEO"}),
 }
 
 

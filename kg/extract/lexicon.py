@@ -122,7 +122,14 @@ DEPARTMENTS_EN = ("communications", "marketing", "sales", "technology", "researc
 # Role words the vocabulary lacks: Hong Kong / Taiwan wording of its posts
 # (行政总裁 is a CEO in Hong Kong) and the open English "head of <area>".
 EXTRA_ROLES_ZH = ("行政总裁", "执行总裁")
-EXTRA_ROLES_EN = ("head",)
+EXTRA_ROLES_EN = ("head", "member")
+# Words that end an English organisation's name, never a person's: "the CPC
+# Central Committee" after a title is no one's name.
+ORG_HEADS_EN = ("Committee", "Department", "Bureau", "Ministry", "Council", "Commission", "Office", "Administration",
+                "Agency", "Association", "University", "Institute", "Academy", "Group", "Company", "Corporation",
+                "Union", "Federation", "Center", "Centre", "Foundation", "Organization", "Organisation", "Party",
+                "Government", "Congress", "Assembly", "Bank", "Alliance", "Society", "Laboratory", "Labs",
+                "Technologies", "Forum", "Conference", "Summit", "Network", "Authority", "Court", "School")
 
 NUMERALS = {"首": 1, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 FIRST_SUMMIT_YEAR = 2014

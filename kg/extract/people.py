@@ -15,6 +15,7 @@ from .lexicon import (
     GOVERNMENT_HEADS_ZH,
     NAME_TITLES,
     ORG_DESCRIPTORS_EN,
+    ORG_HEADS_EN,
     PARTY_COMMITTEES_ZH,
     PERSON_NOUNS_ZH,
     SPEECH_VERBS,
@@ -59,6 +60,9 @@ _ORG_GAP_OK = re.compile(r"^[^,，。;；:：“”\"()（）《》]*$")
 def _chain_titles(chain: list[tuple[str, str]]) -> tuple[Title, ...]:
     titles, org = [], ""
     for own_org, role in chain:
+        # 浙江省委书记、省人大常委会主任: 省人大常委会 is the province's, 浙江省人大常委会.
+        if own_org and org.endswith(PARTY_COMMITTEES_ZH) and own_org[0] == org[-2] and len(own_org) > 2:
+            own_org = org.removeprefix("中共")[:-1] + own_org[1:]
         org = own_org or org
         if org:
             # 浙江省委副书记、省长: the governor heads the province, not its party committee.
@@ -136,6 +140,7 @@ def titled_people_zh(text: str) -> list[TitledPerson]:
 
 
 _NAME_TITLE_RE = re.compile(alternation(NAME_TITLES))
+_BODY_ENDINGS = "院部局署厅办委"
 
 
 def officials_zh(text: str) -> list[TitledPerson]:
@@ -147,6 +152,8 @@ def officials_zh(text: str) -> list[TitledPerson]:
             if start < 0 or (start > 0 and text[start - 1] not in CLAUSE_BREAK and text[start - 1] not in "、在和与及"):
                 continue
             name = text[start : title.start()]
+            if name[-1] in _BODY_ENDINGS:  # 国务院副总理: a body's title, not 国务院 the person
+                break
             if chinese_name_at(text[: title.start()] + "说", start) == name:
                 people.append(TitledPerson(name, start, title.start(), (), 0.6))
                 break
@@ -198,7 +205,9 @@ def _byline_name(piece: str) -> str | None:
     return None
 
 
-_EN_NAME = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.)(?:\s(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|[A-Z]\.|van|de|von|bin)){1,3}"
+# A particle (van, de, bin) joins two capitalised words; a name ends where its word does.
+_NAME_WORD_EN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+)?|[A-Z]\.)"
+_EN_NAME = rf"{_NAME_WORD_EN}(?:\s(?:(?:van|de|von|bin|da|al)\s)?{_NAME_WORD_EN}){{1,3}}(?![\w-])"
 # Capitalised words, lower-case joiners between them, and possessives ("Egypt's Ministry of …", "Robotics' lab").
 _EN_ORG = rf"(?:[A-Z][\w&.-]*|\d\w*)(?:{POSSESSIVE_EN}?\s(?:(?:of|and|for|the|on|&|de)\s)*(?:[A-Z][\w&.-]*|\d\w*)){{0,7}}"
 _ROLE_JOIN_EN = re.compile(r"\s(?:and|&)\s(?:an?\s)?")
@@ -253,18 +262,33 @@ def _trim_en_org(org: str) -> str:
     return org[owner.end():] if owner and owner.group("country") in _COUNTRIES_EN else org
 
 
+# Modifiers that open a title and never end an organisation's name ("Harbor Global" may be a company).
+_LEADING_MODIFIERS_EN = frozenset({"vice", "deputy", "chief", "senior", "assistant", "associate", "acting", "former",
+                                   "managing", "executive"})
+
+
+def _modifier_to_role(org: str, role: str) -> tuple[str, str]:
+    """"Chinese Vice Premier": a capitalised modifier the organisation took belongs to the title."""
+    words = org.split()
+    while len(words) > 1 and words[-1].lower() in _LEADING_MODIFIERS_EN:
+        role = f"{words.pop()} {role}"
+    return " ".join(words), role
+
+
 def _en_role(role: str) -> str:
     """Acronyms stay upper case; other titles are lower-cased."""
     return role if role.isupper() else role.lower()
 
 
-def _en_titles(match: re.Match, text: str) -> tuple[Title, ...]:
-    org = DEMONYMS.get(_trim_en_org(match.group("org")), _trim_en_org(match.group("org")))
-    titles = [Title(org, _en_role(r)) for r in _ROLE_JOIN_EN.split(match.group("role"))]
+def _en_titles(match: re.Match, text: str) -> tuple[tuple[Title, ...], int]:
+    """The titles a match and a second title right after it name, and where they end."""
+    org, role = _modifier_to_role(_trim_en_org(match.group("org")), match.group("role"))
+    org = DEMONYMS.get(org, org)
+    titles = [Title(org, _en_role(r)) for r in _ROLE_JOIN_EN.split(role)]
     more = _en_second_title().match(text, match.end())
     if more:
         titles.append(Title(_trim_en_org(more.group("org")), _en_role(more.group("role"))))
-    return tuple(titles)
+    return tuple(titles), more.end() if more else match.end()
 
 
 def _en_bylines(text: str) -> list[TitledPerson]:
@@ -313,10 +337,11 @@ def titled_people_en(text: str) -> list[TitledPerson]:
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             name = match.group("name")
-            titles = _en_titles(match, text)
-            if not titles[0].org or not _CAPITALISED.match(titles[0].org) or titles[0].org == name:
+            titles, end = _en_titles(match, text)
+            if not titles[0].org or not _CAPITALISED.match(titles[0].org) or titles[0].org == name \
+                    or name.rsplit(" ", 1)[-1] in ORG_HEADS_EN:
                 continue
-            taken.append(match.span())
+            taken.append((match.start(), end))
             people.append(TitledPerson(name, *match.span("name"), titles, 0.8))
     return sorted(people, key=lambda p: p.start)
 

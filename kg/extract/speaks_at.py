@@ -16,7 +16,7 @@ from .lexicon import EVENT_WORDS, SPEECH_VERBS, alternation
 from .people import TitledPerson, officials_zh, titled_people
 
 _EVENT_ZH = re.compile(
-    rf"(?:在|于|出席|参加)(?P<event>(?:“[^”]{{1,40}}”|[^,，。;；:：、!?！？()（）“”]){{0,40}}?(?:{alternation(EVENT_WORDS)})[”\"]?)(?=上|中|期间|现场|时|并|致辞|致词|发言|演讲|讲话|,|，|$)"
+    rf"(?:在|于|出席|参加)(?P<event>(?:“[^”]{{1,40}}”|[^,，。;；:：、!?！？()（）“”]){{0,40}}?(?:{alternation(EVENT_WORDS)})[”\"]?)(?=上|中|期间|现场|时|并|致辞|致词|发言|演讲|讲话|[,，。;；]|$)"
     rf"|(?:^|[,，])(?P<event2>[^,，。;；:：在!?！？]{{1,30}}?(?:{alternation(EVENT_WORDS)}))(?=(?:上|期间)[,，])"
     # 人工智能论坛由某大学承办，…: the event as the subject of its own sentence
     # (a forum or ceremony, not the summit itself: 某某峰会于…举行 is the summit's own sentence)
@@ -29,7 +29,7 @@ _NOT_TOPIC = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed
 _LOWER_TOPIC = (r"(?=[a-z0-9])[\w'’-]+(?:\s+[\w'’-]+){0,8}?"
                 r"(?=\s+(?:on|at|held|hosted|organi[sz]ed|which|where|that|when|during|in\s+[A-Z])\b|[,.;:]|$)")
 _EVENT_EN = re.compile(
-    r"\b(?:[Aa]t|[Dd]uring|[Ii]n|[Aa]ddressing|[Aa]ddressed|told)\s+(?:the\s+|a\s+)?(?P<event>(?:[\w'’-]+\s){0,8}?"
+    r"\b(?:[Aa]t|[Dd]uring|[Ii]n|[Aa]ddressing|[Aa]ddressed|told|attended|attending)\s+(?:the\s+|a\s+)?(?P<event>(?:[\w'’-]+\s){0,8}?"
     r"(?:[Ff]orum|[Ss]ub-forum|[Oo]pening\s+[Cc]eremony|[Cc]losing\s+[Cc]eremony|[Cc]eremony|[Dd]ialogue|"
     r"[Pp]anel(?:\s+[Dd]iscussion)?|[Rr]ound\s?table|[Pp]lenary(?:\s+[Ss]ession)?|[Ll]aunch(?:\s+[Ee]vent)?|"
     r"(?:[Rr]elease|[Aa]ward)\s+[Ee]vent)"
@@ -41,7 +41,9 @@ _SPEECH_AT_EN = re.compile(r"^(?:(?:keynote|opening|closing|video|brief)\s+)?(?:
                            r"(?:at|to)\s+(?:the\s+|a\s+)?", re.I)
 # 接受记者采访时表示: what someone told a reporter is not a speech at the event.
 _INTERVIEWED_ZH = re.compile(r"^[^。,，]{0,12}?接受[^。,，]{0,10}?采访")
-_VERB_ZH = re.compile(rf"^[^。]{{0,30}}?(?:{alternation(SPEECH_VERBS)}|发表|作了|作主旨|做主旨)")
+# Who chairs a ceremony (主持) runs it; our gold counts them as speakers only when they also speak.
+_SPOKE_ZH = rf"(?:{alternation(set(SPEECH_VERBS) - {'主持'})}|发表|作了|作主旨|做主旨)"
+_VERB_ZH = re.compile(rf"^[^。]{{0,30}}?{_SPOKE_ZH}")
 _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|delivered|addressed|spoke|speaking|"
                       r"remarked|highlighted|pointed out|warned|explained|emphasized|emphasised|argued|shared)\b", re.I)
 # '"…," said Ahmed Khan, chairman of …': the verb before the name.
@@ -57,13 +59,19 @@ _BARE_FORUM_ZH = ("分论坛", "论坛", "平行论坛", "专题论坛")
 # A forum the article names: 举办了某论坛, 在某论坛上, or 某论坛举行.
 _HOSTED_ZH = re.compile(rf"(?:举办了?|举行了?|召开了?|在|于|出席|参加)(?P<event>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))"
                         rf"|(?P<event2>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))[”\"]?(?:举行|举办|召开|开幕)")
-_NAMED_VERB_ZH = re.compile(rf"[^。,，]{{0,12}}?(?:{alternation(SPEECH_VERBS)}|发表|作了|作主旨|做主旨)")
+_NAMED_VERB_ZH = re.compile(rf"[^。,，]{{0,12}}?{_SPOKE_ZH}")
 # 出席开幕式并致辞的有：A、B…: everyone titled after the cue spoke.
 _SPEAKER_LIST_ZH = re.compile(r"(?:致辞|致词|发言|讲话|演讲)的(?:嘉宾|领导|代表)?(?:有|包括|分别是|分别为|为)[:：]")
 # "Among those who addressed the opening ceremony were …", "Speakers at the forum included …"
 _SPEAKER_LIST_EN = re.compile(r"\b(?:[Aa]mong\s+(?:those|the\s+speakers)\s+who\s+(?:addressed|spoke\s+(?:at|to))\b[^.;]*?"
                               r"\b(?:were|was)|[Ss]peakers\s+(?:at|of)\b[^.;]*?\b(?:included|were))\s"
                               r"(?!(?:welcomed|greeted|introduced|joined|received|met|thanked)\b)")
+# What stands between two people of one list: 、 and the next one's title.
+_LIST_JOIN_ZH = re.compile(r"、[^,，。;；:：!?！？、]{0,40}")
+# 致辞, "delivered a speech": words for a speech to the event, not a remark anywhere.
+_FORMAL_SPEECH = re.compile(r"\s*(?:也|随后|接着|则|还)?(?:致辞|致词|发言|讲话|作主旨演讲|发表主旨演讲|发表演讲|作报告)"
+                            r"|(?:,\s[^.;]{2,120}?,)?\s*(?:also\s|then\s)?(?:delivered|gave|made)\s(?:a\s|the\s)?(?:keynote\s|video\s)?"
+                            r"(?:speech|address|remarks)\b")
 _SUMMIT_ONLY_ZH = re.compile(r"^(?:世界互联网大会|乌镇峰会|峰会|大会|会议|活动|互联网大会)$")
 _GENERIC_ZH = re.compile(r"^(?:本届|今年|此次|本次|这次|该)?(?:的)?(?:峰会|大会|乌镇峰会|世界互联网大会)?(?:的)?")
 
@@ -116,8 +124,18 @@ def _events_en(ctx: DocContext, text: str) -> list[_Event]:
         name = _SPEECH_AT_EN.sub("", match.group("event").strip())
         name = re.sub(r"^(?:(?:20\d\d\s+)?World\s+Internet\s+Conference(?:\s+Wuzhen\s+Summit)?(?:'s|’s)?\s+|"
                       r"(?:summit|conference)(?:'s|’s)\s+)", "", name, flags=re.I)
-        events.append(_Event(name, ctx.year_of(text), match.start()))
+        events.append(_Event(*_of_summit_en(ctx, name, text), match.start()))
     return events
+
+
+def _of_summit_en(ctx: DocContext, name: str, text: str) -> tuple[str, int | None]:
+    """"opening ceremony of the 2020 World Internet Conference Wuzhen Summit" is
+    the opening ceremony, of that year's summit."""
+    for summit, year in ctx.summits_in(name):
+        owner = re.search(r"\s+of\s+(?:the\s+)?$", name[: summit.start()])
+        if owner and owner.start() > 0:
+            return name[: owner.start()], year or ctx.year_of(text)
+    return name, ctx.year_of(text)
 
 
 def _speakers(ctx: DocContext, text: str, known: re.Pattern | None, listed_from: int | None) -> list[TitledPerson]:
@@ -130,7 +148,18 @@ def _speakers(ctx: DocContext, text: str, known: re.Pattern | None, listed_from:
     people += officials_zh(text)
     speakers = [p for p in people
                 if listed(p) or (_VERB_ZH.match(text[p.end:]) and not _INTERVIEWED_ZH.match(text[p.end:]))]
-    return speakers + _known_speakers(text, known, speakers)
+    return _joined_speakers(text, people, speakers) + _known_speakers(text, known, speakers)
+
+
+def _joined_speakers(text: str, people: list[TitledPerson], speakers: list[TitledPerson]) -> list[TitledPerson]:
+    """甲、乙、丙等在开幕式上发言: whoever is joined by 、 to a speaker spoke too,
+    though the verb stands far from the first of them."""
+    joined = list(speakers)
+    for person in sorted(people, key=lambda p: p.start, reverse=True):
+        nearest = min((p for p in joined if p.start > person.end), key=lambda p: p.start, default=None)
+        if person not in joined and nearest and _LIST_JOIN_ZH.fullmatch(text, person.end, nearest.start):
+            joined.append(person)
+    return sorted(joined, key=lambda p: p.start)
 
 
 def _known_names(ctx: DocContext) -> re.Pattern | None:
@@ -166,6 +195,9 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
     # A list of speakers parted by ；runs on into the next sentences of its paragraph.
     listing: _Event | None = None
     listing_paragraph = -1
+    # The event the paragraph named last, taken or not.
+    named: _Event | None = None
+    named_paragraph = -1
     known = _known_names(ctx) if ctx.doc.language == "zh" else None
     for sentence in ctx.sentences:
         # An event set up without a named speaker carries into the next
@@ -177,9 +209,13 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
         cue = (_SPEAKER_LIST_ZH if ctx.doc.language == "zh" else _SPEAKER_LIST_EN).search(text)
         listing = listing if sentence.paragraph == listing_paragraph else None
         speakers = _speakers(ctx, text, known, 0 if listing else cue.start() if cue else None)
+        if sentence.paragraph != named_paragraph:
+            named = None
         event = None
         for speaker in speakers:
-            event = _nearest(events, speaker.start) or listing or pending
+            # 乙致辞。 after 甲出席开幕式并致辞。: a formal speech of the same paragraph is at its event.
+            formal = named if _FORMAL_SPEECH.match(text, speaker.end) else None
+            event = _nearest(events, speaker.start) or listing or pending or formal
             if event is None or event.year is None:
                 continue
             confidence = 0.85 if events else 0.65
@@ -187,6 +223,8 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
                                   evidence=evidence_for(ctx, sentence, "speaks_at.pattern", confidence)))
         runs_on = (cue or listing) and text.endswith(("；", ";"))
         listing, listing_paragraph = (event, sentence.paragraph) if runs_on else (None, -1)
+        if events:
+            named, named_paragraph = events[-1], sentence.paragraph
         if speakers:
             pending = None
         elif events:
