@@ -62,7 +62,7 @@ _WINNER_BY = re.compile(r"(?:则|也)?(?:被(?P<w>[^,，;；。]+?)(?:摘得|获
 _LIST_HEAD = re.compile(r"(?:包括|如下|分别是|分别为|名单|得主|有|奖|成果|项目|案例)$")
 _WINNERS_CUE = re.compile(r"入选|获奖|获评|上榜|获选|得主|获得者|名单")
 # 成果中，包括…: a list that opens without a colon.
-_INCLUDES = re.compile(r"(?<=中)[,，]?(?:包括|有)")
+_INCLUDES = re.compile(r"(?:[,，]其中|(?<=中)[,，]?)(?:包括|有)")
 # 称今年的获奖成果“…”: a quotation, not a winner.
 _SPOKEN = re.compile(r"(?:称|说|表示|认为|指出|强调|坦言)[^,，。;；“”]*$")
 # 该项目由某公司申报: the owner of a winner named bare.
@@ -78,7 +78,11 @@ _COUNT_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十几多]+(?:个
 _REPRESENTATIVE = re.compile(r"^作为(?:该|这个)?项目(?:团队|方|研发团队)?的?(?:代表|负责人)")
 
 _EN_WORD = r"[A-Z][\w-]*\s(?:(?:and|of|for|in|on)\s)?"
-_AWARD_EN = re.compile(rf"(?:{_EN_WORD}){{1,8}}(?:Award|Prize|Achievement|Honou?r)s?")
+# The conference's own honour is often written in lower case ("15 world-leading internet
+# scientific and technological achievements were released").
+_AWARD_EN = re.compile(rf"(?:{_EN_WORD}){{1,8}}(?:Award|Prize|Achievement|Honou?r)s?"
+                       r"|(?i:world[- ]leading\sinternet|world\sinternet\sleading)\s(?i:scientific\sand\stechnological|"
+                       r"science\sand\stechnology)\s(?i:achievements)")
 # the 2023 "Straight to Wuzhen" Global Internet Competition
 _CONTEST_EN = re.compile(rf"(?:[\"“][^\"”]{{2,40}}[\"”]\s)?(?:{_EN_WORD}){{1,6}}(?:Competition|Contest|Challenge)\b")
 # A sentence of winners that names no award takes the one named last:
@@ -110,6 +114,8 @@ _BY_ORG_EN = (r"(?:(?:developed|built|made|designed|created|launched|submitted)\
 _MADE_BY_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,\"“”]+?),?\s{_BY_ORG_EN}")
 # "CareLink, an elderly-care robot from Singapore start-up Meralion Robotics"
 _APPOSITIVE_EN = re.compile(rf"^(?P<project>[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*)*),\s(?:an?|the)\s[^,]+?\s{_BY_ORG_EN}")
+# "the Apollo autonomous driving platform of Baidu": a named project, then its owner
+_OF_ORG_EN = re.compile(rf"^(?:[Tt]he\s)?(?P<project>[A-Z][\w-]*(?:\s[\w-]+){{1,6}}?)\sof\s(?:the\s)?(?P<org>{_EN_ORG})$")
 # "the Tianhe edge chip (Orion Labs)"
 _OWNER_AFTER_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,()\"“”]+?)\s\((?P<org>{_EN_ORG})\)$")
 # "Harbor AI won a … award for its medical imaging assistant"
@@ -196,12 +202,12 @@ def _item_zh(phrase: str) -> tuple[str, str] | None:
 
 def _listed_zh(text: str, own: _Name | None) -> list[tuple[str, str]]:
     """获奖项目包括：甲的X、乙的Y和丙的Z / 二等奖：X（甲）: the winners after a list's colon;
-    or after 包括 with no colon (发布的14项领先科技成果中，包括甲研发的X、乙的Y等)."""
+    or after 包括 with no colon (发布的14项领先科技成果中，包括甲研发的X、乙的Y等; …成果”，其中包括…)."""
     head, colon, rest = text.partition(":")
     if not colon:
         opened = _INCLUDES.search(text)
         if opened:
-            head, colon, rest = text[:opened.start()].removesuffix("中"), opened.group(0), text[opened.end():].rstrip("。")
+            head, colon, rest = text[:opened.start()].removesuffix("中").rstrip(_QUOTES), opened.group(0), text[opened.end():].rstrip("。")
             rest = rest.rpartition("包括")[2]  # 成果中，有7项来自中国企业，包括…: the list starts at 包括
     if not (colon and _LIST_HEAD.search(head) and ((own and own.end <= len(head)) or _WINNERS_CUE.search(head))):
         return []
@@ -291,18 +297,20 @@ def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
     if award is None:
         return []
     name, year = award[0], award[1] or ctx.year_of(text)
-    pairs = _quoted_zh(text, name) if (_VERB_ZH.search(text) if own else listed) else []
-    if not pairs:
-        pairs = _listed_zh(text, own)
-        if text.endswith(":") or ":\n" in text:  # the list runs on, row by row
-            awards.rows = (name, year) if _LIST_HEAD.search(text.partition(":")[0]) else None
+    quoted = _quoted_zh(text, name) if (_VERB_ZH.search(text) if own else listed) else []
+    # A list may quote some winners and not others (甲的“X”服务器、乙的Y眼镜): the list reading has them all.
+    pairs = _listed_zh(text, own)
+    if len(quoted) >= len(pairs):
+        pairs = quoted
+    if not quoted and (text.endswith(":") or ":\n" in text):  # the list runs on, row by row
+        awards.rows = (name, year) if _LIST_HEAD.search(text.partition(":")[0]) else None
     pairs = pairs or _winners_zh(text, own)
     return [(name, year, project, org or _representative_org(ctx, index)) for project, org in pairs]
 
 
 def _item_en(item: str) -> tuple[str, str] | None:
     item = re.sub(f"^{_BULLET}", "", item.strip()).rstrip(",")
-    for pattern in (_OWNED_EN, _MADE_BY_EN, _APPOSITIVE_EN, _OWNER_AFTER_EN):
+    for pattern in (_OWNED_EN, _MADE_BY_EN, _APPOSITIVE_EN, _OWNER_AFTER_EN, _OF_ORG_EN):
         match = pattern.match(item)
         if match:
             return match.group("project").strip(), match.group("org")

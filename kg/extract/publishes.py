@@ -31,7 +31,7 @@ _BARE_AGENT_ZH = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 _NOT_AN_AGENT_ZH = re.compile(r"(?:期间|当天|同期|会上|现场|上|中|时|后|前)$|^(?:最新|新近|近期|今年|本次|此次|本届)|峰会|大会|论坛|会议")
 _NO_SUBJECT = re.compile(r"^(?:陆续|先后|相继|还|也|并|已|已经|曾|又|正式|首次|此前|同时|随后|近日|日前)")
 _TIME_NOISE = re.compile(r"^(?:近年来|近日|日前|此前|同时|此外|目前|当天|会上|\d{1,2}月\d{1,2}日|20\d\d年)+")
-_JOINT_ZH = re.compile(r"联同|会同|携手|与")
+_JOINT_ZH = re.compile(r"联同|会同|携手|与|和|、")
 _ORG_PREFIX = re.compile(rf"^[^,，。;；《》]{{2,30}}(?:{alternation(ORG_SUFFIXES)})")
 _EARLIER_WORKS = re.compile(r"(?:《[^《》]*》(?:和|与|及|、)?)+$")
 # 该倡议由某研究院联合12家机构共同发起: who made the works of a kind.
@@ -46,7 +46,7 @@ _MADE_BY_EN = re.compile(
 # Unquoted English titles: "the World Internet Development Report 2022",
 # "the White Paper on Trusted Data (2020)".
 _TITLE_EN = re.compile(
-    r"(?P<work>(?:[A-Z][\w-]*\s(?:(?:on|of|for|and|in)\s)?){0,8}(?:Report|White\sPaper|Blue\sBook|Initiative|Declaration|Index|Outlook)"
+    r"(?P<work>(?:[A-Z][\w-]*\s(?:(?:on|of|for|and|in)\s)?){0,8}(?:Report|White\sPaper|Blue\sBook|Initiative|Declaration|Index|Outlook|Charter|Consensus|Action\sPlan)"
     r"(?:\s(?:on|of|for)\s[A-Z][\w'’-]*(?:\s(?:(?:and|of|for|in|the)\s)*[A-Z][\w'’-]*)*)?(?:\s\(?20\d\d\)?)?)")
 # "the Global Digital Youth Alliance, a network of …, issued the …": the
 # publisher as the subject right before the work.
@@ -69,8 +69,10 @@ _YEAR_IN_TITLE = re.compile(r"(?:^|\D)(20\d\d)(?:\D|$)")
 _LEAD_YEAR = re.compile(r"^\s*(20\d\d)年")
 _WORK_EN = re.compile(r"[\"“](?P<work>[^\"”]{4,100})[\"”]")
 _RELEASE_EN = re.compile(r"\b(?:released|published|issued|unveiled|launched|put forward|proposed)\b", re.I)
-_KIND_EN = re.compile(r"\b(?:report|white paper|blue book|initiative|declaration|proposal|index|guidelines?|action plan|concept paper)\b", re.I)
-_BY_EN = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7})")
+_KIND_EN = re.compile(r"\b(?:report|white paper|blue book|initiative|declaration|proposal|index|guidelines?|action plan|"
+                      r"concept paper|charter|consensus)\b", re.I)
+_NEXT_WORK_EN = re.compile(r"[\"”]?(?:,\s|\s)(?:and\s)?(?:the\s)?[\"“]?")
+_BY_EN = re.compile(r"(?P<jointly>\bjointly\s+)?\b(?:by|from)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7})")
 
 
 def _agent(phrase: str) -> str | None:
@@ -93,10 +95,10 @@ def _agent(phrase: str) -> str | None:
 
 
 def _first_of_joint(org: str, adverb: str | None) -> str | None:
-    """甲联同乙发表, 甲与乙联合发布: the first of joint publishers (与 alone
-    also joins words inside one name: 网络空间与数字经济研究院)."""
+    """甲联同乙发表, 甲、乙联合发布, 甲与乙联合发布: the first of joint publishers
+    (与 and 和 alone also join words inside one name: 网络空间与数字经济研究院)."""
     joint = _JOINT_ZH.search(org, 2)
-    if joint and (joint.group(0) != "与" or adverb in ("联合", "共同")):
+    if joint and (joint.group(0) not in ("与", "和") or adverb in ("联合", "共同")):
         return org[: joint.start()]
     return None
 
@@ -194,10 +196,15 @@ def _en(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, i
         works = [(re.sub(r"^The\s", "", m.group("work").strip()), m.start(), m.end()) for m in _TITLE_EN.finditer(text)
                  if " " in m.group("work").strip()]
     found = []
+    previous_end, publisher = -1, None
     for work, start, end in works:
-        by = _BY_EN.search(text, end)
-        publisher = _agent_en(text, start) or (drop_full_stop(by.group("org")) if by else None)
+        # "released the A and the B": the second shares the first's publisher.
+        if not (previous_end >= 0 and _NEXT_WORK_EN.fullmatch(text, previous_end, start)):
+            by = _BY_EN.search(text, end)
+            publisher = _agent_en(text, start) or (_first_of_joint_en(drop_full_stop(by.group("org")), by.group("jointly"))
+                                                   if by else None)
         found.append((work, publisher, _year(ctx, work, text, index)))
+        previous_end = end
     return found
 
 
@@ -210,9 +217,14 @@ def _agent_en(text: str, work_start: int) -> str | None:
     for person in titled_people_en(text):
         if person.name == agent.group("org") and person.titles:
             return person.titles[0].org
-    # "A and the B jointly released": the first of joint publishers.
-    joint = re.search(r"\sand\s(?:the\s)?" if agent.group("jointly") else r"\sand\sthe\s", agent.group("org"))
-    return agent.group("org")[: joint.start()] if joint else agent.group("org")
+    return _first_of_joint_en(agent.group("org"), agent.group("jointly"))
+
+
+def _first_of_joint_en(org: str, jointly: str | None) -> str:
+    """"A and the B jointly released", "launched jointly by A and the B": the first
+    of joint publishers ("and" alone may sit inside one name: Ministry of Industry and …)."""
+    joint = re.search(r"\sand\s(?:the\s)?" if jointly else r"\sand\sthe\s", org)
+    return org[: joint.start()] if joint else org
 
 
 def _fill_collective_publisher(ctx: DocContext, found: list[Publishes]) -> list[Publishes]:
