@@ -14,25 +14,27 @@ from typing import NamedTuple
 from ..models import AwardProject
 from . import evidence_for
 from .context import DocContext
-from .lexicon import AWARD_VERBS, ORG_DESCRIPTORS_EN, alternation
+from .lexicon import AWARD_VERBS, ORG_DESCRIPTORS_EN, ORG_DESCRIPTORS_ZH, alternation
 from .names import POSSESSIVE_EN, looks_like_org
 from .people import titled_people
 
 _QUOTES = "“”\"「」『』"
-_AWARD_ZH = re.compile(rf"(?P<award>[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:领先科技成果|科技成果|奖|(?:精品|优秀|典型|示范|创新|最佳|标杆)案例))(?![项金])")
+_AWARD_ZH = re.compile(rf"(?P<award>[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:领先科技成果|科技成果|创新成果|奖|冠军|亚军|季军|(?:精品|优秀|典型|示范|创新|最佳|标杆)案例))(?![项金])")
 _CONTEST_ZH = re.compile(rf"[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:大赛|竞赛|挑战赛)")
 # Where an award's name starts: after the last of these words before 奖.
 _AWARD_LEFT_EDGE = re.compile(r".*(?:被评为|评为|获评|举办|举行|公布|揭晓|首次|首度|获得|赢得|取得|获|荣获|斩获|摘得|夺得|入选|评选|问鼎|入围|当选|在|于|的|为|是|了|个|项|和|与|及|中|从|被|将|已|等(?!$)|年度|年|届|[“「『])")
 _NOT_AN_AWARD = re.compile(r"^(?:该|此|本|获|大)?奖$|(?:颁|领|获|得)奖$")
-_RANK = re.compile(r"(?:[一二三四五六七八九十]+等奖|特等奖|金奖|银奖|铜奖|优秀奖)$")
+_RANK = re.compile(r"(?:[一二三四五六七八九十]+等奖|特等奖|金奖|银奖|铜奖|优秀奖|冠军|亚军|季军)$")
 _YEAR_BEFORE = re.compile(r"(20\d\d)年(?:度)?(?:的)?[“「『]?$")
 _VERB_ZH = re.compile(alternation(AWARD_VERBS) + r"|位列其中|名列其中|榜上有名|获(?=[^,，。;；]{0,10}奖)")
 # 某公司的“项目”, 某公司凭借“项目”, “项目”（某公司）: one winner of a list.
-_QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:研发|推出|打造|开发|发布)?(?:的|凭借|依托))?"
+_QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:研发|推出|打造|开发|发布)?(?:的|凭借|凭|依托|以))?"
                           r"[“\"「](?P<project>[^”\"」]{2,40})[”\"」](?:[(（](?P<owner>[^()（）]{2,30})[)）])?")
 # A winner written without quotes: 甲公司的X, 由甲公司申报的X, 甲公司研发的X,
 # X（甲公司）, and the row "X 甲公司" of a flattened table.
 _MAKERS = r"(?:申报|研发|推出|打造|开发|研制|提交|完成)"
+_ITEM_MAKER_QUOTED = re.compile(r"^(?P<org>[^“”「」『』,，的]{2,30})[“「『](?P<name>[^”」』]{1,20})[”」』](?P<rest>[^“”「」『』]{0,30})$")
+_ITEM_COMMA_ROW = re.compile(r"^(?P<project>[^,，]{2,40})[,，](?P<org>[^,，的]{2,20})$")
 _ITEM_OWNER_AFTER = re.compile(r"^(?P<project>[^()（）]{2,40}?)[(（](?P<org>[^()（）]{2,30})[)）]$")
 _ITEM_ROW = re.compile(r"^(?P<project>\S{2,40})\s+(?P<org>\S{2,30})$")
 # 甲公司凭借X项目(荣获…): the maker, then the project it won with.
@@ -43,9 +45,15 @@ _ITEM_FIELDS = re.compile(r"^(?:项目|成果)?名称\s*[:：]\s*(?P<project>\S{
 _ITEM_MADE_BY = re.compile(rf"^(?P<project>[^由,，:：;；]{{2,40}}?)由(?P<org>[^,，:：;；]{{2,30}}?){_MAKERS}$")
 _ITEM_OWNER_BEFORE = re.compile(rf"^由?(?P<org>[^的,，:：;；\s]{{2,30}}?){_MAKERS}?的(?P<project>[^,，:：;；]{{2,40}})$")
 # List marks and lead words before a winner (1. / - / 其中 / 和).
-_BULLET = r"(?:\d{1,2}[.、)）]|[(（]\d{1,2}[)）]|[-•·*]|[①-⑳])\s*"
-_ITEM_LEAD = re.compile(rf"^(?:{_BULLET}|其中|此外|另外|同时|和|与|及|以及|还有|包括)\s*")
+_BULLET = r"(?:\d{1,2}[.、)）]|\d{1,2}(?=\s)|[(（]\d{1,2}[)）]|[-•·*]|[①-⑳])\s*"
+# …赛道——甲的X: a row's track before the winner.
+_ITEM_LEAD = re.compile(rf"^(?:{_BULLET}|其中|此外|另外|同时|和|与|及|以及|还有|包括|[一二三四五六七八九十]是|"
+                        rf"[一这该另](?:款|项|个|套|种)|[^,，。;；—]{{2,15}}赛道\s*(?:——|—|-|:)\s*)+\s*")
+_DASHED = re.compile(r"——(.+?)——")
+# 基于大模型的X, 为长者而设的X: what the project is based on or for, not who made it.
+_NOT_AN_ORG = re.compile(r"^(?:为|给|供|面向|针对|用于|基于|适用于|服务于)")
 _NOT_A_NAME = re.compile(r"^(?:该|此|这|其|今年|本届|此次|本次|去年|当天|部分|多个|不少|项目名称|名称|多年|长期|出色|优异|卓越|突出)")
+_DESCRIBED = re.compile(rf"^[\u4e00-\u9fff]{{0,3}}?(?:{alternation(ORG_DESCRIPTORS_ZH)}|新创|初创|团队)")
 _PROJECT_WORD = re.compile(r"(?<=.{4})项目$")
 # Winners parted within a list: 、 always; 和/与 before another owner (…、乙的Y和丙的Z).
 _LIST_SEP = re.compile(rf"[、;；]|(?<=[)）])(?:和|与|及|以及)|(?:和|与|及|以及)(?=[^、和与及的]{{2,30}}?{_MAKERS}?的)")
@@ -59,12 +67,15 @@ _WINNER_BEFORE = re.compile(rf"(?:^|[,，;；])(?P<w>[^,，;；:：。]{{4,70}}?
 _WINNER_AFTER = re.compile(r"(?:的|得主|获得者|获奖者)(?:是|为|包括)(?P<w>[^,，;；。]+)")
 _WINNER_BY = re.compile(r"(?:则|也)?(?:被(?P<w>[^,，;；。]+?)(?:摘得|获得|夺得|斩获|摘取)|由(?P<bare>[^,，;；。]+?)(?:获得|摘得|夺得|斩获))")
 # 获奖项目包括：…, 人工智能赛道二等奖名单如下：…: a colon that opens a list of winners.
-_LIST_HEAD = re.compile(r"(?:包括|如下|分别是|分别为|名单|得主|有|奖|成果|项目|案例)$")
+_LIST_HEAD = re.compile(r"(?:包括|如下|分别是|分别为|名单|得主|有|奖|成果|项目|案例|(?:获得者|得主|获奖者)(?:为|是)|"
+                        r"有[^,，。;；]{1,10})(?:[(（][^()（）]{1,6}[)）])?$")
 _WINNERS_CUE = re.compile(r"入选|获奖|获评|上榜|获选|得主|获得者|名单")
 # 成果中，包括…: a list that opens without a colon.
-_INCLUDES = re.compile(r"(?:[,，]其中|(?<=中)[,，]?)(?:包括|有)")
+_INCLUDES = re.compile(r"(?:[,，]其中|(?<=中)[,，]?)(?:包括|有)|(?<=[,，])(?:获评|入选|获奖|上榜)的(?:有|是|包括)")
 # 称今年的获奖成果“…”: a quotation, not a winner.
 _SPOKEN = re.compile(r"(?:称|说|表示|认为|指出|强调|坦言)[^,，。;；“”]*$")
+# “互联网之光”博览会: a quoted name that an event word follows is the event's, not a winner's.
+_EVENT_NAMED = re.compile(r"(?:博览会|展览会|展会|大会|论坛|峰会|大赛|竞赛|挑战赛|赛事|活动|评选)")
 # 该项目由某公司申报: the owner of a winner named bare.
 _OWNER_NOTE = re.compile(rf"(?:该|此)(?:项目|成果|产品)由(?P<org>[^,，;；。]{{2,30}}?){_MAKERS}")
 # A list of winners that names no award itself: 入选成果包括…, 获奖项目分别是….
@@ -75,6 +86,9 @@ _LIST_CUE = re.compile(r"(?:入选|获奖|获评|上榜)的?(?:[\d一二三四�
 _LIST_LEAD = re.compile(r"^(?:.*(?:包括|分别是|分别为|其中)[:：]?)?(?:和|与|及|以及|由)?")
 _COUNTED = re.compile(r"^[\d一二三四五六七八九十几多]+(?:个|项|款|家|件)")
 _COUNT_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十几多]+(?:个|项|款|件))?(?:成果|项目|作品|案例|产品)?$")
+# A table's number column, its space lost in reading: "1天枢框架 北辰研究院" (but 5G…, 3D… stay).
+_ROW_NUMBER = re.compile(r"^\d{1,2}(?=[\u4e00-\u9fff“「])")
+_TABLE_HEADER = re.compile(r"(?:序号|编号)?\s*\S{0,4}名称\s+\S{0,4}(?:单位|机构|企业)\s*|(?i:no\.?\s+)?(?i:project|achievement)\s+(?i:organi[sz]ation|company|institution)")
 _REPRESENTATIVE = re.compile(r"^作为(?:该|这个)?项目(?:团队|方|研发团队)?的?(?:代表|负责人)")
 
 _EN_WORD = r"[A-Z][\w-]*\s(?:(?:and|of|for|in|on)\s)?"
@@ -172,7 +186,7 @@ def _representative_org(ctx: DocContext, index: int) -> str | None:
 def _owner(phrase: str) -> str:
     """来自以色列的某某公司 → 某某公司: the organisation a description ends in."""
     tail = phrase.rsplit("的", 1)[-1]
-    return tail if len(tail) >= 4 and looks_like_org(tail) else phrase
+    return _without_descriptor(tail if len(tail) >= 4 and looks_like_org(tail) else phrase)
 
 
 def _quoted_zh(text: str, award: str) -> list[tuple[str, str | None]]:
@@ -180,7 +194,8 @@ def _quoted_zh(text: str, award: str) -> list[tuple[str, str | None]]:
     found = []
     for match in _QUOTED_ITEM.finditer(text):
         project = match.group("project")
-        if project in award or _COUNTED.match(project) or _SPOKEN.search(text, 0, match.start("project") - 1):
+        if project in award or _COUNTED.match(project) or _SPOKEN.search(text, 0, match.start("project") - 1) \
+                or _EVENT_NAMED.match(text, match.end("project") + 1):
             continue
         org = match.group("owner") or _owner(_LIST_LEAD.sub("", match.group("org") or "").strip()) or None
         found.append((project, org))
@@ -189,15 +204,27 @@ def _quoted_zh(text: str, award: str) -> list[tuple[str, str | None]]:
 
 def _item_zh(phrase: str) -> tuple[str, str] | None:
     """(project, owner) of one winner written without quotes."""
-    phrase = re.sub(f"[{_QUOTES}]", "", _ITEM_LEAD.sub("", phrase.strip())).rstrip("。等 ")
+    aside = _DASHED.search(phrase)
+    phrase = _ITEM_LEAD.sub("", (aside.group(1) if aside else phrase).strip()).rstrip("。，,；; ")
+    quoted = _ITEM_MAKER_QUOTED.match(phrase)
+    if quoted and looks_like_org(quoted.group("org")):
+        return quoted.group("name") + quoted.group("rest").rstrip("等"), _without_descriptor(quoted.group("org"))
+    phrase = _COUNT_TAIL.sub("", re.sub(f"[{_QUOTES}]", "", phrase)).rstrip("等 ")
     for pattern in (_ITEM_FIELDS, _ITEM_OWNER_AFTER, _ITEM_ROW, _ITEM_OWNER_BEFORE, _ITEM_MADE_BY, _ITEM_BY_MEANS):
         match = pattern.match(phrase)
         if match:
             project, org = _PROJECT_WORD.sub("", match.group("project").strip()), match.group("org").strip()
-            if _NOT_A_NAME.match(project) or _NOT_A_NAME.match(org) or _COUNTED.match(project):
+            if _NOT_A_NAME.match(project) or _NOT_A_NAME.match(org) or _NOT_AN_ORG.match(org) or _COUNTED.match(project):
                 return None
-            return (project, org) if pattern is not _ITEM_ROW or looks_like_org(org) else None
+            return (project, _without_descriptor(org)) if pattern is not _ITEM_ROW or looks_like_org(org) else None
     return None
+
+
+def _without_descriptor(org: str) -> str:
+    """台资企业宏硕电能 → 宏硕电能, 新竹新创晶丰感测 → 晶丰感测: what kind of maker it is, and
+    where it is from, are not its name."""
+    lead = _DESCRIBED.match(org)
+    return org[lead.end():] if lead and len(org) - lead.end() >= 2 else org
 
 
 def _listed_zh(text: str, own: _Name | None) -> list[tuple[str, str]]:
@@ -207,13 +234,23 @@ def _listed_zh(text: str, own: _Name | None) -> list[tuple[str, str]]:
     if not colon:
         opened = _INCLUDES.search(text)
         if opened:
-            head, colon, rest = text[:opened.start()].removesuffix("中").rstrip(_QUOTES), opened.group(0), text[opened.end():].rstrip("。")
+            head, colon, rest = text[:opened.start()].removesuffix("中").rstrip(_QUOTES + ",，"), opened.group(0), text[opened.end():].rstrip("。")
             rest = rest.rpartition("包括")[2]  # 成果中，有7项来自中国企业，包括…: the list starts at 包括
-    if not (colon and _LIST_HEAD.search(head) and ((own and own.end <= len(head)) or _WINNERS_CUE.search(head))):
+    headed = _LIST_HEAD.search(head) or "名单" in head[-25:]  # 名单中，多项与芯片相关：
+    if not (colon and headed and ((own and own.end <= len(head)) or _WINNERS_CUE.search(head))):
         return []
-    items = [_item_zh(piece) for line in rest.split("\n") for comma_piece in
-             (_COMMA_SEP.split(line) if "、" not in line else [line]) for piece in _LIST_SEP.split(comma_piece)]
-    return [item for item in items if item]
+    return [item for line in rest.split("\n") for item in _line_items(line)]
+
+
+def _line_items(line: str) -> list[tuple[str, str]]:
+    """The winners of one line of a list: parted by 、 (or by commas when it has no 、);
+    a row "X，甲" whose pieces are no winners on their own is one winner and its maker."""
+    pieces = _COMMA_SEP.split(line) if "、" not in line else [line]
+    items = [item for piece in pieces for item in map(_item_zh, _LIST_SEP.split(piece)) if item]
+    if items or len(pieces) != 2:
+        return items
+    row = _ITEM_COMMA_ROW.match(_ITEM_LEAD.sub("", line.strip()).rstrip("。，,；; "))
+    return [(re.sub(f"[{_QUOTES}]", "", row.group("project")), row.group("org"))] if row else []
 
 
 def _winners_zh(text: str, own: _Name | None) -> list[tuple[str, str | None]]:
@@ -237,11 +274,12 @@ def _winners_zh(text: str, own: _Name | None) -> list[tuple[str, str | None]]:
 
 
 def _is_row(ctx: DocContext, index: int, text: str) -> bool:
-    """A line of its own without a full stop: one row of a list or table."""
+    """A line of its own that is no question or exclamation: one row of a list or table
+    (the last row may close with a full stop)."""
     sentences = ctx.sentences
     alone = (index == 0 or sentences[index - 1].paragraph != sentences[index].paragraph) and (
         index + 1 == len(sentences) or sentences[index + 1].paragraph != sentences[index].paragraph)
-    return alone and not text.endswith(("。", "!", "?", "！", "？"))
+    return alone and not text.endswith(("!", "?", "！", "？"))
 
 
 class _Awards:
@@ -261,7 +299,7 @@ class _Awards:
         contests = _names(_CONTEST_ZH, text) if "赛" in text else []
         if contests:
             self.contest = (contests[0].name, contests[0].year)
-        names = _names(_AWARD_ZH, text) if "奖" in text or "成果" in text or "案例" in text else []
+        names = _names(_AWARD_ZH, text) if any(word in text for word in ("奖", "成果", "案例", "军")) else []
         proper = [a for a in names if not _RANK.match(a.name)]
         if proper:
             self.award = (proper[0].name, proper[0].year)
@@ -278,20 +316,21 @@ class _Awards:
 def _row(ctx: DocContext, index: int, text: str, awards, parse) -> list[Found]:
     """This line as the next row of a list whose head ended in a colon, if it is one."""
     rows, awards.rows = awards.rows, None
-    item = parse(text) if rows and _is_row(ctx, index, text) else None
-    if item:
+    row = rows and _is_row(ctx, index, text)
+    items = parse(_ROW_NUMBER.sub("", text)) if row else []
+    if items or (row and _TABLE_HEADER.fullmatch(text)):  # 序号 成果名称 申报单位: the rows follow
         awards.rows = rows
-        return [(*rows, *item)]
-    return []
+    return [(*rows, *item) for item in items]
 
 
 def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
-    row = _row(ctx, index, text, awards, _item_zh)
+    row = _row(ctx, index, text, awards, _line_items)
     if row:
         return row
     own = awards.read(text)
     paragraph = ctx.sentences[index].paragraph
-    listed = awards.listing == paragraph or bool(_LIST_CUE.search(text))
+    continued = awards.listing == paragraph  # 获奖成果包括：X（甲）；Y（乙）；…: this sentence is the list's next part
+    listed = continued or bool(_LIST_CUE.search(text))
     awards.listing = paragraph if listed and text.endswith(("；", ";")) else None
     award = awards.resolve(own)
     if award is None:
@@ -300,12 +339,19 @@ def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
     quoted = _quoted_zh(text, name) if (_VERB_ZH.search(text) if own else listed) else []
     # A list may quote some winners and not others (甲的“X”服务器、乙的Y眼镜): the list reading has them all.
     pairs = _listed_zh(text, own)
-    if len(quoted) >= len(pairs):
+    if _fullness(quoted) >= _fullness(pairs):
         pairs = quoted
-    if not quoted and (text.endswith(":") or ":\n" in text):  # the list runs on, row by row
+    if text.endswith(":") or ":\n" in text:  # the list runs on, row by row
         awards.rows = (name, year) if _LIST_HEAD.search(text.partition(":")[0]) else None
+    if continued and not pairs:
+        pairs = [item for item in map(_item_zh, _LIST_SEP.split(text)) if item]
     pairs = pairs or _winners_zh(text, own)
     return [(name, year, project, org or _representative_org(ctx, index)) for project, org in pairs]
+
+
+def _fullness(pairs: list[tuple[str, str | None]]) -> tuple[int, int]:
+    """How much a reading of the winners says: how many, then how many with their maker."""
+    return len(pairs), sum(1 for _, org in pairs if org)
 
 
 def _item_en(item: str) -> tuple[str, str] | None:
@@ -352,7 +398,7 @@ class _AwardsEn:
 
 
 def _en(ctx: DocContext, index: int, text: str, awards: _AwardsEn) -> list[Found]:
-    row = _row(ctx, index, text, awards, _item_en)
+    row = _row(ctx, index, text, awards, lambda line: [item for item in [_item_en(line)] if item])
     award = awards.read(ctx, text) if not row else None
     if not award:
         return row
