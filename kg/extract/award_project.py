@@ -98,12 +98,13 @@ _AWARD_EN = re.compile(rf"(?:{_EN_WORD}){{1,8}}(?:Award|Prize|Achievement|Honou?
                        r"|(?i:world[- ]leading\sinternet|world\sinternet\sleading)\s(?i:scientific\sand\stechnological|"
                        r"science\sand\stechnology)\s(?i:achievements)")
 # the 2023 "Straight to Wuzhen" Global Internet Competition
-_CONTEST_EN = re.compile(rf"(?:[\"“][^\"”]{{2,40}}[\"”]\s)?(?:{_EN_WORD}){{1,6}}(?:Competition|Contest|Challenge)\b")
+_CONTEST_EN = re.compile(rf"(?:[\"“][^\"”]{{2,40}}[\"”]\s)?(?:{_EN_WORD}){{1,6}}(?:Competition|Contest|Challenge|Expo|Exposition)\b")
 # A sentence of winners that names no award takes the one named last:
 # "Among them were …", "… took first prize".
 _CARRY_CUE_EN = re.compile(r"\b(?:[Aa]mong\sthem|[Ii]ncluding|[Ss]uch\sas)\b"
-                           r"|\b(?i:list|line-?up|winners|recipients|honou?rees)\b[^.]{0,50}?\b(?:includes?|included|were|features?|featured)\b"
-                           r"|\b(?:took|won|received|bagged|claimed|honou?red\swith)\s(?:the\s)?(?:[\w-]+\s){0,3}(?:prize|award|place)\b"
+                           r"|\b(?i:list|line-?up|winners|recipients|honou?rees|projects|achievements)\b[^.]{0,50}?\b(?:includes?|included|were|features?|featured)\b"
+                           r"|\bamong\s(?:the\s)?(?:other\s)?(?:\d+\s)?(?:winners|recipients|honou?rees)\b"
+                           r"|\b(?:took|won|received|bagged|claimed|honou?red\swith)\s(?:the\s)?(?:[\w-]+\s){0,3}(?i:prize|award|place)\b"
                            r"|\b(?:prize|award|place)s?\swent\sto\b")
 _EN_ORG = r"[A-Z][\w&.'’-]*(?:\s(?:(?:of|for|and|the)\s)*[A-Z][\w&.'’-]*){0,6}"
 _QUOTED_WIN_EN = re.compile(
@@ -113,10 +114,10 @@ _QUOTED_WIN_EN = re.compile(
     r"was\snamed|were\samong)")
 # Lists of "Org's project": after "including", "winners include", "the top prize went to",
 # "…, as was …", or as the subject of "were among the winners".
-_LIST_AFTER_EN = re.compile(r"\b(?:including|includes?|such\sas|(?i:list|line-?up)\s(?:also\s)?(?:features?|featured)|(?i:among\sthem)(?:\s(?:were|are))?|as\s(?:was|were)|"
+_LIST_AFTER_EN = re.compile(r"\b(?:including|includes?:?|such\sas|alongside|(?i:list|line-?up)\s(?:also\s)?(?:features?|featured)|(?i:among\sthem)(?:\s(?:were|are))?|as\s(?:was|were)|"
                             r"^[Aa]mong\s(?:[\w'’-]+\s){0,12}?(?:[Aa]chievements?|[Aa]wards?|[Pp]rizes?|winners|honou?rees|recipients)\s(?:were|are)|"
                             r"(?:prize|award|honou?r|place)s?\swent\sto)\s(?P<list>[^;:]+?)\.?$")
-_LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:among\s(?:the\s)?(?:\d+\s)?(?:(?:winners|recipients|honou?rees)\sof|(?:20\d\d\s)?(?=[A-Z]))|"
+_LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:among\s(?:the\s)?(?:other\s)?(?:\d+\s)?(?:(?:winners|recipients|honou?rees)\b|(?:20\d\d\s)?(?=[A-Z]))|"
                              r"named|selected\s(?:as|for)|honou?red\swith|awarded)\b|^(?P<list2>.+?),?\s(?:won|received|bagged|took|claimed)\s")
 # Commas part the winners, except the one before a maker ("…, submitted by …").
 _LIST_SPLIT_EN = re.compile(r",(?!\s*(?:(?:developed|built|made|designed|created|submitted)\s)?(?:by|from)\s)\s*(?:and\s+)?|\s+and\s+(?=(?:the|an?)\s|[A-Z])")
@@ -134,7 +135,7 @@ _OF_ORG_EN = re.compile(rf"^(?:[Tt]he\s)?(?P<project>[A-Z][\w-]*(?:\s[\w-]+){{1,
 _OWNER_AFTER_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,()\"“”]+?)\s\((?P<org>{_EN_ORG})\)$")
 # "Harbor AI won a … award for its medical imaging assistant"
 _WON_FOR_ITS_EN = re.compile(rf"(?:^|,\s|\b(?:while|whereas|and)\s)(?:the\s)?(?P<org>{_EN_ORG})\s(?:won|received|bagged|took|claimed|was\shonou?red\swith)\s"
-                             r"[^.;]{0,80}?\b(?:award|prize|honou?r|achievement|place)s?\s(?:[^.;]{0,20}?\s)?for\s(?:its|their)\s"
+                             r"[^.;]{0,80}?\b(?i:award|prize|honou?r|achievement|place)s?\s(?:[^.;]{0,20}?\s)?for\s(?:(?:its|their)\s|(?=[A-Z]))"
                              r"(?P<project>[^,.;]+)")
 # "The … Award went to Orion Data for its X and to Vertex Labs for its Y"
 _WENT_TO_EN = re.compile(rf"\b(?:went|goes|was\s(?:given|presented))\sto\s(?P<first>.+)$")
@@ -365,7 +366,7 @@ def _item_en(item: str) -> tuple[str, str] | None:
 
 def _owned_list_en(text: str) -> list[tuple[str, str]]:
     found = []
-    for clause in _CLAUSES_EN.split(text):
+    for clause in _CLAUSES_EN.split(text.rstrip(";")):
         for pattern in (_LIST_AFTER_EN, _LIST_BEFORE_EN):
             match = pattern.search(clause)
             if not match:
@@ -384,6 +385,8 @@ class _AwardsEn:
     def __init__(self):
         self.last: tuple[str, int | None] | None = None
         self.rows: tuple[str, int | None] | None = None
+        # The paragraph whose list of winners, parted by ";", runs on into its next sentences.
+        self.listing: int | None = None
 
     def read(self, ctx: DocContext, text: str) -> tuple[str, int | None] | None:
         own = _AWARD_EN.search(text) or _CONTEST_EN.search(text)
@@ -399,6 +402,11 @@ class _AwardsEn:
 
 def _en(ctx: DocContext, index: int, text: str, awards: _AwardsEn) -> list[Found]:
     row = _row(ctx, index, text, awards, lambda line: [item for item in [_item_en(line)] if item])
+    paragraph = ctx.sentences[index].paragraph
+    if awards.listing == paragraph and awards.last and not row:  # "…include: X (A); Y (B); Z (C)."
+        item = _item_en(text.rstrip(";."))
+        awards.listing = paragraph if item and text.endswith(";") else None
+        return [(*awards.last, *item)] if item else []
     award = awards.read(ctx, text) if not row else None
     if not award:
         return row
@@ -416,6 +424,7 @@ def _en(ctx: DocContext, index: int, text: str, awards: _AwardsEn) -> list[Found
         listed = {project for project, _ in pairs}
         pairs += [(project, org) for project, org in _for_its(_WON_FOR_ITS_EN.finditer(text)) if project not in listed]
         found = [(name, year, project, org) for project, org in pairs]
+    awards.listing = paragraph if found and text.endswith(";") else None
     return found
 
 
