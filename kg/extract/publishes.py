@@ -21,17 +21,18 @@ _BARE_WORK_ZH = re.compile(r"(?:发布|发表|推出|公布|首发)了?(?P<work>
 # 发布了一份报告, 发布了最新研究报告: a description, not a title.
 _NOT_A_TITLE = re.compile(r"^(?:[一两二三四五六七八九十多数几首\d]+[份部篇项个本]|该|这|此|其|相关|有关|最新|年度|系列|研究|新版)")
 _CLAUSE = re.compile(r"[,，;；。!?！？]")
-_BY_ZH = re.compile(rf"由(?P<org>[^,，。;；由]{{2,30}}?)(?:牵头|负责|组织|共同|联合)?(?:{alternation(RELEASE_VERBS)})")
-_AGENT_BEFORE_VERB = re.compile(rf"(?P<org>[^,，。;；《》]{{2,30}}?)(?P<adverb>正式|首次|联合|共同|重磅|还|也|已)?(?:{alternation(RELEASE_VERBS)})(?P<of>了|的)?(?:和|与)?$")
+_BY_ZH = re.compile(rf"由(?P<org>[^,，。;；由]{{2,30}}?)(?P<adverb>牵头|负责|组织|共同|联合)?(?:{alternation(RELEASE_VERBS)})")
+_AGENT_BEFORE_VERB = re.compile(rf"(?P<org>[^,，。;；《》]{{2,30}}?)(?P<when>当天|当日|同日|随后|今天|近日|日前)?(?P<adverb>正式|首次|联合|共同|重磅|还|也|已)?(?:{alternation(RELEASE_VERBS)})(?P<of>了|的)?(?:和|与)?$")
 # 甲在峰会上发布: where it happened is not part of the publisher.
 _WHERE_ZH = re.compile(r"(?<=..)在[^,，。;；《》]{1,15}?(?:上|期间|中|现场)$")
 # 甲发布的《…》: whoever stands right before 发布的 released it, suffix or not.
 _BARE_AGENT_ZH = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 # 峰会期间发布的, 最新发布的: when or how, not who (adverbs _NO_SUBJECT knows are tested there)
 _NOT_AN_AGENT_ZH = re.compile(r"(?:期间|当天|同期|会上|现场|上|中|时|后|前)$|^(?:最新|新近|近期|今年|本次|此次|本届)|峰会|大会|论坛|会议")
-_NO_SUBJECT = re.compile(r"^(?:陆续|先后|相继|还|也|并|已|已经|曾|又|正式|首次|此前|同时|随后|近日|日前)")
+_NO_SUBJECT = re.compile(r"^(?:陆续|先后|相继|还|也|并|已|已经|曾|又|正式|首次|此前|同时|随后|近日|日前|联合)")
+_LEADS = re.compile(r"(?:[^,，。;；]*?[,，])?([\u4e00-\u9fffA-Za-z]{2,15}?)牵头")
 _TIME_NOISE = re.compile(r"^(?:近年来|近日|日前|此前|同时|此外|目前|当天|会上|\d{1,2}月\d{1,2}日|20\d\d年)+")
-_JOINT_ZH = re.compile(r"联同|会同|携手|与|和|、")
+_JOINT_ZH = re.compile(r"联同|会同|携手|联合|与|和|、")
 _ORG_PREFIX = re.compile(rf"^[^,，。;；《》]{{2,30}}(?:{alternation(ORG_SUFFIXES)})")
 _EARLIER_WORKS = re.compile(r"(?:《[^《》]*》(?:和|与|及|、)?)+$")
 # 该倡议由某研究院联合12家机构共同发起: who made the works of a kind.
@@ -46,21 +47,22 @@ _MADE_BY_EN = re.compile(
 # Unquoted English titles: "the World Internet Development Report 2022",
 # "the White Paper on Trusted Data (2020)".
 _TITLE_EN = re.compile(
-    r"(?P<work>(?:[A-Z][\w-]*\s(?:(?:on|of|for|and|in)\s)?){0,8}(?:Report|White\sPaper|Blue\sBook|Initiative|Declaration|Index|Outlook|Charter|Consensus|Action\sPlan)"
-    r"(?:\s(?:on|of|for)\s[A-Z][\w'’-]*(?:\s(?:(?:and|of|for|in|the)\s)*[A-Z][\w'’-]*)*)?(?:\s\(?20\d\d\)?)?)")
+    r"(?P<work>(?:[A-Z][\w-]*\s(?:(?:on|of|for|and|in)\s)?){0,8}(?:Report|White\sPaper|Blue\sBook|Initiative|Declaration|Index|Outlook|Charter|Consensus|Action\sPlan|Monitor|"
+    r"Benchmark|Guidelines|Principles)"
+    r"(?:\s(?:on|of|for)\s(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d)[A-Z][\w'’-]*(?:\s(?:(?:and|of|for|in|the)\s)*[A-Z][\w'’-]*)*)?(?:\s\(?20\d\d\)?)?)")
 # "the Global Digital Youth Alliance, a network of …, issued the …": the
 # publisher as the subject right before the work.
 # "… released a report titled", "… jointly released a report, ": the subject
 # is the publisher (or "the competition's organizing committee").
 _AGENT_EN = re.compile(r"(?:The\s|the\s)?(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7}"
                        r"|(?:[a-z]+'s\s)?organi[sz]ing\scommittee)(?:,\s[^,]+,)?\s(?:also\s)?(?P<jointly>jointly\s)?"
-                       r"(?:released|published|issued|unveiled|launched|put\sforward|proposed)\s(?:the\s|an?\s|its\s)?"
-                       r"(?:(?:report|white\spaper|blue\sbook|study|document)(?:,\s|\s(?:titled|entitled|called|named)\s))?$")
+                       r"(?:released|published|issued|unveiled|launched|presented|put\sforward|proposed)\s(?:the\s|an?\s|its\s)?"
+                       r"(?:(?:joint\s|new\s)?(?:report|white\spaper|blue\sbook|study|document)(?:,\s|\s(?:titled|entitled|called|named)\s))?$")
 # "unveiled its Post-Quantum Readiness white paper": a title without quotes
 # before the word for its kind.
-_NAMED_KIND_EN = re.compile(r"\b(?:released|published|issued|unveiled|launched)\s(?:its|their|a|an|the)\s(?:new\s|latest\s|annual\s)?"
+_NAMED_KIND_EN = re.compile(r"\b(?:released|published|issued|unveiled|launched|presented)\s(?:its|their|a|an|the)\s(?:new\s|latest\s|annual\s)?"
                             r"(?P<work>[A-Z][\w-]*(?:\s(?:[A-Z0-9][\w-]*|of|for|and|on|in|the|to))*?)\s"
-                            r"(?:white\spaper|report|blue\sbook|index|outlook)\b")
+                            r"(?:white\spaper|report|blue\sbook|index|outlook|benchmark|monitor)\b")
 # A release told as news of the summit (at its forum, on Tuesday) dates from the article's summit.
 _AT_THE_SUMMIT = re.compile(r"论坛|开幕式|\b(?:forum|sub-forum|summit|conference|ceremony|Monday|Tuesday|Wednesday|Thursday|"
                             r"Friday|Saturday|Sunday|today|yesterday)\b", re.I)
@@ -68,9 +70,9 @@ _BACKGROUND = re.compile(r"陆续|先后|相继|此前|以来|曾|已经|近年|
 _YEAR_IN_TITLE = re.compile(r"(?:^|\D)(20\d\d)(?:\D|$)")
 _LEAD_YEAR = re.compile(r"^\s*(20\d\d)年")
 _WORK_EN = re.compile(r"[\"“](?P<work>[^\"”]{4,100})[\"”]")
-_RELEASE_EN = re.compile(r"\b(?:released|published|issued|unveiled|launched|put forward|proposed)\b", re.I)
+_RELEASE_EN = re.compile(r"\b(?:released|published|issued|unveiled|launched|presented|put forward|proposed)\b", re.I)
 _KIND_EN = re.compile(r"\b(?:report|white paper|blue book|initiative|declaration|proposal|index|guidelines?|action plan|"
-                      r"concept paper|charter|consensus)\b", re.I)
+                      r"concept paper|charter|consensus|study|benchmark|monitor|outlook)\b", re.I)
 _NEXT_WORK_EN = re.compile(r"[\"”]?(?:,\s|\s)(?:and\s)?(?:the\s)?[\"“]?")
 _BY_EN = re.compile(r"(?P<jointly>\bjointly\s+)?\b(?:by|from)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7})")
 
@@ -106,7 +108,7 @@ def _first_of_joint(org: str, adverb: str | None) -> str | None:
 def _publisher_zh(text: str, clause_start: int, work_start: int) -> str | None:
     by = _BY_ZH.search(text)
     if by:
-        return by.group("org")
+        return _first_of_joint(by.group("org"), by.group("adverb")) or by.group("org")
     # 甲发布《A》与《B》: B's agent stands before A.
     head = _EARLIER_WORKS.sub("", text[clause_start:work_start])
     direct = _AGENT_BEFORE_VERB.search(head)
@@ -117,7 +119,7 @@ def _publisher_zh(text: str, clause_start: int, work_start: int) -> str | None:
         agent = _agent(joint or org) or (joint and _TIME_NOISE.sub("", joint))
         bare = _TIME_NOISE.sub("", org)
         # 甲发布的《…》 and 甲在峰会期间发布《…》: a subject that plainly released it, suffix or not
-        plain_subject = direct.group("of") == "的" or org != direct.group("org")
+        plain_subject = direct.group("of") == "的" or org != direct.group("org") or bool(direct.group("when"))
         if not agent and plain_subject and _BARE_AGENT_ZH.match(bare) and not _NO_SUBJECT.match(bare) \
                 and not _NOT_AN_AGENT_ZH.search(bare):
             agent = bare
@@ -126,7 +128,9 @@ def _publisher_zh(text: str, clause_start: int, work_start: int) -> str | None:
     if _NO_SUBJECT.match(head) or (direct and _NO_SUBJECT.match(direct.group("org"))):
         clauses = [c for c in _CLAUSE.split(text[:clause_start]) if c.strip()]
         if clauses:
-            return _agent(clauses[-1])
+            # 甲牵头，联合十余家企业发起《…》: who leads is the publisher, suffix or not.
+            leader = _LEADS.fullmatch(clauses[-1].strip())
+            return _agent(clauses[-1]) or (leader.group(1) if leader else None)
     return None
 
 
