@@ -31,7 +31,8 @@ SUMMIT_EN = re.compile(
 # An outlet's name: a run of Han characters ending in a press word, not
 # preceded by further Han characters (中新社, 光明网, 中国日报网, 大公报);
 # 本报 ("this paper") names none, and 记者 starts a byline, not an outlet.
-OUTLET_ZH = r"(?<![\u4e00-\u9fff])(?!本报|本台|本刊|记者)[\u4e00-\u9fff]{1,8}(?:社|报|网|周刊|电视台|在线|新闻)"
+OUTLET_ZH = (r"(?<![\u4e00-\u9fff])(?!本报|本台|本刊|记者)[\u4e00-\u9fff]{1,8}"
+             r"(?:社|报|网|周刊|电视台|在线|新闻|客户端|视频|融媒体中心|传媒|频道|电台)")
 DATELINE_ZH = re.compile(rf"(?P<outlet>{OUTLET_ZH})" r"(?:记者[\u4e00-\u9fff·]{2,8}?)?[\u4e00-\u9fff]{0,6}?"
                          r"(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日专?电")
 DATELINE_EN = re.compile(r"^[A-Z][A-Z .'-]+,\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"

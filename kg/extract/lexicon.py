@@ -35,6 +35,7 @@ NAME_FOLLOWERS = SPEECH_VERBS + (
     "亦", "今日", "昨日",  # Hong Kong / Taiwan wording
     "报道", "报导", "摄影", "摄", "采写",  # a byline's credit after the reporter's name
     "分别", "先后", "相继", "共同", "一同",  # A、B分别在开幕式上致辞
+    "同台", "同场", "围绕", "就",  # 甲、乙同台对谈, 甲围绕数据流动展开讨论
 )
 # Characters that open transliterated foreign names written without a
 # middle dot (梅德维杰夫, 普京): with SURNAMES, the first character of a name.
@@ -122,7 +123,7 @@ DEPARTMENTS_EN = ("communications", "marketing", "sales", "technology", "researc
                   "finance", "strategy", "engineering", "policy", "public relations", "business development")
 # Role words the vocabulary lacks: Hong Kong / Taiwan wording of its posts
 # (行政总裁 is a CEO in Hong Kong) and the open English "head of <area>".
-EXTRA_ROLES_ZH = ("行政总裁", "执行总裁")
+EXTRA_ROLES_ZH = ("行政总裁", "执行总裁", "首席营运官", "营运长", "财务长")
 EXTRA_ROLES_EN = ("head", "member")
 # Words that end an English organisation's name, never a person's: "the CPC
 # Central Committee" after a title is no one's name.

@@ -110,6 +110,7 @@ def looks_like_org(phrase: str) -> bool:
 
 _HOSTED_BY = re.compile(rf"^[^由]{{0,20}}?(?:{alternation(EVENT_WORDS)})由")
 _TRADE_PREFIX = re.compile(rf"^[{HAN}]{{0,6}}?(?:{alternation(TRADE_WORDS_ZH)})")
+_DESCRIBED_LATIN = re.compile(rf"^[{HAN}]{{2,12}}?(?:企业|公司|厂商|业者|机构|集团|品牌|新创|初创)(?=[A-Z][A-Za-z])")
 _LATIN_GLOSS = re.compile(r"[(（][A-Za-z][A-Za-z0-9&.,' -]{1,60}[)）]$")
 
 
@@ -137,6 +138,10 @@ def org_before(text: str, end: int, floor: int = 0) -> tuple[int, str]:
     if trade and len(phrase) - trade.end() >= 3 and not ORG_SUFFIX_RE.fullmatch(phrase[trade.end():]):
         start += trade.end()  # 德国工业软件商X公司 is X公司; but 云服务商联盟 is the alliance itself
         phrase = phrase[trade.end():]
+    described = _DESCRIBED_LATIN.match(phrase)  # 美国网络安全企业Ironclad Systems: the company is its Latin name
+    if described:
+        start += described.end()
+        phrase = phrase[described.end():]
     return start, phrase
 
 

@@ -53,7 +53,7 @@ class TitledPerson:
     confidence: float
 
 
-_CONNECTOR = re.compile(r"^(?:兼任|兼|、|和|及|并任|/)")
+_CONNECTOR = re.compile(r"^(?:兼任|兼|暨|、|和|及|并任|/)")  # 暨: Taiwan wording of 兼
 _ORG_GAP_OK = re.compile(r"^[^,，。;；:：“”\"()（）《》]*$")
 
 
@@ -73,7 +73,9 @@ def _chain_titles(chain: list[tuple[str, str]]) -> tuple[Title, ...]:
 
 
 def _clean_org(org: str, role: str) -> tuple[str, str]:
-    org, scope = split_scope(org)
+    org, scope = split_scope(org.rstrip("/ "))
+    if len(org) < 2:  # (图/记者X摄): a photo credit's mark, not an organisation
+        org = ""
     kind = _REPORTER_PREFIX.search(org) if role == "记者" else None
     if kind:  # 浙江在线全媒体记者: the paper's reporter, as the byline reads it
         org = org[:kind.start()]
@@ -165,7 +167,8 @@ def officials_zh(text: str) -> list[TitledPerson]:
 # 【经济日报/记者X/台北报导】).
 _REPORTER_KIND = "(?:特约|特派|全媒体|融媒体|首席)?"  # 嘉兴日报全媒体记者 X: still a reporter of the paper
 _REPORTER_PREFIX = re.compile(f"{_REPORTER_KIND[:-1]}$")
-_BYLINE = re.compile(rf"[(（]?(?:(?P<outlet>{OUTLET_ZH})/?)?(?P<body>(?:本报|本台|本刊)?{_REPORTER_KIND}记者[^)）。:：/]{{2,80}})[)）]?")
+_BYLINE = re.compile(rf"[(（]?(?:《?(?P<outlet>{OUTLET_ZH})》?(?:讯\s*[(（])?/?\s*)?"
+                     rf"(?P<body>(?:本报|本台|本刊)?{_REPORTER_KIND}记者[^)）。:：/】〕\]]{{2,80}})[)）]?")
 _BYLINE_ROLE = re.compile(rf"(?P<own>本报|本台|本刊)?{_REPORTER_KIND}(?:记者|通讯员|实习生)")
 # What may follow the names: credits, or a wire dateline (乌镇16日专电).
 # 记者 陈某 乌镇报道: a place set apart after the names.
