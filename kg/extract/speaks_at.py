@@ -16,8 +16,8 @@ from .lexicon import EVENT_WORDS, SPEECH_VERBS, alternation
 from .people import TitledPerson, officials_zh, titled_people
 
 _EVENT_ZH = re.compile(
-    rf"(?:在|于|出席|参加)(?P<event>(?:“[^”]{{1,40}}”|[^,，。;；:：、!?！？()（）“”]){{0,40}}?(?:{alternation(EVENT_WORDS)})[”\"]?)(?=上|中|期间|现场|时|并|致辞|致词|发言|演讲|讲话|[,，。;；]|$)"
-    rf"|(?:^|[,，])(?P<event2>[^,，。;；:：在!?！？]{{1,30}}?(?:{alternation(EVENT_WORDS)}))(?=(?:上|期间)[,，])"
+    rf"(?:在|于|出席|参加)(?P<event>(?:“[^”]{{1,40}}”|[^,，。;；:：、!?！？()（）“”]){{0,40}}?(?:{alternation(EVENT_WORDS)})[”\"]?)(?=上|中|期间|现场|时|并|致辞|致词|发言|演讲|讲话|环节|[,，。;；]|$)"
+    rf"|(?:^|[,，])(?P<event2>[^,，。;；:：在!?！？]{{0,30}}?(?:{alternation(EVENT_WORDS)}))(?=(?:上|期间)[,，]|[,，](?:出席|参加|致辞))"
     # 人工智能论坛由某大学承办，…: the event as the subject of its own sentence
     # (a forum or ceremony, not the summit itself: 某某峰会于…举行 is the summit's own sentence)
     r"|^(?P<event3>[^,，。;；:：在!?！？\d\s]{1,30}?(?:分论坛|论坛|开幕式|闭幕式|研讨会|座谈会|圆桌会|高端对话|发布会|颁奖典礼))(?=由|于|在)"
@@ -42,7 +42,7 @@ _SPEECH_AT_EN = re.compile(r"^(?:(?:keynote|opening|closing|video|brief)\s+)?(?:
 # 接受记者采访时表示: what someone told a reporter is not a speech at the event.
 _INTERVIEWED_ZH = re.compile(r"^[^。,，]{0,12}?接受[^。,，]{0,10}?采访")
 # Who chairs a ceremony (主持) runs it; our gold counts them as speakers only when they also speak.
-_SPOKE_ZH = rf"(?:{alternation(set(SPEECH_VERBS) - {'主持'})}|发表|作了|作主旨|做主旨)"
+_SPOKE_ZH = rf"(?:{alternation(set(SPEECH_VERBS) - {'主持'})}|发表|作了|作主旨|做主旨|讨论|对谈|座谈|对话|交流)"
 _VERB_ZH = re.compile(rf"^[^。]{{0,30}}?{_SPOKE_ZH}")
 _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|delivered|addressed|spoke|speaking|"
                       r"remarked|highlighted|pointed out|warned|explained|emphasized|emphasised|argued|shared)\b", re.I)
@@ -67,7 +67,7 @@ _SPEAKER_LIST_EN = re.compile(r"\b(?:[Aa]mong\s+(?:those|the\s+speakers)\s+who\s
                               r"\b(?:were|was)|[Ss]peakers\s+(?:at|of)\b[^.;]*?\b(?:included|were))\s"
                               r"(?!(?:welcomed|greeted|introduced|joined|received|met|thanked)\b)")
 # What stands between two people of one list: 、 and the next one's title.
-_LIST_JOIN_ZH = re.compile(r"、[^,，。;；:：!?！？、]{0,40}")
+_LIST_JOIN_ZH = re.compile(r"(?:[、,，和及与]|以及)[^,，。;；:：!?！？、]{0,40}")
 # 致辞, "delivered a speech": words for a speech to the event, not a remark anywhere.
 _FORMAL_SPEECH = re.compile(r"\s*(?:也|随后|接着|则|还)?(?:致辞|致词|发言|讲话|作主旨演讲|发表主旨演讲|发表演讲|作报告)"
                             r"|(?:,\s[^.;]{2,120}?,)?\s*(?:also\s|then\s)?(?:delivered|gave|made)\s(?:a\s|the\s)?(?:keynote\s|video\s)?"
