@@ -14,6 +14,7 @@ from .lexicon import (
     DEMONYMS,
     GOVERNMENT_HEADS_ZH,
     NAME_TITLES,
+    DEPARTMENTS_EN,
     ORG_DESCRIPTORS_EN,
     ORG_HEADS_EN,
     PARTY_COMMITTEES_ZH,
@@ -210,7 +211,7 @@ def _byline_name(piece: str) -> str | None:
 
 # A particle (van, de, bin) joins two capitalised words; a name ends where its word does.
 _NAME_WORD_EN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+)?|[A-Z]\.)"
-_EN_NAME = rf"{_NAME_WORD_EN}(?:\s(?:(?:van|de|von|bin|da|al)\s)?{_NAME_WORD_EN}){{1,3}}(?![\w-])"
+_EN_NAME = rf"(?!By\s){_NAME_WORD_EN}(?:\s(?:(?:van|de|von|bin|da|al)\s)?{_NAME_WORD_EN}){{1,3}}(?![\w-])"
 # Capitalised words, lower-case joiners between them, and possessives ("Egypt's Ministry of …", "Robotics' lab").
 _EN_ORG = rf"(?:[A-Z][\w&.-]*|\d\w*)(?:{POSSESSIVE_EN}?\s(?:(?:of|and|for|the|on|&|de)\s)*(?:[A-Z][\w&.-]*|\d\w*)){{0,7}}"
 _ROLE_JOIN_EN = re.compile(r"\s(?:and|&)\s(?:an?\s)?")
@@ -226,7 +227,7 @@ def _en_patterns() -> list[re.Pattern]:
         # Name, Org's Role
         re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<org>{_EN_ORG}){POSSESSIVE_EN}?\s(?P<role>{roles})(?=[,;.]|\s(?:said|says|told|noted|added))"),
         # Name, role, Org (press-release contacts)
-        re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<role>{roles}),\s(?P<org>{_EN_ORG})(?=[,;.]?\s*$)"),
+        re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<role>{roles}),\s(?P<org>{_EN_ORG})(?=[,;.]?\s*$|,\s(?:contributed|reported|wrote)\b)"),
         # Name (role, Org)
         re.compile(rf"(?P<name>{_EN_NAME})\s\((?P<role>{roles}),\s(?:the\s)?(?P<org>{_EN_ORG})\)"),
         # Role of Org Name
@@ -245,6 +246,9 @@ def _en_second_title() -> re.Pattern:
 # "CNS reporters Wang Yue and Li Nan contributed to this story."
 _EN_BYLINE = re.compile(rf"(?P<org>[A-Z][\w&]*(?:\s[A-Z][\w&]*){{0,3}})\s(?P<role>reporter|correspondent|photographer)s?\s"
                         rf"(?P<names>{_EN_NAME}(?:(?:,\s|,?\sand\s){_EN_NAME})*)")
+# A web byline that states the role: "Reporter: Name | Outlet", "Correspondent: Name (Outlet)".
+_EN_CREDIT = re.compile(rf"^(?P<role>Reporter|Correspondent|Photographer|Editor)\s*:\s*(?P<name>{_EN_NAME})\s*(?:\||,|\(|/)\s*"
+                        rf"(?P<org>{_EN_ORG})\)?\s*$")
 _CAPITALISED = re.compile(r"[A-Z0-9]")
 _ORG_STOP = {"The", "A", "An", "This", "That", "Its", "His", "Her", "Their", "Our", "Former", "Mr", "Ms", "Dr"}
 
@@ -267,13 +271,14 @@ def _trim_en_org(org: str) -> str:
 
 # Modifiers that open a title and never end an organisation's name ("Harbor Global" may be a company).
 _LEADING_MODIFIERS_EN = frozenset({"vice", "deputy", "chief", "senior", "assistant", "associate", "acting", "former",
-                                   "managing", "executive"})
+                                   "managing", "executive", "staff"})
 
 
 def _modifier_to_role(org: str, role: str) -> tuple[str, str]:
     """"Chinese Vice Premier": a capitalised modifier the organisation took belongs to the title."""
     words = org.split()
-    while len(words) > 1 and words[-1].lower() in _LEADING_MODIFIERS_EN:
+    # A department word ends many names (Information Technology): it moves only when it is the whole "organisation".
+    while words and (words[-1].lower() in _LEADING_MODIFIERS_EN or (len(words) == 1 and words[0].lower() in DEPARTMENTS_EN)):
         role = f"{words.pop()} {role}"
     return " ".join(words), role
 
@@ -296,6 +301,10 @@ def _en_titles(match: re.Match, text: str) -> tuple[tuple[Title, ...], int]:
 
 def _en_bylines(text: str) -> list[TitledPerson]:
     people = []
+    credit = _EN_CREDIT.match(text)  # "Reporter: Daniel Okoye | Harbor Line News"
+    if credit:
+        people.append(TitledPerson(credit.group("name"), *credit.span("name"),
+                                   (Title(drop_full_stop(credit.group("org")), credit.group("role").lower()),), 0.8))
     for match in _EN_BYLINE.finditer(text):
         for name in re.finditer(_EN_NAME, match.group("names")):
             start = match.start("names") + name.start()

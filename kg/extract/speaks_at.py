@@ -222,6 +222,8 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
             found.append(SpeaksAt(lang=ctx.doc.language, person=speaker.name, event=event.name, summit=event.year,
                                   evidence=evidence_for(ctx, sentence, "speaks_at.pattern", confidence)))
         runs_on = (cue or listing) and text.endswith(("；", ";"))
+        # A list whose first entry names no one we know still runs on, with its event.
+        event = event or (events[-1] if events else listing or pending)
         listing, listing_paragraph = (event, sentence.paragraph) if runs_on else (None, -1)
         if events:
             named, named_paragraph = events[-1], sentence.paragraph
