@@ -74,7 +74,7 @@ _WINNERS_CUE = re.compile(r"入选|获奖|获评|上榜|获选|得主|获得者|
 _INCLUDES = re.compile(r"(?:[,，]其中|(?<=中)[,，]?)(?:包括|有)|(?<=[,，])(?:获评|入选|获奖|上榜)的(?:有|是|包括)")
 # 称今年的获奖成果“…”: a quotation, not a winner.
 _SPOKEN = re.compile(r"(?:称|说|表示|认为|指出|强调|坦言)[^,，。;；“”]*$")
-# “互联网之光”博览会: a quoted name that an event word follows is the event's, not a winner's.
+# “未来之光”博览会: a quoted name that an event word follows is the event's, not a winner's.
 _EVENT_NAMED = re.compile(r"(?:博览会|展览会|展会|大会|论坛|峰会|大赛|竞赛|挑战赛|赛事|活动|评选)")
 # 该项目由某公司申报: the owner of a winner named bare.
 _OWNER_NOTE = re.compile(rf"(?:该|此)(?:项目|成果|产品)由(?P<org>[^,，;；。]{{2,30}}?){_MAKERS}")
@@ -88,7 +88,7 @@ _COUNTED = re.compile(r"^[\d一二三四五六七八九十几多]+(?:个|项|款
 _COUNT_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十几多]+(?:个|项|款|件))?(?:成果|项目|作品|案例|产品)?$")
 # A table's number column, its space lost in reading: "1天枢框架 北辰研究院" (but 5G…, 3D… stay).
 _ROW_NUMBER = re.compile(r"^\d{1,2}(?=[\u4e00-\u9fff“「])")
-_TABLE_HEADER = re.compile(r"(?:序号|编号)?\s*\S{0,4}名称\s+\S{0,4}(?:单位|机构|企业)\s*|(?i:no\.?\s+)?(?i:project|achievement)\s+(?i:organi[sz]ation|company|institution)")
+_TABLE_HEADER = re.compile(r"(?:序号|编号)?\s*\S{0,4}名称\s+\S{0,4}(?:单位|机构|企业)\s*")
 _REPRESENTATIVE = re.compile(r"^作为(?:该|这个)?项目(?:团队|方|研发团队)?的?(?:代表|负责人)")
 
 _EN_WORD = r"[A-Z][\w-]*\s(?:(?:and|of|for|in|on)\s)?"
@@ -206,7 +206,7 @@ def _quoted_zh(text: str, award: str) -> list[tuple[str, str | None]]:
 def _item_zh(phrase: str) -> tuple[str, str] | None:
     """(project, owner) of one winner written without quotes."""
     aside = _DASHED.search(phrase)
-    phrase = _ITEM_LEAD.sub("", (aside.group(1) if aside else phrase).strip()).rstrip("。，,；; ")
+    phrase = _bare_piece(aside.group(1) if aside else phrase)
     quoted = _ITEM_MAKER_QUOTED.match(phrase)
     if quoted and looks_like_org(quoted.group("org")):
         return quoted.group("name") + quoted.group("rest").rstrip("等"), _without_descriptor(quoted.group("org"))
@@ -219,6 +219,11 @@ def _item_zh(phrase: str) -> tuple[str, str] | None:
                 return None
             return (project, _without_descriptor(org)) if pattern is not _ITEM_ROW or looks_like_org(org) else None
     return None
+
+
+def _bare_piece(piece: str) -> str:
+    """A piece of a list without its lead (1. / 其中 / 一是) and its closing marks."""
+    return _ITEM_LEAD.sub("", piece.strip()).rstrip("。，,；; ")
 
 
 def _without_descriptor(org: str) -> str:
@@ -250,7 +255,7 @@ def _line_items(line: str) -> list[tuple[str, str]]:
     items = [item for piece in pieces for item in map(_item_zh, _LIST_SEP.split(piece)) if item]
     if items or len(pieces) != 2:
         return items
-    row = _ITEM_COMMA_ROW.match(_ITEM_LEAD.sub("", line.strip()).rstrip("。，,；; "))
+    row = _ITEM_COMMA_ROW.match(_bare_piece(line))
     return [(re.sub(f"[{_QUOTES}]", "", row.group("project")), row.group("org"))] if row else []
 
 

@@ -66,7 +66,7 @@ _SPEAKER_LIST_ZH = re.compile(r"(?:致辞|致词|发言|讲话|演讲)的(?:嘉�
 _SPEAKER_LIST_EN = re.compile(r"\b(?:[Aa]mong\s+(?:those|the\s+speakers)\s+who\s+(?:addressed|spoke\s+(?:at|to))\b[^.;]*?"
                               r"\b(?:were|was)|[Ss]peakers\s+(?:at|of)\b[^.;]*?\b(?:included|were))\s"
                               r"(?!(?:welcomed|greeted|introduced|joined|received|met|thanked)\b)")
-# What stands between two people of one list: 、 and the next one's title.
+# What stands between two people of one list: 、, a comma, 和 or 及, and the next one's title.
 _LIST_JOIN_ZH = re.compile(r"(?:[、,，和及与]|以及)[^,，。;；:：!?！？、]{0,40}")
 # 致辞, "delivered a speech": words for a speech to the event, not a remark anywhere.
 _FORMAL_SPEECH = re.compile(r"\s*(?:也|随后|接着|则|还)?(?:致辞|致词|发言|讲话|作主旨演讲|发表主旨演讲|发表演讲|作报告)"
@@ -152,8 +152,8 @@ def _speakers(ctx: DocContext, text: str, known: re.Pattern | None, listed_from:
 
 
 def _joined_speakers(text: str, people: list[TitledPerson], speakers: list[TitledPerson]) -> list[TitledPerson]:
-    """甲、乙、丙等在开幕式上发言: whoever is joined by 、 to a speaker spoke too,
-    though the verb stands far from the first of them."""
+    """甲、乙、丙等在开幕式上发言 (or 甲，乙和丙…): whoever is joined to a speaker by a list
+    mark spoke too, though the verb stands far from the first of them."""
     joined = list(speakers)
     for person in sorted(people, key=lambda p: p.start, reverse=True):
         nearest = min((p for p in joined if p.start > person.end), key=lambda p: p.start, default=None)
@@ -223,8 +223,8 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
                                   evidence=evidence_for(ctx, sentence, "speaks_at.pattern", confidence)))
         runs_on = (cue or listing) and text.endswith(("；", ";"))
         # A list whose first entry names no one we know still runs on, with its event.
-        event = event or (events[-1] if events else listing or pending)
-        listing, listing_paragraph = (event, sentence.paragraph) if runs_on else (None, -1)
+        run_event = event or (events[-1] if events else listing or pending)
+        listing, listing_paragraph = (run_event, sentence.paragraph) if runs_on else (None, -1)
         if events:
             named, named_paragraph = events[-1], sentence.paragraph
         if speakers:
