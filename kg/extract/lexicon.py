@@ -75,6 +75,11 @@ ORG_DESCRIPTORS_ZH = ("台资企业", "港资企业", "外资企业", "中资企
 # "Hangzhou-based Yunhe …", "Singapore start-up Meralion …": the same in English.
 ORG_DESCRIPTORS_EN = r"(?:[A-Z][\w-]*-based|(?:[A-Z][\w-]*\s)?(?:start-?up|firm|company|tech\sfirm|tech\sgiant))\s"
 
+# What turns a post into its aide's post: 总统助理, 总理特使, 主席特别代表.
+AIDE_SUFFIXES_ZH = ("特别助理", "助理", "特使", "特别代表")
+# Titles that name their country by themselves: 国家主席习近平 is the head of state of 中国.
+NATIONAL_TITLES_ZH = ("国家主席", "国家副主席")
+
 # Title words placed after a name in official style (某某主席, 某某总理).
 NAME_TITLES = ("主席", "总书记", "总理", "副总理", "副主席", "委员长", "部长", "书记", "省长", "市长", "总统", "首相", "国王")
 

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import (
+    AIDE_SUFFIXES_ZH,
     COMPOUND_SURNAMES,
     DEPARTMENTS_EN,
     EVENT_WORDS,
@@ -45,7 +46,8 @@ ORG_SUFFIX_RE = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
 def role_re_zh() -> re.Pattern:
     mods = alternation(ROLE_MODIFIERS_ZH)
     # 委员 in 管理委员会, 理事 in 理事会: a role word before 会 names a body.
-    return re.compile(rf"(?:(?:{mods})(?:、)?)*(?:{alternation(role_words().zh)})(?!会)")
+    # 总统助理, 总理特使: an aide's post is named after the post it serves.
+    return re.compile(rf"(?:(?:{mods})(?:、)?)*(?:{alternation(role_words().zh)})(?:{alternation(AIDE_SUFFIXES_ZH)})?(?!会)")
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +73,44 @@ def chinese_name_at(text: str, pos: int) -> str | None:
     if glossed:
         return glossed.group(0)
     return native_name_at(text, pos) or _undotted_foreign_name_at(text, pos)
+
+
+def name_after_title(text: str, pos: int) -> str | None:
+    """The name right after a title (主席习近平发来贺词): what follows a name
+    is often a verb no cue list has, so where the cue words find no end,
+    jieba's word segmentation (its dictionary ships in the package) says
+    where the name's word ends."""
+    found = chinese_name_at(text, pos)
+    if found or text[pos : pos + 1] not in SURNAMES:
+        return found
+    segmenter = _segmenter()
+    words = segmenter.lcut(text[pos : pos + 8])
+    if len(words) > 1 and len(words[0]) == 1 and 1 <= len(words[1]) <= 2 and _rare(segmenter, words[1]):
+        words = [words[0] + words[1], *words[2:]]  # 张 / 明远 / 发来: a surname the segmenter left alone
+    if len(words) > 2 and len(words[0]) == 2 and len(words[1]) == 1 and _rare(segmenter, words[1]) \
+            and not _rare(segmenter, words[2][:1]):
+        words = [words[0] + words[1], *words[2:]]  # 陈品 / 妤 / ／: a last character before the phrase ends
+    if len(words) > 1 and 2 <= len(words[0]) <= 3 and _rare(segmenter, words[0]) and not role_re_zh().match(words[1]):
+        return words[0]
+    return None
+
+
+# A given name is a rare word: 明远, 宝龙 (but not 历届, 全体 or 高度, which follow titles as words).
+_COMMON_WORD = 300
+
+
+def _rare(segmenter, word: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in word) and (segmenter.FREQ.get(word) or 0) < _COMMON_WORD
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.Tokenizer()
 
 
 def native_name_at(text: str, pos: int) -> str | None:

@@ -14,6 +14,7 @@ from .lexicon import (
     DEMONYMS,
     GOVERNMENT_HEADS_ZH,
     NAME_TITLES,
+    NATIONAL_TITLES_ZH,
     DEPARTMENTS_EN,
     ORG_DESCRIPTORS_EN,
     ORG_HEADS_EN,
@@ -31,6 +32,7 @@ from .names import (
     chinese_name_at,
     drop_full_stop,
     looks_like_org,
+    name_after_title,
     native_name_at,
     org_before,
     role_re_en,
@@ -65,7 +67,9 @@ def _chain_titles(chain: list[tuple[str, str]]) -> tuple[Title, ...]:
         if own_org and org.endswith(PARTY_COMMITTEES_ZH) and own_org[0] == org[-2] and len(own_org) > 2:
             own_org = org.removeprefix("中共")[:-1] + own_org[1:]
         org = own_org or org
-        if org:
+        if not own_org and role in NATIONAL_TITLES_ZH:
+            titles.append(Title(org="中国", role=role))
+        elif org:
             # 浙江省委副书记、省长: the governor heads the province, not its party committee.
             governs = not own_org and role in GOVERNMENT_HEADS_ZH and org.endswith(PARTY_COMMITTEES_ZH)
             held = org.removeprefix("中共")[:-1] if governs else org
@@ -118,7 +122,7 @@ def titled_people_zh(text: str) -> list[TitledPerson]:
             org, role = _clean_org(org, match.group(0))
             chain = [(org, role)]
         chain_end = match.end()
-        name = chinese_name_at(text, match.end())
+        name = name_after_title(text, match.end())
         name_at = match.end()
         if not name and text[match.end():match.end() + 1] == "的" and text[max(0, start - 2):start] in _HOLDING:
             name_at = match.end() + 1  # 担任甲公司首席技术官的X表示: the name must go on to say or do something
