@@ -30,6 +30,41 @@ CASES = {
         ZH + "瓦伦提亚总统助理阿尔多·维兰致辞。",
         [{"rel": "holds_role", "person": "阿尔多·维兰", "role": "总统助理", "org": "瓦伦提亚"}],
         [{"person": "助理阿尔多·维兰"}]),
+    "a title after a name (the official style) is followed by no second name": (
+        ZH + "星河部部长韩立出席开幕式，宣读林振宇主席贺信并发表主旨演讲。",
+        [{"rel": "holds_role", "person": "韩立", "role": "部长", "org": "星河部"}],
+        [{"person": "贺信并"}, {"person": "贺信"}]),
+    "a place before a title is no name": (
+        ZH + "出席并致辞的有：南岭省副省长柯文山。",
+        [{"rel": "holds_role", "person": "柯文山", "role": "副省长", "org": "南岭省"}],
+        []),
+    "书记处 is a body, not a secretary": (
+        ZH + "中共中央政治局常委、中央书记处书记林振宇在大会上发表主旨演讲。",
+        [{"rel": "holds_role", "person": "林振宇", "role": "常委", "org": "中共中央政治局"},
+         {"rel": "holds_role", "person": "林振宇", "role": "书记", "org": "中央书记处"}],
+        [{"org": "中共中央政治局常委、中央书记处"}]),
+    "one former post at two organisations, and 兼 keeps it former": (
+        ZH + "获奖者有五人，包括星河集团、星河云智能集团前董事长兼首席执行官韩立等。",
+        [{"rel": "holds_role", "person": "韩立", "role": "前董事长", "org": "星河集团"},
+         {"rel": "holds_role", "person": "韩立", "role": "前首席执行官", "org": "星河云智能集团"}],
+        [{"role": "首席执行官"}, {"org": "星河集团、星河云智能集团"}]),
+    "a paper's own reporter writes for the outlet of its dateline": (
+        "峰会直击\n某江在线12月17日讯 （某江日报记者 方晓）第二届世界互联网大会开幕。\n图为会场。本报记者 陶然 市委报道组 钱多 摄",
+        [{"rel": "holds_role", "person": "方晓", "role": "记者", "org": "某江日报"},
+         {"rel": "holds_role", "person": "陶然", "role": "记者", "org": "某江在线"}],
+        [{"person": "钱多"}]),
+    "a dateline of any outlet's name opens its line": (
+        "峰会预告\n星火快递北京9月28日电 (记者 方晓)第五届世界互联网大会在浙江乌镇举行。",
+        [{"rel": "holds_role", "person": "方晓", "role": "记者", "org": "星火快递"}],
+        []),
+    "a web page's author writes for its source": (
+        "峰会直击\n发稿时间:2024-11-21 06:31:00 作者:方晓 来源: 星河青年报\n2024年世界互联网大会乌镇峰会开幕。",
+        [{"rel": "holds_role", "person": "方晓", "role": "记者", "org": "星河青年报"}],
+        []),
+    "a site that carries a paper's page: the paper is the source": (
+        "峰会观察\n本报记者 陶然\n2024-11-27 19:47:09 | 来源:星河网-星河日报海外版\n2024年世界互联网大会乌镇峰会开幕。",
+        [{"rel": "holds_role", "person": "陶然", "role": "记者", "org": "星河日报海外版"}],
+        [{"org": "星河网"}]),
 }
 
 

@@ -33,19 +33,22 @@ SUMMIT_EN = re.compile(
 # 本报 ("this paper") names none, and 记者 starts a byline, not an outlet.
 OUTLET_ZH = (r"(?<![\u4e00-\u9fff])(?!本报|本台|本刊|记者)[\u4e00-\u9fff]{1,8}"
              r"(?:社|报|网|周刊|电视台|在线|新闻|客户端|视频|融媒体中心|传媒|频道|电台)")
-DATELINE_ZH = re.compile(rf"(?P<outlet>{OUTLET_ZH})" r"(?:记者[\u4e00-\u9fff·]{2,8}?)?[\u4e00-\u9fff]{0,6}?"
-                         r"(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日专?电")
+_FILED = r"(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日(?:专?电|讯)"
+DATELINE_ZH = re.compile(rf"(?P<outlet>{OUTLET_ZH})" r"(?:记者[\u4e00-\u9fff·]{2,8}?)?[\u4e00-\u9fff]{0,6}?" + _FILED)
+# 某某快递北京9月28日电: an outlet of any name, where a line opens with it and a two-character place.
+_DATELINE_ANY_ZH = re.compile(r"^(?!本报|本台|本刊)(?P<outlet>[\u4e00-\u9fff]{2,8}?)[\u4e00-\u9fff]{2}" + _FILED, re.M)
 DATELINE_EN = re.compile(r"^[A-Z][A-Z .'-]+,\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+"
                          r"(?P<day>\d{1,2})\s+\((?P<outlet>[A-Za-z ]+)\)", re.M)
 _MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_OUTLET_WORD = r"[\u4e00-\u9fff]{2,10}?(?:日报|时报|晚报|商报|报|周刊|网|社|电视台|在线|新闻)"
+OUTLET_WORD_ZH = r"[\u4e00-\u9fff]{2,10}?(?:日报|时报|晚报|商报|报|周刊|网|社|电视台|在线|新闻)(?:海外版)?"
 # Where a paper names itself: 《光明日报》(2017年…) footers, 【香港商报讯】 leads,
 # (联合新闻网 2023-11-10) and 来源：浙江日报 credits.
 _PAPER_MARKS = (
-    re.compile(rf"《(?P<paper>{_OUTLET_WORD})》\s*[(（]?\s*20\d\d年"),
-    re.compile(rf"【(?P<paper>{_OUTLET_WORD})讯】"),
-    re.compile(rf"[(（](?:原文刊载于)?(?P<paper>{_OUTLET_WORD})\s*20\d\d-\d\d-\d\d[)）]"),
-    re.compile(rf"来源[:：]\s*(?P<paper>{_OUTLET_WORD})(?![\u4e00-\u9fff])"),
+    re.compile(rf"《(?P<paper>{OUTLET_WORD_ZH})》\s*[(（]?\s*20\d\d年"),
+    re.compile(rf"【(?P<paper>{OUTLET_WORD_ZH})讯】"),
+    re.compile(rf"[(（](?:原文刊载于)?(?P<paper>{OUTLET_WORD_ZH})\s*20\d\d-\d\d-\d\d[)）]"),
+    # 来源：某网-某日报海外版: the site carries the paper's page; the paper is the one its reporters write for
+    re.compile(rf"来源[:：]\s*(?:{OUTLET_WORD_ZH}-)?(?P<paper>{OUTLET_WORD_ZH})(?![\u4e00-\u9fff])"),
 )
 _DATE_YEAR = re.compile(r"(20\d\d)年\d{1,2}月\d{1,2}日|(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)\s+\d{1,2},\s+(20\d\d)|\b(20\d\d)-\d\d-\d\d\b")
@@ -83,7 +86,8 @@ class DocContext:
         self._summit_re = SUMMIT_ZH if self.doc.language == "zh" else SUMMIT_EN
         self.default_year = self._default_year()
         zh = self.doc.language == "zh"
-        dateline = (DATELINE_ZH if zh else DATELINE_EN).search(self.doc.match_text)
+        text = self.doc.match_text
+        dateline = (DATELINE_ZH.search(text) or _DATELINE_ANY_ZH.search(text)) if zh else DATELINE_EN.search(text)
         if dateline:
             self.outlet = dateline.group("outlet")
             month = dateline.group("month")

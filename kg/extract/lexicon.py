@@ -36,6 +36,8 @@ NAME_FOLLOWERS = SPEECH_VERBS + (
     "报道", "报导", "摄影", "摄", "采写",  # a byline's credit after the reporter's name
     "分别", "先后", "相继", "共同", "一同",  # A、B分别在开幕式上致辞
     "同台", "同场", "围绕", "就",  # 甲、乙同台对谈, 甲围绕数据流动展开讨论
+    # what officials do in news copy: 甲通报了…, 甲宣读贺信, 甲致欢迎辞, 甲发来贺词, 甲同样强调
+    "通报", "宣读", "致欢迎辞", "致开幕辞", "致闭幕辞", "致贺词", "发来", "会见", "列举", "同样", "见证", "颁发",
 )
 # Characters that open transliterated foreign names written without a
 # middle dot (梅德维杰夫, 普京): with SURNAMES, the first character of a name.

@@ -35,7 +35,8 @@ _LEADING_NOISE = re.compile(
     r"在|据|由|对此|其中|同时|此外|另外|而|但|并|与会的|出席的有|出席活动的有|包括|例如|比如|如|以及|作为|担任|现任|时任|"
     r"会上|会议上|论坛上|活动上|据悉|据介绍|记者|当天|随后|接着|最后|首先|他|她|来自|与|和|及|还有|即|、)+"
 )
-_NAME_FOLLOW_RE = re.compile(rf"(?:{alternation(NAME_FOLLOWERS)})|[,，。;；:：、)）(（“\"!?！？\s]|$")
+# 秘书长甲10日在…: a day of the month may follow a name too.
+_NAME_FOLLOW_RE = re.compile(rf"(?:{alternation(NAME_FOLLOWERS)})|\d{{1,2}}日|[,，。;；:：、)）(（“\"!?！？\s]|$")
 # 库克（Tim Cook）: a name glossed with its Latin spelling, whatever its length.
 _GLOSSED_NAME = re.compile(rf"[{HAN}·]{{2,10}}?(?=[(（][A-Z][A-Za-z.' -]{{1,40}}[)）])")
 _UNDOTTED_FOREIGN = re.compile(rf"[{HAN}]{{4,6}}?(?=[、,，。;；]|等)")
@@ -45,9 +46,9 @@ ORG_SUFFIX_RE = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
 @lru_cache(maxsize=1)
 def role_re_zh() -> re.Pattern:
     mods = alternation(ROLE_MODIFIERS_ZH)
-    # 委员 in 管理委员会, 理事 in 理事会: a role word before 会 names a body.
+    # 委员 in 管理委员会, 理事 in 理事会, 书记 in 书记处, 主席 in 主席团: a role word before 会/处/团 names a body.
     # 总统助理, 总理特使: an aide's post is named after the post it serves.
-    return re.compile(rf"(?:(?:{mods})(?:、)?)*(?:{alternation(role_words().zh)})(?:{alternation(AIDE_SUFFIXES_ZH)})?(?!会)")
+    return re.compile(rf"(?:(?:{mods})(?:、)?)*(?:{alternation(role_words().zh)})(?:{alternation(AIDE_SUFFIXES_ZH)})?(?![会处团])")
 
 
 @lru_cache(maxsize=1)

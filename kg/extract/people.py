@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .context import OUTLET_ZH, DocContext
+from .context import OUTLET_WORD_ZH as _OUTLET_WORD_ZH, OUTLET_ZH, DocContext
 from .lexicon import (
     COUNTRIES,
     DEMONYMS,
@@ -73,7 +73,9 @@ def _chain_titles(chain: list[tuple[str, str]]) -> tuple[Title, ...]:
             # 浙江省委副书记、省长: the governor heads the province, not its party committee.
             governs = not own_org and role in GOVERNMENT_HEADS_ZH and org.endswith(PARTY_COMMITTEES_ZH)
             held = org.removeprefix("中共")[:-1] if governs else org
-            titles.append(Title(org=held, role=role))
+            # 甲集团、乙集团前董事长: one post at each of two organisations
+            parts = held.split("、")
+            titles += [Title(org=part, role=role) for part in (parts if all(map(looks_like_org, parts)) else [held])]
     return tuple(titles)
 
 
@@ -105,6 +107,21 @@ def _name_before(text: str, end: int) -> int | None:
     return foreign.start() if foreign else None
 
 
+_FORMER_ZH = ("前", "原")
+_PLACE_ENDINGS = "省市县区州镇乡村国"  # 江南省副省长: a place, not a name, before the title
+
+
+# 宣读林振宇主席贺信, 转达林振宇主席的问候: verbs whose object is a titled name.
+_NAMED_BY_VERB = re.compile(r"^(?:宣读|转达|转交|会见|代表)")
+
+
+def _ends_in_name(phrase: str) -> bool:
+    """林振宇 (before 主席贺信): the phrase before a title is a person's name, not an organisation's."""
+    name = _NAMED_BY_VERB.sub("", phrase)
+    return len(name) in (2, 3) and not looks_like_org(name) and name[-1] not in _PLACE_ENDINGS \
+        and native_name_at(name + "说", 0) == name
+
+
 def titled_people_zh(text: str) -> list[TitledPerson]:
     people: list[TitledPerson] = []
     chain: list[tuple[str, str]] = []
@@ -116,13 +133,17 @@ def titled_people_zh(text: str) -> list[TitledPerson]:
         if connector and _ORG_GAP_OK.match(gap[connector.end():]):
             org = gap[connector.end():]
             org, role = _clean_org(org, match.group(0)) if org else ("", match.group(0))
+            former = chain[-1][1][:1]
+            if connector.group(0) in ("兼", "兼任", "暨") and former in _FORMER_ZH and not role.startswith(_FORMER_ZH):
+                role = former + role  # 前董事长兼首席执行官: both posts are former ones
             chain.append((org, role))
         else:
             start, org = org_before(text, match.start(), floor)
             org, role = _clean_org(org, match.group(0))
             chain = [(org, role)]
         chain_end = match.end()
-        name = name_after_title(text, match.end())
+        # 习近平主席贺信: a title after a name (the official style) is followed by no second name.
+        name = None if _ends_in_name(org) else name_after_title(text, match.end())
         name_at = match.end()
         if not name and text[match.end():match.end() + 1] == "的" and text[max(0, start - 2):start] in _HOLDING:
             name_at = match.end() + 1  # 担任甲公司首席技术官的X表示: the name must go on to say or do something
@@ -190,16 +211,45 @@ def byline_people(ctx: DocContext, text: str) -> list[TitledPerson]:
         for i, role in enumerate(pieces):
             segment_end = pieces[i + 1].start() if i + 1 < len(pieces) else len(match.group("body"))
             names = _BYLINE_TAIL.sub("", _SPACED_PLACE.sub("", match.group("body")[role.end() : segment_end]))
-            outlet = ctx.paper if role.group("own") else (match.group("outlet") or ctx.outlet or ctx.paper)
+            # 本报记者: the paper the page names, else the outlet of its dateline (浙江在线12月17日讯).
+            own = ctx.paper or ctx.outlet
+            outlet = own if role.group("own") else (match.group("outlet") or ctx.outlet or ctx.paper)
             if not outlet:
                 continue
             offset = body_start + role.end()
-            for piece in re.split(r"[、,，\s]+", names):
-                name = _byline_name(piece)
-                if name:
-                    at = text.find(name, offset)
-                    people.append(TitledPerson(name, at, at + len(name), (Title(outlet, "记者"),), 0.85))
-    return people
+            for name in _byline_names(names):
+                at = text.find(name, offset)
+                people.append(TitledPerson(name, at, at + len(name), (Title(outlet, "记者"),), 0.85))
+    return people + _author_credit(ctx, text)
+
+
+def _byline_names(names: str) -> list[str]:
+    """The reporters' names at the head of a byline, up to the first piece that
+    is no name: 本报记者 甲 乙 市委报道组 丙 摄 names 甲 and 乙 (丙 is credited
+    by a group, with no role word), 记者 甲｜现场报道 names 甲."""
+    found = []
+    for piece in filter(None, re.split(r"[、,，\s|｜]+", names)):
+        name = _byline_name(piece)
+        if not name:
+            if found:
+                break
+            continue
+        found.append(name)
+    return found
+
+
+# 作者：甲 来源：某报 — a web page's credit line: the author writes for the source.
+_AUTHOR_CREDIT = re.compile(r"作者\s*[:：]\s*(?P<name>[\u4e00-\u9fff·]{2,8}?)\s+(?:[^:：]{0,20}\s)?来源\s*[:：]\s*"
+                            rf"(?P<outlet>{_OUTLET_WORD_ZH})(?![\u4e00-\u9fff])")
+
+
+def _author_credit(ctx: DocContext, text: str) -> list[TitledPerson]:
+    credit = _AUTHOR_CREDIT.search(text)
+    name = credit and _byline_name(credit.group("name"))
+    if not name:
+        return []
+    return [TitledPerson(name, credit.start("name"), credit.start("name") + len(name),
+                         (Title(credit.group("outlet"), "记者"),), 0.8)]
 
 
 def _byline_name(piece: str) -> str | None:
