@@ -152,6 +152,8 @@ class _Resolver:
         alias = self.alias_index.get(kind, {}).get(norm)
         if alias is None and kind == "organization":
             alias = self.alias_index["organization"].get(_org_core(name))
+        if alias is None and kind == "place":
+            alias = self._known_place_within(norm)
         if alias is not None:
             self.preferred.setdefault(f"{kind}:{alias[0]}", alias[1])
             return f"{kind}:{alias[0]}"
@@ -167,6 +169,13 @@ class _Resolver:
         if kind == "award":
             return f"award:{_norm(_WIC_PREFIX.sub('', name)) or norm}"
         return f"{kind}:{norm}"
+
+    def _known_place_within(self, norm: str) -> tuple[str, dict[str, str]] | None:
+        """A known place written with its address: 浙江省嘉兴市桐乡乌镇 ends in 乌镇,
+        "Wuzhen, Tongxiang" opens with Wuzhen. The longest known name wins."""
+        index = self.alias_index["place"]
+        known = [name for name in index if len(name) >= 2 and (norm.endswith(name) or norm.startswith(name + ","))]
+        return index[max(known, key=lambda name: (len(name), name))] if known else None
 
     def _role_key(self, name: str) -> str:
         vocabulary = _role_vocabulary()

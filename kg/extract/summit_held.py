@@ -18,7 +18,7 @@ from .lexicon import COUNTRIES, ordinal_value
 _ZH_RANGE = re.compile(
     r"(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:[至到~～\-–—]|—)+(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日")
 _ZH_SINGLE = re.compile(r"(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日")
-_ZH_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,10}?)(?:隆重|正式|如期|顺利)?(?P<verb>举行|举办|召开|开幕|启幕|揭幕|登场|开启|拉开帷幕|闭幕|落幕|落下帷幕)")
+_ZH_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,10}?)(?:隆重|正式|如期|顺利|圆满|胜利|盛大)?(?P<verb>举行|举办|召开|开幕|启幕|揭幕|登场|开启|拉开帷幕|闭幕|落幕|落下帷幕)")
 _ZH_HELD = re.compile(r"举行|举办|召开|开幕|闭幕|会期|启幕|拉开帷幕")
 # A span after the summit's name is the summit's own only inside its clause
 # (峰会于11月7日至9日举行), not after 峰会期间, ... (another event's dates),
