@@ -96,6 +96,50 @@ CASES = {
         ZH + "开幕式由浙江省委书记余正平主持。",
         {"rel": "holds_role", "person": "余正平", "role": "书记", "org": "浙江省委"},
         {"org": "开幕式由浙江省委"}),
+    "a list of one winner a line names the award written before it, and its last line ends at the quote": (
+        ZH + "今年的大会上，发布了10项互联网领域领先的科技成果。\n这10项科技成果分别是：\n星河科技的“天枢芯片”\n"
+             "北辰大学的“云帆：基于存算分离的数据库”\n蓝鲸公司的“海图系统”而这十项中的七项来自中国企业，名副其实的好成绩。",
+        {"rel": "award_project", "award": "互联网领域领先的科技成果", "year": 2019, "project": "海图系统", "org": "蓝鲸公司"},
+        {"org": "名副其实"}),
+    "a list's row keeps a colon inside its quotes": (
+        ZH + "今年的大会上，发布了10项互联网领域领先的科技成果。\n这10项科技成果分别是：\n星河科技的“天枢芯片”\n"
+             "北辰大学的“云帆：基于存算分离的数据库”\n蓝鲸公司的“海图系统”",
+        {"rel": "award_project", "project": "云帆:基于存算分离的数据库", "org": "北辰大学"},
+        {"award": "科技成果"}),
+    "winners listed before 获评, a maker fused to its project, and the award's quoted category": (
+        ZH + "其中星图会议、北辰电子研究院应急调度平台、蓝鲸公司基于开源技术的灾情预警系统等实践案例，"
+             "获评2019年世界互联网领先科技成果“数字抗灾”专项成果。",
+        {"rel": "award_project", "project": "基于开源技术的灾情预警系统", "org": "蓝鲸公司"},
+        {"project": "数字抗灾"}),
+    "a bare winner of a list before 获评 has no maker": (
+        ZH + "其中星图会议、北辰电子研究院应急调度平台等实践案例，获评2019年世界互联网领先科技成果。",
+        {"rel": "award_project", "project": "星图会议", "org": None},
+        {"project": "星图会议、北辰电子研究院应急调度平台"}),
+    "fields a list of winners covers are no winners": (
+        ZH + "涵盖类脑计算、具身智能、6G等前沿领域的20个项目获得2019年世界互联网大会领先科技奖。",
+        None,
+        {"rel": "award_project"}),
+    "甲的X荣获 the summit's award in quotes": (
+        ZH + "星河科技的开源大模型天枢荣获2019年世界互联网大会“领先科技奖”。",
+        {"rel": "award_project", "award": "领先科技奖", "project": "开源大模型天枢", "org": "星河科技"},
+        {"project": "领先科技奖"}),
+    "获奖项目 before a quoted word names no winner": (
+        ZH + "新一代人工智能“领航员”，重塑个人计算体验……今年领先科技奖获奖项目“智能含量”颇高。",
+        None,
+        {"rel": "award_project"}),
+    "它们包括 opens a list that names some winners bare and some with their makers": (
+        ZH + "大会发布的15项领先科技成果更引人注目，它们包括星河5G基站系统、北辰信息与智能研究院的“光量子芯片”、"
+             "云帆“AR工具”及海鸥“智能眼镜”等。",
+        {"rel": "award_project", "award": "领先科技成果", "project": "光量子芯片", "org": "北辰信息与智能研究院"},
+        {"org": "北辰信息"}),
+    "它们包括: a bare winner and a maker's quoted one joined by 及": (
+        ZH + "大会发布的15项领先科技成果更引人注目，它们包括星河5G基站系统、云帆“AR工具”及海鸥“智能眼镜”等。",
+        {"rel": "award_project", "project": "智能眼镜", "org": "海鸥"},
+        {"project": "AR工具及海鸥“智能眼镜"}),
+    "本次发布的N项成果包括 lists winners of the award named before": (
+        ZH + "26日下午，2019世界互联网领先科技成果正式发布。本次发布的14项成果包括星河科技有限公司的“天枢操作系统”等。",
+        {"rel": "award_project", "award": "2019世界互联网领先科技成果", "project": "天枢操作系统", "org": "星河科技有限公司"},
+        {"project": "14项成果"}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,

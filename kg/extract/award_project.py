@@ -21,12 +21,15 @@ from .people import titled_people
 _QUOTES = "“”\"「」『』"
 _AWARD_ZH = re.compile(rf"(?P<award>[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:领先科技成果|科技成果|创新成果|奖|冠军|亚军|季军|(?:精品|优秀|典型|示范|创新|最佳|标杆)案例))(?![项金])")
 _CONTEST_ZH = re.compile(rf"[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:大赛|竞赛|挑战赛)")
-# Where an award's name starts: after the last of these words before 奖.
-_AWARD_LEFT_EDGE = re.compile(r".*(?:被评为|评为|获评|举办|举行|公布|揭晓|首次|首度|获得|赢得|取得|获|荣获|斩获|摘得|夺得|入选|评选|问鼎|入围|当选|在|于|的|为|是|了|个|项|和|与|及|中|从|被|将|已|等(?!$)|年度|年|届|[“「『])")
+# Where an award's name starts: after the last of these words before 奖; the 的 of
+# 领先的科技成果 belongs to the name.
+_AWARD_LEFT_EDGE = re.compile(r".*(?:被评为|评为|获评|举办|举行|公布|揭晓|首次|首度|获得|赢得|取得|获|荣获|斩获|摘得|夺得|入选|评选|问鼎|入围|当选|在|于|"
+                              r"(?<!领先|先进|优秀|杰出|前沿|最佳)的|为|是|了|个|项|和|与|及|中|从|被|将|已|等(?!$)|年度|年|届|[“「『])")
 _NOT_AN_AWARD = re.compile(r"^(?:该|此|本|获|大)?奖$|(?:颁|领|获|得)奖$")
 _RANK = re.compile(r"(?:[一二三四五六七八九十]+等奖|特等奖|金奖|银奖|铜奖|优秀奖|冠军|亚军|季军)$")
 _YEAR_BEFORE = re.compile(r"(20\d\d)年(?:度)?(?:的)?[“「『]?$")
-_VERB_ZH = re.compile(alternation(AWARD_VERBS) + r"|位列其中|名列其中|榜上有名|获(?=[^,，。;；]{0,10}奖)")
+# 获奖项目“…”颇高: a verb before the noun it qualifies names no winner.
+_VERB_ZH = re.compile(rf"(?:{alternation(AWARD_VERBS)}|位列其中|名列其中|榜上有名|获(?=[^,，。;；]{{0,10}}奖))(?!奖?(?:项目|成果|作品|案例|名单|单位|者))")
 # 某公司的“项目”, 某公司凭借“项目”, “项目”（某公司）: one winner of a list.
 _QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:研发|推出|打造|开发|发布)?(?:的|凭借|凭|依托|以))?"
                           r"[“\"「](?P<project>[^”\"」]{2,40})[”\"」](?:[(（](?P<owner>[^()（）]{2,30})[)）])?")
@@ -34,6 +37,10 @@ _QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:�
 # X（甲公司）, and the row "X 甲公司" of a flattened table.
 _MAKERS = r"(?:申报|研发|推出|打造|开发|研制|提交|完成)"
 _ITEM_MAKER_QUOTED = re.compile(r"^(?P<org>[^“”「」『』,，的]{2,30})[“「『](?P<name>[^”」』]{1,20})[”」』](?P<rest>[^“”「」『』]{0,30})$")
+# 甲的“X”, a line of its own: the project ends at its closing quote, even where the line runs
+# on into prose (甲的“X”而这十项中的七项来自…).
+_ROW_QUOTED = re.compile(rf"^(?P<org>[^“”「」『』、,，。;；:：的]{{2,30}}?){_MAKERS}?的[“「『](?P<project>[^”」』]{{2,80}})[”」』]"
+                         r"(?=$|(?:而|但|并|且|这|其中|此外|同时)|[,，。;；][^“「『]*$)")
 _ITEM_COMMA_ROW = re.compile(r"^(?P<project>[^,，]{2,40})[,，](?P<org>[^,，的]{2,20})$")
 _ITEM_OWNER_AFTER = re.compile(r"^(?P<project>[^()（）]{2,40}?)[(（](?P<org>[^()（）]{2,30})[)）]$")
 _ITEM_ROW = re.compile(r"^(?P<project>\S{2,40})\s+(?P<org>\S{2,30})$")
@@ -43,27 +50,38 @@ _ITEM_BY_MEANS = re.compile(r"^(?P<org>[^,，:：;；的]{2,30}?)(?:凭借|依�
 _ITEM_FIELDS = re.compile(r"^(?:项目|成果)?名称\s*[:：]\s*(?P<project>\S{2,40})\s+(?:申报|完成|研发|推荐)?单位\s*[:：]\s*(?P<org>\S{2,30})$")
 # X由甲公司研发: the project first, its maker after 由.
 _ITEM_MADE_BY = re.compile(rf"^(?P<project>[^由,，:：;；]{{2,40}}?)由(?P<org>[^,，:：;；]{{2,30}}?){_MAKERS}$")
+# 甲研究院某某平台, 乙公司基于…的某某系统: a list's winner with no 的 between maker and project
+# (the longest lead that ends in one of these words is the maker).
+_MAKER_END = r"(?:有限公司|公司|集团|大学|学院|研究院|研究所|实验室|科学院|所)"
+_ORG_FUSED = re.compile(rf"^(?P<org>[^,，。;；:：、]{{2,24}}{_MAKER_END})(?P<project>[^,，。;；:：、]{{4,40}})$")
+_MAKER_NAME = re.compile(rf".*{_MAKER_END}$")
 _ITEM_OWNER_BEFORE = re.compile(rf"^由?(?P<org>[^的,，:：;；\s]{{2,30}}?){_MAKERS}?的(?P<project>[^,，:：;；]{{2,40}})$")
 # List marks and lead words before a winner (1. / - / 其中 / 和).
 _BULLET = r"(?:\d{1,2}[.、)）]|\d{1,2}(?=\s)|[(（]\d{1,2}[)）]|[-•·*]|[①-⑳])\s*"
 # …赛道——甲的X: a row's track before the winner.
 _ITEM_LEAD = re.compile(rf"^(?:{_BULLET}|其中|此外|另外|同时|和|与|及|以及|还有|包括|[一二三四五六七八九十]是|"
                         rf"[一这该另](?:款|项|个|套|种)|[^,，。;；—]{{2,15}}赛道\s*(?:——|—|-|:)\s*)+\s*")
+# A winner's bare name: no clause, no 的 (甲的X is a maker and a project, or a description), no
+# space between Han characters (a headline's "…发布领先科技成果 开源框架、…" parts title and list).
+_BARE_NAME = re.compile(r"(?!.*[\u4e00-\u9fff]\s+[\u4e00-\u9fff])[^的,，。;；:：!?！？]{2,40}")
 _DASHED = re.compile(r"——(.+?)——")
 # 基于大模型的X, 为长者而设的X: what the project is based on or for, not who made it.
 _NOT_AN_ORG = re.compile(r"^(?:为|给|供|面向|针对|用于|基于|适用于|服务于)")
 _NOT_A_NAME = re.compile(r"^(?:该|此|这|其|今年|本届|此次|本次|去年|当天|部分|多个|不少|项目名称|名称|多年|长期|出色|优异|卓越|突出)")
 _DESCRIBED = re.compile(rf"^[\u4e00-\u9fff]{{0,3}}?(?:{alternation(ORG_DESCRIPTORS_ZH)}|新创|初创|团队)")
 _PROJECT_WORD = re.compile(r"(?<=.{4})项目$")
-# Winners parted within a list: 、 always; 和/与 before another owner (…、乙的Y和丙的Z).
-_LIST_SEP = re.compile(rf"[、;；]|(?<=[)）])(?:和|与|及|以及)|(?:和|与|及|以及)(?=[^、和与及的]{{2,30}}?{_MAKERS}?的)")
+# Winners parted within a list: 、 always; 和/与 after a bracket or quote, or before another
+# owner (…、乙的Y和丙的Z) — _split_list checks the piece before it is whole.
+_LIST_SEP = re.compile(rf"[、;；]|(?<=[)）”」』])(?:和|与|及|以及)|(?:和|与|及|以及)(?=[^、和与及的]{{2,30}}?{_MAKERS}?的)")
 # A list after its colon whose winners are parted by commas (no 、 in it): 甲的X，乙的Y，以及丙的Z.
 _COMMA_SEP = re.compile(r"[,，](?:以及|和|还有)?(?![^(（]*[)）])")
 # Where a sentence names its winner, around its own award: 甲的X入选…, 获得…奖的是甲的X,
 # …奖被甲研发的X摘得, …奖由X项目获得.
 _SELECTED = r"(?:入选|获选|入围|上榜|在列|榜上有名|位列其中|名列其中|也在其中|成为(?:入选|获奖)(?:成果|项目)之一)"
-_WINNER_BEFORE = re.compile(rf"(?:^|[,，;；])(?P<w>[^,，;；:：。]{{4,70}}?)[,，]?(?:则|也|亦|同样|还|均|都|同时|成功|一举)?"
+_WINNER_BEFORE = re.compile(rf"(?:^|[,，;；])(?P<w>[^,，;；:：。]{{4,240}}?)[,，]?(?:则|也|亦|同样|还|均|都|同时|成功|一举)?"
                             rf"(?P<verb>{alternation(AWARD_VERBS)}|获选|{_SELECTED})")
+# What may come between a winner's verb and the award it names: …获得2025年世界互联网大会“领先科技奖”.
+_LEADS_TO_AWARD = re.compile(r"[^,，;；。]{0,12}|(?:20\d\d年度?)?(?:第[一二三四五六七八九十\d]{1,3}届)?(?:世界互联网大会|乌镇峰会)[“「『]?")
 _WINNER_AFTER = re.compile(r"(?:的|得主|获得者|获奖者)(?:是|为|包括)(?P<w>[^,，;；。]+)")
 _WINNER_BY = re.compile(r"(?:则|也)?(?:被(?P<w>[^,，;；。]+?)(?:摘得|获得|夺得|斩获|摘取)|由(?P<bare>[^,，;；。]+?)(?:获得|摘得|夺得|斩获))")
 # 获奖项目包括：…, 人工智能赛道二等奖名单如下：…: a colon that opens a list of winners.
@@ -71,21 +89,24 @@ _LIST_HEAD = re.compile(r"(?:包括|如下|分别是|分别为|名单|得主|有
                         r"有[^,，。;；]{1,10})(?:[(（][^()（）]{1,6}[)）])?$")
 _WINNERS_CUE = re.compile(r"入选|获奖|获评|上榜|获选|得主|获得者|名单")
 # 成果中，包括…: a list that opens without a colon.
-_INCLUDES = re.compile(r"(?:[,，]其中|(?<=中)[,，]?)(?:包括|有)|(?<=[,，])(?:获评|入选|获奖|上榜)的(?:有|是|包括)")
+_INCLUDES = re.compile(r"(?:[,，]其中|(?<=中)[,，]?)(?:包括|有)|(?<=[,，])(?:获评|入选|获奖|上榜)的(?:有|是|包括)"
+                       r"|(?<=[,，])(?P<pointed>它们|这些(?:成果|项目)?)(?:包括|分别是|是)")  # …成果更引人注目，它们包括…
 # 称今年的获奖成果“…”: a quotation, not a winner.
 _SPOKEN = re.compile(r"(?:称|说|表示|认为|指出|强调|坦言)[^,，。;；“”]*$")
 # “未来之光”博览会: a quoted name that an event word follows is the event's, not a winner's.
-_EVENT_NAMED = re.compile(r"(?:博览会|展览会|展会|大会|论坛|峰会|大赛|竞赛|挑战赛|赛事|活动|评选)")
+_EVENT_NAMED = re.compile(r"(?:博览会|展览会|展会|大会|论坛|峰会|大赛|竞赛|挑战赛|赛事|活动|评选)"
+                          # …科技成果“绿色计算”专项成果, “数字先锋”奖: a category of the award, not a winner
+                          r"|(?:专项|特别|单项)(?:成果|奖)|奖")
 # 该项目由某公司申报: the owner of a winner named bare.
 _OWNER_NOTE = re.compile(rf"(?:该|此)(?:项目|成果|产品)由(?P<org>[^,，;；。]{{2,30}}?){_MAKERS}")
 # A list of winners that names no award itself: 入选成果包括…, 获奖项目分别是….
 # 入选的15项成果中，甲的“…”、乙的“…”引人关注 counts them first.
-_LIST_CUE = re.compile(r"(?:入选|获奖|获评|上榜)的?(?:[\d一二三四五六七八九十几多]+(?:个|项|款|件))?(?:成果|项目|作品|案例|产品)"
+_LIST_CUE = re.compile(r"(?:入选|获奖|获评|上榜|发布)的?(?:[\d一二三四五六七八九十几多]+(?:个|项|款|件))?(?:成果|项目|作品|案例|产品)"
                        r"(?:还|也)?(?:包括|分别是|分别为|有|为|是|中)")
 # Words before an owner's name: the list's lead, a conjunction, 由 (由某院研发的“…”).
 _LIST_LEAD = re.compile(r"^(?:.*(?:包括|分别是|分别为|其中)[:：]?)?(?:和|与|及|以及|由)?")
 _COUNTED = re.compile(r"^[\d一二三四五六七八九十几多]+(?:个|项|款|家|件)")
-_COUNT_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十几多]+(?:个|项|款|件))?(?:成果|项目|作品|案例|产品)?$")
+_COUNT_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十几多]+(?:个|项|款|件))?(?:[\u4e00-\u9fff]{0,3}?(?:成果|项目|作品|案例|产品))?$")
 # A table's number column, its space lost in reading: "1天枢框架 北辰研究院" (but 5G…, 3D… stay).
 _ROW_NUMBER = re.compile(r"^\d{1,2}(?=[\u4e00-\u9fff“「])")
 _TABLE_HEADER = re.compile(r"(?:序号|编号)?\s*\S{0,4}名称\s+\S{0,4}(?:单位|机构|企业)\s*")
@@ -215,10 +236,34 @@ def _item_zh(phrase: str) -> tuple[str, str] | None:
         match = pattern.match(phrase)
         if match:
             project, org = _PROJECT_WORD.sub("", match.group("project").strip()), match.group("org").strip()
+            fused = _ORG_FUSED.match(org)
+            if fused and _NOT_AN_ORG.match(fused.group("project")):  # 乙公司基于X的Y: what Y is based on is part of it
+                project, org = f"{fused.group('project')}的{project}", fused.group("org")
             if _NOT_A_NAME.match(project) or _NOT_A_NAME.match(org) or _NOT_AN_ORG.match(org) or _COUNTED.match(project):
                 return None
             return (project, _without_descriptor(org)) if pattern is not _ITEM_ROW or looks_like_org(org) else None
+    fused = _ORG_FUSED.match(phrase)
+    if fused and not (_NOT_A_NAME.match(fused.group("project")) or _MAKER_NAME.match(fused.group("project"))):
+        return fused.group("project"), _without_descriptor(fused.group("org"))
     return None
+
+
+def _all_or_none(items: list) -> list:
+    """A list read whole, or not at all (类脑计算、6G等前沿领域的20个项目 lists fields, not winners)."""
+    return items if all(items) else []
+
+
+def _item_or_bare(piece: str) -> tuple[str, str | None] | None:
+    """One winner of a list of several: with its maker where the piece names one, else
+    the bare name (腾讯会议 in 其中甲、乙研究院X平台等案例获评…)."""
+    item = _item_zh(piece)
+    if item:
+        return item
+    quoted = _ITEM_MAKER_QUOTED.match(_bare_piece(piece).rstrip("等"))
+    if quoted and not quoted.group("rest") and len(quoted.group("org")) <= 10:  # 甲“X” among other winners
+        return quoted.group("name"), _without_descriptor(quoted.group("org"))
+    name = _COUNT_TAIL.sub("", re.sub(f"[{_QUOTES}]", "", _bare_piece(piece))).rstrip("等 ")
+    return (name, None) if _BARE_NAME.fullmatch(name) and not _NOT_A_NAME.match(name) else None
 
 
 def _bare_piece(piece: str) -> str:
@@ -237,26 +282,48 @@ def _listed_zh(text: str, own: _Name | None) -> list[tuple[str, str]]:
     """获奖项目包括：甲的X、乙的Y和丙的Z / 二等奖：X（甲）: the winners after a list's colon;
     or after 包括 with no colon (发布的14项领先科技成果中，包括甲研发的X、乙的Y等; …成果”，其中包括…)."""
     head, colon, rest = text.partition(":")
+    headed = None
     if not colon:
         opened = _INCLUDES.search(text)
         if opened:
             head, colon, rest = text[:opened.start()].removesuffix("中").rstrip(_QUOTES + ",，"), opened.group(0), text[opened.end():].rstrip("。")
             rest = rest.rpartition("包括")[2]  # 成果中，有7项来自中国企业，包括…: the list starts at 包括
-    headed = _LIST_HEAD.search(head) or "名单" in head[-25:]  # 名单中，多项与芯片相关：
+        headed = opened and opened.group("pointed")
+    headed = headed or _LIST_HEAD.search(head) or "名单" in head[-25:]  # 名单中，多项与芯片相关：
     if not (colon and headed and ((own and own.end <= len(head)) or _WINNERS_CUE.search(head))):
         return []
-    return [item for line in rest.split("\n") for item in _line_items(line)]
+    return [item for line in rest.split("\n") for item in _line_items(line, bare=True)]
 
 
-def _line_items(line: str) -> list[tuple[str, str]]:
+def _line_items(line: str, bare: bool = False) -> list[tuple[str, str | None]]:
     """The winners of one line of a list: parted by 、 (or by commas when it has no 、);
-    a row "X，甲" whose pieces are no winners on their own is one winner and its maker."""
+    a row "X，甲" whose pieces are no winners on their own is one winner and its maker.
+    A list under its head (`bare`) may name some winners without their maker."""
+    single = _ROW_QUOTED.match(_bare_piece(line))
+    if single and not _NOT_A_NAME.match(single.group("org")):
+        return [(single.group("project"), _without_descriptor(single.group("org")))]
+    if bare and "、" in line:
+        pieces = _split_list(_COUNT_TAIL.sub("", line.rstrip("。")))
+        items = [_item_zh(piece) for piece in pieces]
+        return items if all(items) else _all_or_none(list(map(_item_or_bare, pieces)))
     pieces = _COMMA_SEP.split(line) if "、" not in line else [line]
-    items = [item for piece in pieces for item in map(_item_zh, _LIST_SEP.split(piece)) if item]
+    items = [item for piece in pieces for item in map(_item_zh, _split_list(piece)) if item]
     if items or len(pieces) != 2:
         return items
     row = _ITEM_COMMA_ROW.match(_bare_piece(line))
     return [(re.sub(f"[{_QUOTES}]", "", row.group("project")), row.group("org"))] if row else []
+
+
+def _split_list(text: str) -> list[str]:
+    """The pieces of a list. 和/与 part two winners only after a whole one (甲的X与乙的Y),
+    not inside a maker's name (中国科学院量子信息与量子科技创新研究院的“…”)."""
+    pieces, start = [], 0
+    for sep in _LIST_SEP.finditer(text):
+        left = text[start:sep.start()]
+        if sep.group(0) in "、;；" or "的" in left or left.rstrip(",，").endswith((")", "）", "”", "」", "』")):
+            pieces.append(left)
+            start = sep.end()
+    return [*pieces, text[start:]]
 
 
 def _winners_zh(text: str, own: _Name | None) -> list[tuple[str, str | None]]:
@@ -266,10 +333,13 @@ def _winners_zh(text: str, own: _Name | None) -> list[tuple[str, str | None]]:
     named = [n.start for n in _names(_AWARD_ZH, text)] if own else []  # 甲的X获得一等奖，乙的Y获得二等奖
     for match in _WINNER_BEFORE.finditer(text):
         alone = re.fullmatch(_SELECTED, match.group("verb")) and text[match.end() : match.end() + 1] in ",，;；。"
-        if alone or any(0 <= start - match.end() <= 12 for start in named):
+        if alone or any(_LEADS_TO_AWARD.fullmatch(text, match.end(), start) for start in named):
             # 甲的X、乙的Y等15项成果入选: each winner of the list, without the count.
-            winners = _COUNT_TAIL.sub("", match.group("w"))
-            found += [_item_zh(piece) for piece in _LIST_SEP.split(winners)]
+            pieces = _split_list(_COUNT_TAIL.sub("", match.group("w")))
+            items = [_item_zh(piece) for piece in pieces]
+            if not alone and len(pieces) > 1 and not all(items):  # a list that names some winners bare
+                items = _all_or_none(list(map(_item_or_bare, pieces)))
+            found += items
     after = (_WINNER_AFTER.match(text, own.end) or _WINNER_BY.match(text, own.end)) if own else None
     if after and after.group("w"):
         found.append(_item_zh(after.group("w")))
@@ -307,6 +377,9 @@ class _Awards:
             self.contest = (contests[0].name, contests[0].year)
         names = _names(_AWARD_ZH, text) if any(word in text for word in ("奖", "成果", "案例", "军")) else []
         proper = [a for a in names if not _RANK.match(a.name)]
+        if proper and self.award and self.award[0].endswith(proper[0].name) and proper[0].year in (None, self.award[1]):
+            # …领先的科技成果。这15项科技成果分别是：…: the award named before, again by its last words
+            proper[0] = proper[0]._replace(name=self.award[0], year=self.award[1])
         if proper:
             self.award = (proper[0].name, proper[0].year)
         return (proper or names)[0] if names else None
@@ -342,7 +415,7 @@ def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
     if award is None:
         return []
     name, year = award[0], award[1] or ctx.year_of(text)
-    quoted = _quoted_zh(text, name) if (_VERB_ZH.search(text) if own else listed) else []
+    quoted = _quoted_zh(text, name) if ((own and _VERB_ZH.search(text)) or listed) else []
     # A list may quote some winners and not others (甲的“X”服务器、乙的Y眼镜): the list reading has them all.
     pairs = _listed_zh(text, own)
     if _fullness(quoted) >= _fullness(pairs):
@@ -350,7 +423,7 @@ def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
     if text.endswith(":") or ":\n" in text:  # the list runs on, row by row
         awards.rows = (name, year) if _LIST_HEAD.search(text.partition(":")[0]) else None
     if continued and not pairs:
-        pairs = [item for item in map(_item_zh, _LIST_SEP.split(text)) if item]
+        pairs = [item for item in map(_item_zh, _split_list(text)) if item]
     pairs = pairs or _winners_zh(text, own)
     return [(name, year, project, org or _representative_org(ctx, index)) for project, org in pairs]
 
