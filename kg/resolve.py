@@ -174,7 +174,8 @@ class _Resolver:
         """A known place written with its address: 浙江省嘉兴市桐乡乌镇 ends in 乌镇,
         "Wuzhen, Tongxiang" opens with Wuzhen. The longest known name wins."""
         index = self.alias_index["place"]
-        known = [name for name in index if len(name) >= 2 and (norm.endswith(name) or norm.startswith(name + ","))]
+        head = norm.split(",")[0]  # "Wuzhen, Tongxiang": the place, then where it lies
+        known = [name for name in index if len(name) >= 2 and (head == name if "," in norm else norm.endswith(name))]
         return index[max(known, key=lambda name: (len(name), name))] if known else None
 
     def _role_key(self, name: str) -> str:

@@ -4,6 +4,8 @@ document years. Every name here is invented."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.test_extract_precision import ZH, _has, _statements
@@ -65,6 +67,29 @@ CASES = {
         "峰会观察\n本报记者 陶然\n2024-11-27 19:47:09 | 来源:星河网-星河日报海外版\n2024年世界互联网大会乌镇峰会开幕。",
         [{"rel": "holds_role", "person": "陶然", "role": "记者", "org": "星河日报海外版"}],
         [{"org": "星河网"}]),
+    "a session stated of 大会 in a later sentence": (
+        "峰会开幕\n2021年世界互联网大会乌镇峰会9月26日在浙江省桐乡市乌镇开幕。大会由甲部门和乙省政府共同主办，会期为9月26日至28日。",
+        [{"rel": "summit_held", "summit": 2021, "start": date(2021, 9, 26), "end": date(2021, 9, 28)}],
+        []),
+    "an expo's dates are not the summit's": (
+        "峰会闭幕\n据介绍，第六届世界互联网大会“星光”博览会于10月18日至22日成功举办。",
+        [],
+        [{"rel": "summit_held", "start": date(2019, 10, 18)}]),
+    "a length in days and the closing day, the month from a span elsewhere": (
+        "峰会闭幕\n在水墨画卷般的江南水乡乌镇，为期三天的第六届世界互联网大会22日圆满落下帷幕。博览会于10月18日至22日举办。",
+        [{"rel": "summit_held", "summit": 2019, "start": date(2019, 10, 20), "end": date(2019, 10, 22),
+          "place": "江南水乡乌镇"}],
+        []),
+    "an English length in days and the day it ended": (
+        "Forum news\nThe two-day World Internet Conference Internet Development Forum today (November 24) ended in "
+        "Wuzhen, Zhejiang. The Report 2020 was released.",
+        [{"rel": "summit_held", "summit": 2020, "start": date(2020, 11, 23), "end": date(2020, 11, 24),
+          "place": "Wuzhen, Zhejiang"}],
+        []),
+    "the WIC Wuzhen Summit is the summit": (
+        "Summit news\nThe WIC Wuzhen Summit is held in Wuzhen, Zhejiang province, from Nov 9 to 11, 2022.",
+        [{"rel": "summit_held", "summit": 2022, "start": date(2022, 11, 9), "end": date(2022, 11, 11)}],
+        []),
 }
 
 

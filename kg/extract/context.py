@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..models import Document, Sentence
-from .lexicon import ordinal_value, year_of_ordinal
+from .lexicon import FIRST_SUMMIT_YEAR, ordinal_value, year_of_ordinal
 
 _ZH_ORDINAL = "[一二三四五六七八九十首两\\d]{1,3}"
 _WIC_ZH = "(?:世界互联网大会|世界网际网路大会|世界互联网络大会)"
@@ -23,7 +23,8 @@ _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "s
                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 SUMMIT_EN = re.compile(
     r"(?:(?P<year>20\d\d)\s+|(?P<ord>\d{1,2})(?:st|nd|rd|th)\s+|(?P<word>first|second|third|fourth|fifth|sixth|"
-    r"seventh|eighth|ninth|tenth|eleventh|twelfth)\s+)?World\s+Internet\s+Conference(?:\s*\(WIC\))?(?:\s+Wuzhen\s+Summit)?"
+    r"seventh|eighth|ninth|tenth|eleventh|twelfth)\s+)?(?:World\s+Internet\s+Conference(?:\s*\(WIC\))?|WIC)(?:\s+Wuzhen\s+Summit)?"
+    r"|\b(?P<year3>20\d\d\s+)?Wuzhen\s+Summit(?:\s+(?P<year4>20\d\d))?\b"  # the 2022 Wuzhen Summit, Wuzhen Summit 2024
     r"|(?P<this>this year's|this|the(?:\s+\w+-day)?)\s+(?:summit|conference)\b"
     r"|\bthe\s+(?P<year2>20\d\d)\s+(?:summit|conference)\b(?!\s+(?:on|of|about)\b)",  # "the 2019 summit"
     re.IGNORECASE,
@@ -50,6 +51,7 @@ _PAPER_MARKS = (
     # 来源：某网-某日报海外版: the site carries the paper's page; the paper is the one its reporters write for
     re.compile(rf"来源[:：]\s*(?:{OUTLET_WORD_ZH}-)?(?P<paper>{OUTLET_WORD_ZH})(?![\u4e00-\u9fff])"),
 )
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _DATE_YEAR = re.compile(r"(20\d\d)年\d{1,2}月\d{1,2}日|(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)\s+\d{1,2},\s+(20\d\d)|\b(20\d\d)-\d\d-\d\d\b")
 
@@ -57,7 +59,7 @@ _DATE_YEAR = re.compile(r"(20\d\d)年\d{1,2}月\d{1,2}日|(?:January|February|Ma
 def summit_year(match: re.Match, default: int | None) -> int | None:
     """The year a summit mention refers to, or `default` for 本届/this."""
     groups = match.groupdict()
-    year = groups.get("year") or groups.get("year2")
+    year = groups.get("year") or groups.get("year2") or groups.get("year3") or groups.get("year4")
     if year:
         return int(year)
     if groups.get("first") or groups.get("first2") or groups.get("first3"):
@@ -129,10 +131,11 @@ class DocContext:
         return list(grouped.values())
 
     def month_of_day(self, day: int) -> int | None:
-        """The month of a bare day (16日): the dateline's, or a full date's in the text."""
+        """The month of a bare day (16日): the dateline's, or a full date's in
+        the text (10月22日, or the end of a span 10月18日至22日)."""
         if self.dateline and self.dateline[0]:
             return self.dateline[0]
-        full = re.search(rf"(\d{{1,2}})月{day}日", self.doc.match_text)
+        full = re.search(rf"(\d{{1,2}})月(?:\d{{1,2}}日[至到~～\-–—]+)?{day}日", self.doc.match_text)
         return int(full.group(1)) if full else None
 
     def _default_year(self) -> int | None:
@@ -145,7 +148,9 @@ class DocContext:
                 by_ordinal = any(match.groupdict().get(g) for g in ("first", "first2", "first3", "ord", "word"))
                 (numbered if by_ordinal else explicit)[year] += 1
         dated = Counter(int(next(filter(None, groups))) for groups in _DATE_YEAR.findall(self.doc.match_text))
-        for counts in (explicit, dated, numbered):
+        # Last, the year the article writes most (报告2020, "Report 2020"), from the first summit's on.
+        written = Counter(year for year in map(int, _YEAR.findall(self.doc.match_text)) if year >= FIRST_SUMMIT_YEAR)
+        for counts in (explicit, dated, numbered, written):
             if counts:
                 return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
         return None

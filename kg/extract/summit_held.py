@@ -24,6 +24,8 @@ _ZH_HELD = re.compile(r"举行|举办|召开|开幕|闭幕|会期|启幕|拉开�
 # (峰会于11月7日至9日举行), not after 峰会期间, ... (another event's dates),
 # or in a later clause about the summit (…开幕，会期从12月3日至5日 / …，大会于…).
 _ZH_OWN_SPAN = re.compile(r"^(?!期间)[^,，;；。]*$")
+_SUMMIT_SUBJECTS_ZH = ("大会", "峰会", "本届大会", "本届峰会")
+_OTHER_EVENT_ZH = re.compile(r"博览会|展览会|论坛|大赛|活动|发布会|仪式|典礼")
 _ZH_SESSION = re.compile(r"(?:^|[,，;；])(?:会期|(?:本届|此次|本次|今年)?(?:大会|峰会))(?:将|已)?(?:自|为|是|从|于)?$")
 # 16日在乌镇开幕……至18日闭幕 / 会期至9日 / 将持续至10日 / 22日闭幕: the day it
 # opened, then the day it closes.
@@ -54,7 +56,7 @@ _EN_OPEN = re.compile(rf"open(?:s|ed)?\s+(?:on\s+)?(?:(?:{_WEEKDAY},\s+)?(?P<mon
 _EN_UNTIL = re.compile(
     rf"\b(?:runs?|ran|lasts?|lasted|clos(?:e|es|ed)|conclud(?:e|es|ed)|ends?|ended)\s+(?:until|through|till|on)\s+"
     rf"(?:{_WEEKDAY},?\s+)?(?:(?P<mon2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})\b", re.I)
-_EN_HELD = re.compile(r"\b(?:held|hosted|opened|opens|closed|closes|runs?|ran|running|takes?\s+place|took\s+place)\b", re.I)
+_EN_HELD = re.compile(r"\b(?:held|hosted|opened|opens|closed|closes|ended|concluded|runs?|ran|running|takes?\s+place|took\s+place)\b", re.I)
 _EN_PLACE = re.compile(
     r"\bin\s+(?:the\s+(?:[a-z]+\s+){0,3}of\s+)?"
     r"(?P<place>(?:[A-Z][a-z]+)(?:,\s+(?:(?:east|East)\s+China's\s+)?[A-Z][a-z]+(?:\s+[Pp]rovince)?)?)")
@@ -82,7 +84,7 @@ def _span(year: int, m1, d1, m2, d2) -> tuple[dt.date, dt.date] | None:
 def _zh(ctx: DocContext, text: str) -> list[Held]:
     summits = [(m, y) for m, y in ctx.summits_in(text) if y is not None]
     if not summits:
-        return []
+        return _zh_session(ctx, text)
     year = summits[0][1]
     place_match = _ZH_PLACE.search(text, summits[0][0].end())
     place = place_match.group("place") if place_match else None
@@ -97,9 +99,22 @@ def _zh(ctx: DocContext, text: str) -> list[Held]:
     return []
 
 
+def _zh_session(ctx: DocContext, text: str) -> list[Held]:
+    """…大会由甲和乙共同主办，会期为9月26日至28日: the session of the summit the
+    article is about, in a sentence that names it only as 大会."""
+    range_ = _ZH_RANGE.search(text)
+    if not range_ or ctx.default_year is None or not _ZH_SESSION.search(text, 0, range_.start()) \
+            or not text.startswith(_SUMMIT_SUBJECTS_ZH):
+        return []
+    span = _span(ctx.default_year, *range_.group("m1", "d1", "m2", "d2"))
+    return [("held", ctx.default_year, *span, None)] if span else []
+
+
 def _summit_span(text: str, summit: re.Match, range_: re.Match) -> bool:
     if range_.start() < summit.start():
         return True
+    if _OTHER_EVENT_ZH.search(text, summit.end(), range_.start()):
+        return False  # 大会“互联网之光”博览会于10月18日至22日举办: the expo's dates, not the summit's
     return bool(_ZH_OWN_SPAN.match(text[summit.end() : range_.start()]) or _ZH_SESSION.search(text, 0, range_.start())
                 or (text[range_.start() - 1] in ",，;；" and _ZH_SPAN_CLAUSE.match(text, range_.end())))
 
@@ -150,6 +165,9 @@ def _en(ctx: DocContext, text: str) -> list[Held]:
         span = _span(year, mon1, groups["d1"] or groups["d1b"], groups["mon2"], groups["d2"] or groups["d2b"])
         if span:
             return [("held", year, *span, place)]
+    span = _en_by_length(year, text)
+    if span:
+        return [("held", year, *span, place)]
     opening = _EN_OPEN.search(text)
     start = _en_opening_date(ctx, year, opening) if opening else None
     if start is None:
@@ -160,6 +178,24 @@ def _en(ctx: DocContext, text: str) -> list[Held]:
         if span:
             return [("held", year, *span, place)]
     return [("opened", year, start, None, place)]
+
+
+_EN_DAYS = re.compile(r"\b(?P<days>two|three|four|five|[2-5])-day\b", re.I)
+_EN_DAY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+# "ended in Wuzhen today (November 24)", "closed on Nov 22": the last day of the span.
+_EN_CLOSED_ON = re.compile(rf"\b(?:ended|closed|concluded|wrapped\s+up)\b[^.;]{{0,40}}?\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})\b"
+                           rf"|\b(?P<mon2>{_MONTH})\s+(?P<d2>\d{{1,2}})\)?\s+(?:ended|closed|concluded)\b", re.I)
+
+
+def _en_by_length(year: int, text: str) -> tuple[dt.date, dt.date] | None:
+    """"The two-day … Forum today (November 24) ended": a length and its closing day."""
+    length = _EN_DAYS.search(text)
+    closed = length and _EN_CLOSED_ON.search(text)
+    if not closed:
+        return None
+    days = _EN_DAY_WORDS.get(length.group("days").lower()) or int(length.group("days"))
+    end = _date(year, closed.group("mon") or closed.group("mon2"), closed.group("d") or closed.group("d2"))
+    return (end - dt.timedelta(days=days - 1), end) if end else None
 
 
 def _en_place(text: str) -> str | None:
@@ -189,8 +225,12 @@ def _en_opening_date(ctx: DocContext, year: int, opening: re.Match) -> dt.date |
     return dateline - dt.timedelta(days=(dateline.weekday() - weekday) % 7)
 
 
+# 在水墨画卷般的江南水乡乌镇，为期三天的第六届世界互联网大会…: the place opens the sentence (its description before 的 left out).
+_ZH_PLACE_LEAD = re.compile(r"^在(?:[^,，。的]{0,16}的)?(?P<place>[\u4e00-\u9fff]{2,8})[,，]")
+
+
 def _zh_place(text: str, summit: re.Match) -> str | None:
-    found = _ZH_PLACE.search(text, summit.end())
+    found = _ZH_PLACE.search(text, summit.end()) or _ZH_PLACE_LEAD.match(text, 0, summit.start())
     return found.group("place") if found else None
 
 
