@@ -140,6 +140,44 @@ CASES = {
         ZH + "26日下午，2019世界互联网领先科技成果正式发布。本次发布的14项成果包括星河科技有限公司的“天枢操作系统”等。",
         {"rel": "award_project", "award": "2019世界互联网领先科技成果", "project": "天枢操作系统", "org": "星河科技有限公司"},
         {"project": "14项成果"}),
+    "a numbered list under 'Here's their selection:' whose numbers the splitter cut off": (
+        EN + "The conference announced its selection of 12 leading internet technology and science achievements. "
+             "Here's their selection:\n\n1. Orion Twins from Bayfront\n\n"
+             "2. Smart sensing equipment by a team from Harbor University of Technology\n\n"
+             "3. Vega NPU by Harbor University and Vega Lab\n",
+        {"rel": "award_project", "award": "leading internet technology and science achievements",
+         "project": "Smart sensing equipment", "org": "Harbor University of Technology"},
+        {"project": "Smart sensing equipment by a team"}),
+    "a winner of two makers is theirs each": (
+        EN + "The conference announced its selection of 12 leading internet technology and science achievements. "
+             "Here's their selection:\n\n1. Orion Twins from Bayfront\n\n3. Vega NPU by Harbor University and Vega Lab\n",
+        {"rel": "award_project", "project": "Vega NPU", "org": "Vega Lab"},
+        {"org": "Harbor University and Vega Lab"}),
+    "bulleted rows whose descriptions run on after a colon": (
+        EN + "The conference announced its selection of 12 leading internet technology and science achievements. "
+             "Four achievements received special attention. They are:\n\n"
+             "- Brain-inspired chip by Orion University: The idea is to make computers think. It made the journal.\n\n"
+             "- Beacon safety system for boats by the Harbor Transport & Information Center (HTIC): Beacon guides ships.\n",
+        {"rel": "award_project", "project": "Beacon safety system for boats", "org": "Harbor Transport & Information Center"},
+        {"project": "Brain-inspired chip by Orion University"}),
+    "'The winners included' names winners bare; 'fields including' names none": (
+        EN + "Fourteen of the world's leading internet scientific and technological (S&T) achievements were unveiled. "
+             "The awards covered a range of fields including 5G, quantum computing and satellite services. "
+             "The winners included Orion's SkyOS, 5G standalone (SA) networks and the Vega X5 modem.",
+        {"rel": "award_project", "award": "world's leading internet scientific and technological achievements",
+         "project": "Vega X5 modem", "org": None},
+        {"project": "quantum computing"}),
+    "a committee for an award is not the award": (
+        EN + "\"The achievements matter,\" said Li Ming, co-chair of the Recommendation Committee for World Leading "
+             "Internet Scientific and Technological Achievements. The winners included Orion's SkyOS.",
+        {"rel": "award_project", "award": "World Leading Internet Scientific and Technological Achievements",
+         "project": "SkyOS", "org": "Orion"},
+        {"award": "Recommendation Committee for World Leading Internet Scientific and Technological Achievements"}),
+    "an officer presenting a winner by the award's short word names its maker": (
+        ZH + "在2019年世界互联网领先科技成果发布会上，15项成果集中亮相。"
+             "星河通信副总经理李明在介绍“全光骨干网”领先成果时说，时延大幅降低。",
+        {"rel": "award_project", "project": "全光骨干网", "org": "星河通信"},
+        {"project": "全光骨干网", "org": None}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,
@@ -174,6 +212,47 @@ CASES = {
         EN + "Harbor Global CEO Rita Gomez said demand is rising.",
         {"rel": "holds_role", "person": "Rita Gomez", "role": "CEO", "org": "Harbor Global"},
         {"role": "global CEO"}),
+    "a ceremony held as its sentence's subject is the story's event": (
+        ZH + "20日上午，2019星河杯创新大赛颁奖仪式在乌镇举行。\n大赛共收到800个项目。\n"
+             "星河网络董事长林海峰表示，大赛是创业者的舞台。",
+        {"rel": "speaks_at", "person": "林海峰", "event": "2019星河杯创新大赛颁奖仪式", "summit": 2019},
+        {"rel": "speaks_at", "event": "大赛"}),
+    "whoever a speaker talks about does not speak": (
+        ZH + "星河网络董事长林海峰在闭幕式上表示，青橙数据总裁周立明高度重视合作，专门发来贺信表示祝贺。",
+        {"rel": "speaks_at", "person": "林海峰", "event": "闭幕式"},
+        {"rel": "speaks_at", "person": "周立明"}),
+    "a verb inside the next speaker's organisation is no one's": (
+        ZH + "开幕式上，星河网络董事长林海峰，全球域名名称管理机构总裁孙立，青橙数据总裁周立明分别致辞。",
+        {"rel": "speaks_at", "person": "孙立", "event": "开幕式"},
+        {"rel": "speaks_at", "person": "全球域名名称管理机构总裁孙立"}),
+    "an opinion quoted with 在…看来 is no speech": (
+        ZH + "数字经济论坛在乌镇举行。在星河集团副总裁程立看来，中小企业上云明显加快。",
+        None,
+        {"rel": "speaks_at", "person": "程立"}),
+    "a press conference that announces the summit is held before it": (
+        ZH + "网信办副主任赵立新在国务院新闻办公室2日举行的新闻发布会上介绍，论坛将于11月23日在乌镇举行。",
+        None,
+        {"rel": "speaks_at"}),
+    "the summit named inside what is said is not where it was said": (
+        EN + "Yang Li, dean of the Harbor Institute, said that the institute has released the report at the "
+             "World Internet Conference for three years.",
+        None,
+        {"rel": "speaks_at"}),
+    "speeches at the conference are at the summit": (
+        EN + "Harbor Labs founder Lei Ming was among the names to deliver speeches at the state-run conference.",
+        {"rel": "speaks_at", "person": "Lei Ming", "event": "conference", "summit": 2019},
+        {"event": "state-run conference"}),
+    "he said while addressing a forum: the last person named spoke there": (
+        EN + "The main forum opened on Wednesday.\nAmara Diallo, chairman of Sahel Networks, said Africa needs "
+             "better links.\nThe region is coordinating efforts, he said while addressing the main forum on "
+             "Wednesday afternoon.",
+        {"rel": "speaks_at", "person": "Amara Diallo", "event": "main forum"},
+        {"event": "main forum on Wednesday"}),
+    "who speaks likewise speaks where the last speaker did": (
+        ZH + "星河网络首席执行官林海峰在开幕式上指出，数字鸿沟依然严峻。\n“一半人口仍未上网。”\n"
+             "青橙数据副总裁周立明同样强调，各方应加强合作。",
+        {"rel": "speaks_at", "person": "周立明", "event": "开幕式"},
+        {"rel": "speaks_at", "person": "周立明", "event": "大会"}),
 }
 
 

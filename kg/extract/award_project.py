@@ -58,6 +58,7 @@ _MAKER_NAME = re.compile(rf".*{_MAKER_END}$")
 _ITEM_OWNER_BEFORE = re.compile(rf"^由?(?P<org>[^的,，:：;；\s]{{2,30}}?){_MAKERS}?的(?P<project>[^,，:：;；]{{2,40}})$")
 # List marks and lead words before a winner (1. / - / 其中 / 和).
 _BULLET = r"(?:\d{1,2}[.、)）]|\d{1,2}(?=\s)|[(（]\d{1,2}[)）]|[-•·*]|[①-⑳])\s*"
+_NUMBER_ONLY = re.compile(r"\d{1,2}[.)、]|[-•*]")
 # …赛道——甲的X: a row's track before the winner.
 _ITEM_LEAD = re.compile(rf"^(?:{_BULLET}|其中|此外|另外|同时|和|与|及|以及|还有|包括|[一二三四五六七八九十]是|"
                         rf"[一这该另](?:款|项|个|套|种)|[^,，。;；—]{{2,15}}赛道\s*(?:——|—|-|:)\s*)+\s*")
@@ -97,6 +98,9 @@ _SPOKEN = re.compile(r"(?:称|说|表示|认为|指出|强调|坦言)[^,，。;�
 _EVENT_NAMED = re.compile(r"(?:博览会|展览会|展会|大会|论坛|峰会|大赛|竞赛|挑战赛|赛事|活动|评选)"
                           # …科技成果“绿色计算”专项成果, “数字先锋”奖: a category of the award, not a winner
                           r"|(?:专项|特别|单项)(?:成果|奖)|奖")
+# 在介绍“X”领先成果时: a winner named by the award's short word (领先成果, 获奖项目).
+_PRESENTED = re.compile(r"(?:介绍|展示|讲解|推介)了?[“「『](?P<project>[^”」』]{2,40})[”」』](?:这[一项个])?"
+                        r"(?:领先|获奖|入选)(?:科技)?(?:成果|项目)")
 # 该项目由某公司申报: the owner of a winner named bare.
 _OWNER_NOTE = re.compile(rf"(?:该|此)(?:项目|成果|产品)由(?P<org>[^,，;；。]{{2,30}}?){_MAKERS}")
 # A list of winners that names no award itself: 入选成果包括…, 获奖项目分别是….
@@ -116,8 +120,10 @@ _EN_WORD = r"[A-Z][\w-]*\s(?:(?:and|of|for|in|on)\s)?"
 # The conference's own honour is often written in lower case ("15 world-leading internet
 # scientific and technological achievements were released").
 _AWARD_EN = re.compile(rf"(?:{_EN_WORD}){{1,8}}(?:Award|Prize|Achievement|Honou?r)s?"
-                       r"|(?i:world[- ]leading\sinternet|world\sinternet\sleading)\s(?i:scientific\sand\stechnological|"
-                       r"science\sand\stechnology)\s(?i:achievements)")
+                       r"|(?i:(?:world[- ]|world['’]s\s)?leading\sinternet|world\sinternet\sleading)\s(?i:scientific\sand\stechnological|"
+                       r"science\sand\stechnology|technology\sand\sscience)\s(?:\(S&T\)\s)?(?i:achievements)")
+# "the Recommendation Committee for World Leading … Achievements": the committee is not the award
+_AWARD_BODY_EN = re.compile(r"^.*\b(?:Committee|Council|Board|Jury|Panel)\s(?:for|of|on)\s(?:the\s)?")
 # the 2023 "Straight to Wuzhen" Global Internet Competition
 _CONTEST_EN = re.compile(rf"(?:[\"“][^\"”]{{2,40}}[\"”]\s)?(?:{_EN_WORD}){{1,6}}(?:Competition|Contest|Challenge|Expo|Exposition)\b")
 # A sentence of winners that names no award takes the one named last:
@@ -127,7 +133,7 @@ _CARRY_CUE_EN = re.compile(r"\b(?:[Aa]mong\sthem|[Ii]ncluding|[Ss]uch\sas)\b"
                            r"|\bamong\s(?:the\s)?(?:other\s)?(?:\d+\s)?(?:winners|recipients|honou?rees)\b"
                            r"|\b(?:took|won|received|bagged|claimed|honou?red\swith)\s(?:the\s)?(?:[\w-]+\s){0,3}(?i:prize|award|place)\b"
                            r"|\b(?:prize|award|place)s?\swent\sto\b")
-_EN_ORG = r"[A-Z][\w&.'’-]*(?:\s(?:(?:of|for|and|the)\s)*[A-Z][\w&.'’-]*){0,6}"
+_EN_ORG = r"[A-Z][\w&.'’-]*(?:\s(?:(?:of|for|and|the|&)\s)*[A-Z0-9][\w&.'’-]*){0,6}"
 _QUOTED_WIN_EN = re.compile(
     rf"(?:(?P<org>{_EN_ORG}){POSSESSIVE_EN}\s)?[\"“](?P<project>[^\"”]{{2,60}})[\"”]"
     r"(?:,?\s(?:by|from|of|developed by)\s(?P<org2>[A-Z][\w&.-]*(?:\s(?:of\s)?[A-Z][\w&.-]*){0,5}))?,?"
@@ -143,8 +149,9 @@ _LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:among
 # Commas part the winners, except the one before a maker ("…, submitted by …").
 _LIST_SPLIT_EN = re.compile(r",(?!\s*(?:(?:developed|built|made|designed|created|submitted)\s)?(?:by|from)\s)\s*(?:and\s+)?|\s+and\s+(?=(?:the|an?)\s|[A-Z])")
 _OWNED_EN = re.compile(rf"^(?:the\s)?(?P<org>{_EN_ORG}){POSSESSIVE_EN}\s(?P<project>[^\"“”]+)$")
+# "… by a team from Orion University", "… by the Harbor Data Center (HDC)"
 _BY_ORG_EN = (r"(?:(?:developed|built|made|designed|created|launched|submitted)\sby|by|from)\s(?:the\s)?"
-              rf"(?:{ORG_DESCRIPTORS_EN})?(?P<org>{_EN_ORG})$")
+              rf"(?:{ORG_DESCRIPTORS_EN}|an?\s(?:research\s)?team\s(?:from|of|at)\s(?:the\s)?)?(?P<org>{_EN_ORG})(?:\s\([A-Z]{{2,10}}\))?$")
 # "the Helix chip developed by Bayfront", "a fault prediction system from State Grid",
 # "the Nebula model, by Skyline"
 _MADE_BY_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,\"“”]+?),?\s{_BY_ORG_EN}")
@@ -165,6 +172,14 @@ _TO_ORG_FOR_EN = re.compile(rf"(?:^|\sand\s(?:to\s)?)(?:the\s)?(?P<org>{_EN_ORG}
 # "… for its contributions to …": a merit, not a project
 _MERITS_EN = re.compile(r"(?:outstanding\s|long-standing\s|significant\s)?(?:contributions?|efforts?|work|role|leadership|commitment|"
                         r"achievements?|innovations?\sin|excellence|support|services\sto)\b", re.I)
+# "Darwin chip by Orion University and Vega Lab": two makers, each a name ending in an organisation word
+_JOINT_EN = re.compile(r"^(.+?\b(?:University|Universities|Lab|Laboratory|Institute|Academy|College|Group|Company|"
+                       r"Corporation|Center|Centre|Inc\.?|Ltd\.?))\s(?:and|&)\s([A-Z].+)$")
+# A sentence that ends in a colon and opens the list of winners of the award named before it.
+_LIST_OPENS_EN = re.compile(r"\b(?i:selection|winners|recipients|honou?rees|list|line-?up|they\sare|these\sare|as\sfollows)\b")
+# "The winners included …", "Winners this year are …": the list names every winner, some bare.
+_WINNERS_LIST_EN = re.compile(r"\b(?i:winners|recipients|honou?rees)\s(?:this\syear\s)?(?:also\s)?(?:included|include|were|are)\s(?P<list>[^;:]+?)\.?$")
+_BARE_NAME_EN = re.compile(r"[A-Z0-9][\w&.'’()/+-]*(?:\s[\w&.'’()/+-]+){0,9}")
 # Clauses of one sentence that may each name a winner ("…, while …").
 _CLAUSES_EN = re.compile(r",?\s(?:while|whereas)\s|;\s")
 
@@ -351,11 +366,13 @@ def _winners_zh(text: str, own: _Name | None) -> list[tuple[str, str | None]]:
 
 def _is_row(ctx: DocContext, index: int, text: str) -> bool:
     """A line of its own that is no question or exclamation: one row of a list or table
-    (the last row may close with a full stop)."""
+    (the last row may close with a full stop). A bulleted row may run on into sentences
+    that describe it ("- X by Orion Labs: The idea is … It won praise.")."""
     sentences = ctx.sentences
-    alone = (index == 0 or sentences[index - 1].paragraph != sentences[index].paragraph) and (
-        index + 1 == len(sentences) or sentences[index + 1].paragraph != sentences[index].paragraph)
-    return alone and not text.endswith(("!", "?", "！", "？"))
+    first = index == 0 or sentences[index - 1].paragraph != sentences[index].paragraph or \
+        _NUMBER_ONLY.fullmatch(ctx.text(sentences[index - 1]))  # "1." cut from its row by the sentence splitter
+    alone = index + 1 == len(sentences) or sentences[index + 1].paragraph != sentences[index].paragraph
+    return first and (alone or re.match(_BULLET, text) is not None) and not text.endswith(("!", "?", "！", "？"))
 
 
 class _Awards:
@@ -366,8 +383,9 @@ class _Awards:
         self.contest: tuple[str, int | None] | None = None
         # The paragraph whose list of winners, parted by ；, runs on into the next sentence.
         self.listing: int | None = None
-        # The award of a list whose rows follow line by line (名单如下：).
+        # The award of a list whose rows follow line by line (名单如下：), and the last row's paragraph.
         self.rows: tuple[str, int | None] | None = None
+        self.row_paragraph: int | None = None
 
     def read(self, text: str) -> _Name | None:
         """This sentence's own award, after noting what it names."""
@@ -395,10 +413,14 @@ class _Awards:
 def _row(ctx: DocContext, index: int, text: str, awards, parse) -> list[Found]:
     """This line as the next row of a list whose head ended in a colon, if it is one."""
     rows, awards.rows = awards.rows, None
+    paragraph = ctx.sentences[index].paragraph
+    if rows and (_NUMBER_ONLY.fullmatch(text) or paragraph == awards.row_paragraph):
+        awards.rows = rows  # a row's number cut from it, or the sentences that describe a row
+        return []
     row = rows and _is_row(ctx, index, text)
     items = parse(_ROW_NUMBER.sub("", text)) if row else []
     if items or (row and _TABLE_HEADER.fullmatch(text)):  # 序号 成果名称 申报单位: the rows follow
-        awards.rows = rows
+        awards.rows, awards.row_paragraph = rows, paragraph
     return [(*rows, *item) for item in items]
 
 
@@ -424,8 +446,17 @@ def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
         awards.rows = (name, year) if _LIST_HEAD.search(text.partition(":")[0]) else None
     if continued and not pairs:
         pairs = [item for item in map(_item_zh, _split_list(text)) if item]
-    pairs = pairs or _winners_zh(text, own)
+    pairs = pairs or _winners_zh(text, own) or _presented(ctx, text)
     return [(name, year, project, org or _representative_org(ctx, index)) for project, org in pairs]
+
+
+def _presented(ctx: DocContext, text: str) -> list[tuple[str, str | None]]:
+    """甲公司副总经理乙在介绍“X”领先成果时说: a winner its maker's officer presents."""
+    presented = _PRESENTED.search(text)
+    if not presented:
+        return []
+    people = [person for person in titled_people(ctx, text[:presented.start()]) if person.titles]
+    return [(presented.group("project"), people[-1].titles[0].org if people else None)]
 
 
 def _fullness(pairs: list[tuple[str, str | None]]) -> tuple[int, int]:
@@ -442,9 +473,14 @@ def _item_en(item: str) -> tuple[str, str] | None:
     return None
 
 
-def _owned_list_en(text: str) -> list[tuple[str, str]]:
+def _owned_list_en(text: str) -> list[tuple[str, str | None]]:
     found = []
     for clause in _CLAUSES_EN.split(text.rstrip(";")):
+        winners = _WINNERS_LIST_EN.search(clause)
+        if winners:  # "The winners included Orion's X, Y and the Z": some without their maker
+            items = _LIST_SPLIT_EN.split(winners.group("list"))
+            found += _all_or_none([_item_en(item) or _bare_en(item) for item in items])
+            continue
         for pattern in (_LIST_AFTER_EN, _LIST_BEFORE_EN):
             match = pattern.search(clause)
             if not match:
@@ -457,12 +493,19 @@ def _owned_list_en(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def _bare_en(item: str) -> tuple[str, None] | None:
+    """A winner named without its maker: a name of a few words that starts with a capital or a digit."""
+    name = re.sub(r"^(?:the|an?)\s", "", item.strip().rstrip(","), flags=re.I)
+    return (name, None) if _BARE_NAME_EN.fullmatch(name) else None
+
+
 class _AwardsEn:
     """The award or contest an English article named last."""
 
     def __init__(self):
         self.last: tuple[str, int | None] | None = None
         self.rows: tuple[str, int | None] | None = None
+        self.row_paragraph: int | None = None
         # The paragraph whose list of winners, parted by ";", runs on into its next sentences.
         self.listing: int | None = None
 
@@ -473,19 +516,35 @@ class _AwardsEn:
             stated = re.search(r"(20\d\d)\s*$", text[:own.start()])
             name = re.sub(r"^(?:The\s)?(?:20\d\d\s+)?(?:\d+\s|(?:Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|"
                           r"Eighteen|Nineteen|Twenty)\s)?", "", re.sub(r"[\"“”]", "", own.group(0)).strip())
+            name = _AWARD_BODY_EN.sub("", name).replace("(S&T) ", "")
             self.last = (name, int(stated.group(1)) if stated else ctx.year_of(text))
             return self.last
         return self.last if _CARRY_CUE_EN.search(text) else None
 
 
+def _row_en(line: str) -> list[tuple[str, str]]:
+    """One row of an English list: "X by Org", "Org's X", without what follows its colon
+    ("- X by Orion Labs: The basic idea is …")."""
+    item = _item_en(line.partition(": ")[0])
+    return _joint_makers(*item) if item else []
+
+
+def _joint_makers(project: str, org: str | None) -> list[tuple[str, str | None]]:
+    """"X by Orion University and Vega Lab": one tuple for each maker."""
+    joint = _JOINT_EN.match(org or "")
+    return [(project, joint.group(1)), (project, joint.group(2))] if joint else [(project, org)]
+
+
 def _en(ctx: DocContext, index: int, text: str, awards: _AwardsEn) -> list[Found]:
-    row = _row(ctx, index, text, awards, lambda line: [item for item in [_item_en(line)] if item])
+    row = _row(ctx, index, text, awards, _row_en)
     paragraph = ctx.sentences[index].paragraph
     if awards.listing == paragraph and awards.last and not row:  # "…include: X (A); Y (B); Z (C)."
         item = _item_en(text.rstrip(";."))
         awards.listing = paragraph if item and text.endswith(";") else None
         return [(*awards.last, *item)] if item else []
     award = awards.read(ctx, text) if not row else None
+    if not award and not row and awards.last and text.endswith(":") and _LIST_OPENS_EN.search(text):
+        awards.rows, awards.row_paragraph = awards.last, None  # "Here's their selection:" after the award's sentence
     if not award:
         return row
     name, year = award
