@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from tests.test_extract_precision import ZH, _has, _statements
+from tests.test_extract_precision import EN, ZH, _has, _statements
 
 CASES = {
     "a name closed by a verb no cue list has": (
@@ -90,6 +90,34 @@ CASES = {
         "Summit news\nThe WIC Wuzhen Summit is held in Wuzhen, Zhejiang province, from Nov 9 to 11, 2022.",
         [{"rel": "summit_held", "summit": 2022, "start": date(2022, 11, 9), "end": date(2022, 11, 11)}],
         []),
+    "the conference releases its outcome document": (
+        ZH + "此外，本届世界互联网大会还发布了年度成果文件——《星河展望》，标志着共识又向前迈出了一步。",
+        [{"rel": "publishes", "work": "星河展望", "publisher": "世界互联网大会", "year": 2019}],
+        []),
+    "works listed before 等成果 and a version before the kind": (
+        ZH + "刘某说，大会期间发布的《数据主权：理论与实践》和《星河展望2019》等成果广受关注。峰会还发布《数字主权》(4.0版)概念文件。",
+        [{"rel": "publishes", "work": "数据主权:理论与实践", "publisher": None},
+         {"rel": "publishes", "work": "星河展望2019", "publisher": None},
+         {"rel": "publishes", "work": "数字主权", "publisher": "世界互联网大会"}],
+        []),
+    "a release announced for later is no tuple": (
+        ZH + "今年将继续发布《星河报告2020》，峰会期间还将发布《月亮发展报告》。",
+        [],
+        [{"rel": "publishes"}]),
+    "a quoted title that is the whole object of 'issued'": (
+        EN + "On the eve of the forum, the Example Conference Organizing Committee issued the “Joining Hands for a Future”.",
+        [{"rel": "publishes", "work": "Joining Hands for a Future", "publisher": "Example Conference Organizing Committee"}],
+        []),
+    "'saw the release of' documents, one closed by a double prime": (
+        EN + "The summit also saw the release of important documents such as “Data Rights: Theory and Practice” "
+             "(version 4.0), “Example Internet Report 2023″, and “Other Internet Report 2023,” showcasing progress.",
+        [{"rel": "publishes", "work": "Example Internet Report 2023"},
+         {"rel": "publishes", "work": "Data Rights: Theory and Practice"}],
+        []),
+    "a campaign launched is no publication": (
+        EN + "Northwind Labs launched the “Bright Future” campaign in Wuzhen.",
+        [],
+        [{"rel": "publishes"}]),
 }
 
 

@@ -31,7 +31,11 @@ _BARE_AGENT_ZH = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
 _NOT_AN_AGENT_ZH = re.compile(r"(?:期间|当天|同期|会上|现场|上|中|时|后|前)$|^(?:最新|新近|近期|今年|本次|此次|本届)|峰会|大会|论坛|会议")
 _NO_SUBJECT = re.compile(r"^(?:陆续|先后|相继|还|也|并|已|已经|曾|又|正式|首次|此前|同时|随后|近日|日前|联合)")
 _LEADS = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,15}?)牵头")
-_TIME_NOISE = re.compile(r"^(?:近年来|近日|日前|此前|同时|此外|目前|当天|会上|\d{1,2}月\d{1,2}日|20\d\d年)+")
+_TIME_NOISE = re.compile(r"^(?:近年来|近日|日前|此前|同时|此外|目前|当天|会上|今年|\d{1,2}月\d{1,2}日|20\d\d年)+")
+# The summit as the subject of a release (本届世界互联网大会, 峰会, 大会 …还/首次/正式).
+CONFERENCE_ZH = "世界互联网大会"
+_SUMMIT_AGENT_ZH = re.compile(r"^(?:本届|此次|本次|今年)?(?:的)?(?:第[一二三四五六七八九十\d]{1,3}届)?(?:世界互联网大会)?(?:乌镇峰会|峰会|大会)?"
+                              r"(?<=会)(?:$|(?:还|也|首次|正式|同期|同时|并)*(?:推出|发布|发表|公布|释出))")
 _JOINT_ZH = re.compile(r"联同|会同|携手|联合|与|和|、")
 _ORG_PREFIX = re.compile(rf"^[^,，。;；《》]{{2,30}}(?:{alternation(ORG_SUFFIXES)})")
 _EARLIER_WORKS = re.compile(r"(?:《[^《》]*》(?:和|与|及|、)?)+$")
@@ -55,7 +59,7 @@ _TITLE_EN = re.compile(
 # "… released a report titled", "… jointly released a report, ": the subject
 # is the publisher (or "the competition's organizing committee").
 _AGENT_EN = re.compile(r"(?:The\s|the\s)?(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7}"
-                       r"|(?:[a-z]+'s\s)?organi[sz]ing\scommittee)(?:,\s[^,]+,)?\s(?:also\s)?(?P<jointly>jointly\s)?"
+                       r"|(?:[a-z]+'s\s)?organi[sz]ing\scommittee)(?:,\s[^,]+,)?\s(?:has\s|have\s|had\s)?(?:also\s)?(?P<jointly>jointly\s)?"
                        r"(?:released|published|issued|unveiled|launched|presented|put\sforward|proposed)\s(?:the\s|an?\s|its\s)?"
                        r"(?:(?:joint\s|new\s)?(?:report|white\spaper|blue\sbook|study|document)(?:,\s|\s(?:titled|entitled|called|named)\s))?$")
 # "unveiled its Post-Quantum Readiness white paper": a title without quotes
@@ -69,10 +73,13 @@ _AT_THE_SUMMIT = re.compile(r"论坛|开幕式|\b(?:forum|sub-forum|summit|confe
 _BACKGROUND = re.compile(r"陆续|先后|相继|此前|以来|曾|已经|近年|多年|过去|\b(?:previously|earlier|already|has|have|had)\b")
 _YEAR_IN_TITLE = re.compile(r"(?:^|\D)(20\d\d)(?:\D|$)")
 _LEAD_YEAR = re.compile(r"^\s*(20\d\d)年")
-_WORK_EN = re.compile(r"[\"“](?P<work>[^\"”]{4,100})[\"”]")
-_RELEASE_EN = re.compile(r"\b(?:released|published|issued|unveiled|launched|presented|put forward|proposed)\b", re.I)
+# A title in quotes; scraped pages close some with a double prime (“… Report 2023″, ′′ once normalised).
+_WORK_EN = re.compile(r"[\"“](?P<work>[^\"”″′]{4,100})[\"”″′]")
+_RELEASE_EN = re.compile(r"\b(?:released|published|issued|unveiled|launched|presented|put forward|proposed|release\sof)\b", re.I)
 _KIND_EN = re.compile(r"\b(?:report|white paper|blue book|initiative|declaration|proposal|index|guidelines?|action plan|"
-                      r"concept paper|charter|consensus|study|benchmark|monitor|outlook)\b", re.I)
+                      r"concept paper|charter|consensus|study|benchmark|monitor|outlook|documents?)\b", re.I)
+# "issued the “Joining Hands …”.": a quoted title that is the whole object of a release.
+_RELEASED_TITLE_EN = re.compile(r"\b(?:released|published|issued)\s(?:the\s)?$")
 _NEXT_WORK_EN = re.compile(r"[\"”]?(?:,\s|\s)(?:and\s)?(?:the\s)?[\"“]?")
 _BY_EN = re.compile(r"(?P<jointly>\bjointly\s+)?\b(?:by|from)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7})")
 
@@ -81,6 +88,8 @@ def _agent(phrase: str) -> str | None:
     """The organisation or country a clause opens with, if any; a titled
     person's organisation (某会主席某某发表演讲，并代表促进会发布…)."""
     phrase = _TIME_NOISE.sub("", phrase)
+    if _SUMMIT_AGENT_ZH.match(phrase):
+        return CONFERENCE_ZH  # 本届大会还发布了…: the conference itself released it
     anaphor = ANAPHOR_ORG_ZH.match(phrase)  # 该中心在论坛上发布了…: resolved by the caller
     if anaphor:
         return anaphor.group(0)
@@ -110,7 +119,7 @@ def _publisher_zh(text: str, clause_start: int, work_start: int) -> str | None:
     if by:
         return _first_of_joint(by.group("org"), by.group("adverb")) or by.group("org")
     # 甲发布《A》与《B》: B's agent stands before A.
-    head = _EARLIER_WORKS.sub("", text[clause_start:work_start])
+    head = _KIND_BEFORE_ZH.sub("", _EARLIER_WORKS.sub("", text[clause_start:work_start]))
     direct = _AGENT_BEFORE_VERB.search(head)
     if direct and not _NO_SUBJECT.match(direct.group("org")):
         org = _WHERE_ZH.sub("", direct.group("org"))
@@ -158,6 +167,16 @@ def _year(ctx: DocContext, work: str, text: str, index: int) -> int | None:
     return None if _BACKGROUND.search(text) else ctx.default_year
 
 
+# What may stand between a work and the word for its kind: more works of the list, a version, 两份, 等.
+_LIST_TAIL_ZH = re.compile(r"^(?:[和与及、]?《[^》]+》|[(（][^()（）]{1,10}[)）]|两份|等|和|与|及|、)+")
+# 年度成果文件——《…》, 成果性文件《…》: the kind named before the work.
+_KIND_BEFORE_ZH = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(WORK_WORDS)}|成果)[—\-－:：\s]*$")
+# …》等成果, …》蓝皮书: the kind after the works of a list.
+_KIND_AFTER_ZH = re.compile(rf"{alternation(WORK_WORDS)}|成果")
+# 将发布, 将于…发布, 即将发布, 拟发布: a release announced for later is no tuple.
+_ANNOUNCED_ZH = re.compile(rf"(?:将|即将|拟|计划)[^,，。;；《》]{{0,10}}?(?:{alternation(RELEASE_VERBS)})")
+
+
 def _released_zh(text: str, match: re.Match) -> bool:
     """A work in book marks that its clause releases, and that is a report,
     white paper or the like (by its title or the word after it)."""
@@ -168,8 +187,10 @@ def _released_zh(text: str, match: re.Match) -> bool:
     release = _RELEASE.search(text[clause_start:clause_end])
     if not release or release.group(0) == "提出" and "倡议" not in work:
         return False
-    after = text[match.end():clause_end]
-    return bool(_WORK_KIND.search(work) or _WORK_KIND.match(re.sub(r"^(?:和《[^》]+》|两份|等)+", "", after)))
+    if _ANNOUNCED_ZH.search(text, clause_start, match.start()):
+        return False  # 将发布《…》: announced for later, not yet released
+    after = _LIST_TAIL_ZH.sub("", text[match.end():clause_end])
+    return bool(_WORK_KIND.search(work) or _KIND_AFTER_ZH.match(after) or _KIND_BEFORE_ZH.search(text, clause_start, match.start()))
 
 
 def _zh(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, int | None]]:
@@ -192,7 +213,8 @@ def _en(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, i
     works = []
     for match in _WORK_EN.finditer(text):
         work = match.group("work").strip().rstrip(",.")
-        if _KIND_EN.search(work) or _KIND_EN.search(text[max(0, match.start() - 20): match.end() + 20]):
+        whole_object = _RELEASED_TITLE_EN.search(text, 0, match.start()) and re.match(r"[\"”″′]?\s*(?:[.,;]|$)", text[match.end():])
+        if _KIND_EN.search(work) or _KIND_EN.search(text[max(0, match.start() - 20): match.end() + 20]) or whole_object:
             works.append((work, match.start(), match.end()))
     if not works:
         works = [(m.group("work"), m.start("work"), m.end()) for m in _NAMED_KIND_EN.finditer(text)]
