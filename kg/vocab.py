@@ -6,15 +6,19 @@
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DefinedNamespace
 
-SDO = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-WICROLE = Namespace("https://w3id.org/wuzhen-kg/role/")
+from .namespaces import PREFIXES, SPARQL_PROLOGUE
+
+__all__ = ["WIC", "SDO", "ORG", "WICROLE", "PREFIXES", "SPARQL_PROLOGUE"]
+
+SDO = Namespace(PREFIXES["schema"])
+ORG = Namespace(PREFIXES["org"])
+WICROLE = Namespace(PREFIXES["wicrole"])
 
 
 class WIC(DefinedNamespace):
-    _NS = Namespace("https://w3id.org/wuzhen-kg/ontology#")
+    _NS = Namespace(PREFIXES["wic"])
     _fail = True
 
     # classes
@@ -79,12 +83,3 @@ class WIC(DefinedNamespace):
     resolution: URIRef
     roleTitle: URIRef
 
-
-# Prefixes of the written Turtle, TriG and report, and of the SPARQL the
-# library writes (owl and rdfs for the role vocabulary).
-PREFIXES = {
-    "wic": str(WIC._NS), "wicrole": str(WICROLE), "schema": str(SDO), "org": str(ORG),
-    "prov": str(PROV), "skos": str(SKOS), "dcterms": str(DCTERMS), "xsd": str(XSD),
-    "owl": str(OWL), "rdfs": str(RDFS),
-}
-SPARQL_PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
