@@ -108,7 +108,7 @@ def _peak_mb() -> float:
 def _run_engine(engine: str, data: str, repeat: int, results, skip: frozenset = frozenset()) -> None:
     """In a child process, so each engine's peak memory is its own."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from kg.query import canned_queries
+    from kg.sparql import canned_queries
 
     canned = canned_queries()
     start = time.perf_counter()
@@ -120,7 +120,7 @@ def _run_engine(engine: str, data: str, repeat: int, results, skip: frozenset = 
 
         def run(text, params):
             subs = {pyoxigraph.Variable(k): pyoxigraph.Literal(v) for k, v in params.items()}
-            return len(list(store.query(text, substitutions=subs, use_default_graph_as_union=True)))
+            return len(list(store.query(text, substitutions=subs)))
     else:
         import rdflib
 

@@ -25,7 +25,7 @@ def __getattr__(name: str):
 
         return evaluate_folder
     if name == "query":
-        from .query import query
+        from .sparql import query
 
         return query
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

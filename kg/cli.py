@@ -145,7 +145,7 @@ def viz(
     output: Path = typer.Option(Path("out/graph.html"), "-o", "--output", help="HTML file to write."),
 ) -> None:
     """Draw the graph as a self-contained interactive HTML page."""
-    from .query import load_store
+    from .sparql import load_store
     from .viz import render_graph
     from .write import write_text
 
@@ -161,49 +161,59 @@ def viz(
     typer.echo(f"wrote {output}")
 
 
-def _print_rows(result, output_format: str, limit: int) -> None:
-    shown = result.rows[:limit]
-    if output_format == "json":
-        typer.echo(json.dumps([dict(zip(result.variables, row)) for row in shown], ensure_ascii=False, indent=1))
-    elif output_format in ("csv", "tsv"):
-        import csv
+# A column keeps at least this many characters (or its widest value, if narrower).
+_MIN_COLUMN = 8
 
-        writer = csv.writer(sys.stdout, delimiter="," if output_format == "csv" else "\t", lineterminator="\n")
-        writer.writerow(result.variables)
-        writer.writerows([["" if v is None else v for v in row] for row in shown])
-    else:
-        # rich costs ~15 ms to import, which only the table needs.
-        from rich.console import Console
-        from rich.table import Table
 
-        table = Table(*result.variables)
-        for row in shown:
-            table.add_row(*["" if v is None else v for v in row])
-        Console().print(table)
-    if result.total > limit:
-        typer.secho(f"showing {limit} of {result.total} rows; raise --limit to see more", err=True, fg="yellow")
+def _print_table(result) -> None:
+    """The rows as a table whose columns wrap long values instead of cutting
+    them; when the columns cannot all fit the terminal, say how to see every
+    value whole."""
+    # rich costs ~15 ms to import, which only the table needs.
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    cells = [[Text("" if value is None else value) for value in row] for row in result.rows]
+    table = Table()
+    for index, name in enumerate(result.variables):
+        widest = max([len(name)] + [row[index].cell_len for row in cells])
+        table.add_column(Text(name), overflow="fold", min_width=min(widest, _MIN_COLUMN))
+    for row in cells:
+        table.add_row(*row)
+    console.print(table)
+    if 1 + sum(column.min_width + 3 for column in table.columns) > console.width:
+        typer.secho(f"{len(table.columns)} columns do not fit in {console.width} characters, so some values are cut: "
+                    "see every value whole with --format csv, tsv or json", err=True, fg="yellow")
 
 
 @app.command("query")
 def query_(
     query_text: Optional[str] = typer.Argument(None, metavar="QUERY", help="Canned query name, .rq file or SPARQL."),
-    output_format: str = typer.Option("table", "--format", help="table | csv | tsv | json"),
-    param: list[str] = typer.Option([], help="NAME=VALUE: bind ?NAME to a literal (never spliced into the text)."),
-    data: Path = typer.Option(Path("out/kg.nt"), help="RDF file to query (.nt, .ttl, .trig, .jsonld …)."),
-    limit: int = typer.Option(1000, help="Print at most this many rows."),
-    list_queries: bool = typer.Option(False, "--list", help="List the canned queries."),
+    output_format: Optional[str] = typer.Option(
+        None, "--format", help="Rows: table (default), csv, tsv, json, xml. Triples of CONSTRUCT and DESCRIBE: "
+                               "turtle (default), nt, jsonld."),
+    bom: bool = typer.Option(False, "--bom", help="With csv or tsv: start with a byte-order mark, so Excel reads UTF-8."),
+    param: list[str] = typer.Option([], help="NAME=VALUE: bind ?NAME to VALUE, typed as the query declares "
+                                             "(never spliced into the text)."),
+    data: Path = typer.Option(Path("out/kg.nt"), help="RDF file to query (.nt, .ttl, .trig, .nq, .jsonld …)."),
+    limit: int = typer.Option(1000, help="Print at most this many rows or triples."),
+    list_queries: bool = typer.Option(False, "--list", help="List the canned queries and their parameters."),
 ) -> None:
     """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the graph."""
-    from .query import canned_queries, query
+    from .results import ROW_FORMATS, TRIPLE_FORMATS, render
+    from .sparql import canned_queries, query
 
     if list_queries:
         for canned in canned_queries().values():
-            typer.echo(f"{canned.name:14} {canned.description}")
+            params = "".join(f"  --param {p}" for p in canned.params)
+            typer.echo(f"{canned.name:14} {canned.description}{params}")
         return
     if not query_text:
         _fail(KGError("give a QUERY (a canned name, a .rq file or SPARQL text), or --list"))
-    if output_format not in ("table", "csv", "tsv", "json"):
-        _fail(KGError("--format: choose table, csv, tsv or json"))
+    if output_format is not None and output_format not in ROW_FORMATS + TRIPLE_FORMATS:
+        _fail(KGError(f"--format {output_format}: choose {', '.join(ROW_FORMATS + TRIPLE_FORMATS)}"))
     if limit < 0:
         _fail(KGError(f"--limit {limit}: give 0 or more rows"))
     params = {}
@@ -214,17 +224,17 @@ def query_(
         params[name] = value
     try:
         result = query(query_text, data=data, params=params, limit=limit)
+        output_format = output_format or ("turtle" if result.kind == "graph" else "table")
+        if result.kind == "select" and output_format == "table":
+            _print_table(result)
+        else:
+            sys.stdout.write(render(result, output_format, bom=bom))
     except KGError as exc:
         _fail(exc)
-    if result.kind == "ask":
-        typer.echo("true" if result.boolean else "false")
-    elif result.kind == "graph":
-        for triple in result.triples[:limit]:
-            typer.echo(" ".join(triple) + " .")
-        if len(result.triples) > limit:
-            typer.secho(f"showing {limit} of {len(result.triples)} triples", err=True, fg="yellow")
-    else:
-        _print_rows(result, output_format, limit)
+    kept = len(result.triples) if result.kind == "graph" else len(result.terms)
+    if result.kind != "ask" and result.total > kept:
+        what = "triples" if result.kind == "graph" else "rows"
+        typer.secho(f"showing {kept} of {result.total} {what}; raise --limit to see more", err=True, fg="yellow")
 
 
 @app.command()

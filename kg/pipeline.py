@@ -164,7 +164,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     from .paths import ontology_dir
     from .report import analytics, low_confidence_statements, render_report
     from .resolve import resolve
-    from .query import load_store
+    from .sparql import load_store
     from .validate import validate
     from .viz import graph_data, render_page
     from .write import atomic_output, serialise, write_text

@@ -6,9 +6,9 @@ from collections import Counter
 
 from .assemble import Conflict
 from .models import SkippedFile, Statement
-from .query import select_rows
+from .namespaces import QUERY_PREFIXES
+from .sparql import select_rows
 from .validate import ShaclReport
-from .vocab import PREFIXES
 from .write import split_iri
 
 LOW_CONFIDENCE = 0.7
@@ -28,7 +28,7 @@ def _table(header: tuple[str, ...], rows) -> list[str]:
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 
-_PREFIX_OF = {namespace: prefix for prefix, namespace in {**PREFIXES, "rdf": _RDF}.items()}
+_PREFIX_OF = {namespace: prefix for prefix, namespace in QUERY_PREFIXES.items()}
 
 
 def _qname(iri: str) -> str:

@@ -253,11 +253,12 @@ def compile_shapes(path: Path | None = None) -> list[Check]:
 
 def validate(store, checks: list[Check] | None = None) -> ShaclReport:
     """Run every check (by default those of ``ontology/shapes.ttl``) on an
-    Oxigraph store; named graphs are seen as one union."""
+    Oxigraph store from `kg.sparql.load_store`, whose default graph is the
+    union of the named graphs."""
     results = []
     for check in compile_shapes() if checks is None else checks:
         try:
-            solutions = store.query(check.sparql, use_default_graph_as_union=True)
+            solutions = store.query(check.sparql)
         except SyntaxError as exc:  # a shape the compiler turned into invalid SPARQL: name the shape
             raise ShapesError(check.source, check.shape, f"compiles to a query Oxigraph rejects: {exc}") from exc
         has_value = any(v.value == "value" for v in solutions.variables)

@@ -20,7 +20,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from .errors import KGError
-from .query import select_rows
+from .sparql import select_rows
 from .vocab import SDO, SPARQL_PROLOGUE, WIC
 
 __all__ = ["render_graph", "render_page", "graph_data", "CLASS_STYLE"]
@@ -66,7 +66,7 @@ def _rows(store, sparql: str):
 def _literals(store, sparql: str) -> dict[str, list]:
     """node → the literals a (node, literal) query pairs with it, as rdflib-free (text, language) pairs."""
     found: dict[str, list] = defaultdict(list)
-    for row in store.query(SPARQL_PROLOGUE + sparql, use_default_graph_as_union=True):
+    for row in store.query(SPARQL_PROLOGUE + sparql):
         found[row[0].value].append((row[1].value, getattr(row[1], "language", None)))
     return found
 

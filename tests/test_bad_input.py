@@ -33,7 +33,7 @@ import pytest
 import rdflib
 from rdflib.namespace import SKOS
 
-from kg.query import query
+from kg.sparql import query
 from kg.vocab import WIC
 
 from .conftest import CURATED, ROOT, SEEDS

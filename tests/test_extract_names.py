@@ -118,6 +118,24 @@ CASES = {
         EN + "Northwind Labs launched the “Bright Future” campaign in Wuzhen.",
         [],
         [{"rel": "publishes"}]),
+    "a theme the guests discussed, the summit named earlier in the paragraph": (
+        "峰会闭幕\n为期三天的第六届世界互联网大会22日落下帷幕。 来自全球的嘉宾齐聚乌镇，围绕“星河互联 开放合作”主题，纵论发展大势。",
+        [{"rel": "summit_theme", "summit": 2019, "theme": "星河互联 开放合作"}],
+        []),
+    "an edition held as a forum of the conference has the summit's theme": (
+        "论坛开幕\n2020年11月23日，某某表示，“世界互联网大会·互联网发展论坛”以“星河赋能 共创未来”为主题。",
+        [{"rel": "summit_theme", "summit": 2020, "theme": "星河赋能 共创未来"}],
+        []),
+    "another forum's theme is not the summit's": (
+        ZH + "人工智能论坛以“星河智能”为主题。",
+        [],
+        [{"rel": "summit_theme"}]),
+    "'with a theme of' and 'themed on the concept of'": (
+        "Summit news\nThe third World Internet Conference, with a theme of “Bright Networks for All”, took place in Wuzhen. "
+        "Themed on the concept of aiming “towards a bright digital future”, the 2022 summit drew 2,000 guests.",
+        [{"rel": "summit_theme", "summit": 2016, "theme": "Bright Networks for All"},
+         {"rel": "summit_theme", "summit": 2022, "theme": "towards a bright digital future"}],
+        []),
 }
 
 

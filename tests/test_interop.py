@@ -20,7 +20,7 @@ import pytest
 import rdflib
 
 from kg.errors import KGError
-from kg.query import canned_queries, query
+from kg.sparql import canned_queries, query
 from kg.store import EndpointError, oxigraph_binary, push
 
 from .conftest import ROOT

@@ -38,7 +38,7 @@ def test_person_in_two_documents_is_one_node_with_evidence_from_both(store):
 
 
 def test_theme_conflict_is_in_graph_report_and_canned_query(built):
-    from kg.query import query
+    from kg.sparql import query
 
     result = query("conflicts", data=built / "kg.nt")
     values = {row[result.variables.index("value")] for row in result.rows}
@@ -49,7 +49,7 @@ def test_theme_conflict_is_in_graph_report_and_canned_query(built):
 
 
 def test_dates_keep_span_and_opening_apart(built):
-    from kg.query import query
+    from kg.sparql import query
 
     rows = {r[0]: r for r in query("summits", data=built / "kg.nt").rows}
     assert rows["2025"][2:4] == ["2025-11-06", "2025-11-09"]

@@ -13,14 +13,15 @@ _ZH = [
     re.compile(rf"以\s*{_QUOTED}\s*为(?:主题|大会主题|年度主题)"),
     re.compile(rf"主题(?:是|为|定为|确定为)\s*:?\s*{_QUOTED}"),
     re.compile(rf"{_QUOTED}\s*(?:成为|作为|是)(?:本届|当年|该届|大会|峰会)?(?:的)?主题"),
-    re.compile(rf"围绕\s*{_QUOTED}\s*(?:这一|这个)?(?:大会)?主题"),
+    re.compile(rf"围绕\s*{_QUOTED}\s*(?:的|这一|这个)?(?:大会)?主题"),
 ]
 _EN = [
-    re.compile(rf"[Tt]hemed\s+(?:on\s+)?{_QUOTED}"),
+    # "Themed on the concept of aiming “…”": what the theme is called before it is quoted
+    re.compile(rf"[Tt]hemed\s+(?:on\s+)?(?:the\s+(?:concept|idea|notion)\s+of\s+(?:\w+ing\s+)?)?{_QUOTED}"),
     re.compile(rf"under\s+the\s+theme\s+(?:of\s+)?{_QUOTED}", re.I),
     re.compile(rf"theme\s+(?:of\s+the\s+\w+(?:\s\w+)*?\s+)?(?:is|was|will\s+be)\s+{_QUOTED}", re.I),
     # "with / carried / bore the theme …"
-    re.compile(rf"(?:with|carried|carries|carrying|bore|bears|bearing|had|has|having)\s+the\s+(?:main\s+)?theme\s+"
+    re.compile(rf"(?:with|carried|carries|carrying|bore|bears|bearing|had|has|having)\s+(?:the|a)\s+(?:main\s+)?theme\s+"
                rf"(?:of\s+)?{_QUOTED}", re.I),
     # "focuses on the theme …", "The theme for the 2016 conference: …"
     re.compile(rf"\bon\s+the\s+(?:main\s+)?theme\s+(?:of\s+)?{_QUOTED}", re.I),
@@ -35,6 +36,14 @@ _LEAD_YEAR = re.compile(r"\s*(?:In\s+)?(20\d\d)\s*(?:年|,)")
 _SUMMIT_WORD_ZH = re.compile(r"峰会|大会")
 _NOT_SUMMIT_EN = re.compile(r"\b(?:expo|exhibition|competition|contest|forum|sub-forum|panel|discussion|session|workshop|"
                             r"seminar|dialogue|roundtable|tour|campaign)\b", re.I)
+
+
+_EDITION_ZH = re.compile(r"(?:世界互联网大会|世界网际网路大会)·")
+
+
+def _paragraph_before(ctx: DocContext, sentence) -> str:
+    start = next(s.start for s in ctx.sentences if s.paragraph == sentence.paragraph)
+    return ctx.doc.match_text[start : sentence.start]
 
 
 def _subject(text: str, start: int) -> str:
@@ -53,9 +62,12 @@ def extract(ctx: DocContext) -> list[SummitTheme]:
                 owner = _subject(text, match.start())
                 after = re.split(r"[,，;；。]", text[match.end():])[0]
                 # "峰会于…举行，主题为“…”": the summit may be named clauses earlier.
-                scope = text[: match.start()] + " " + after
+                # or earlier in its paragraph (…第六届世界互联网大会闭幕。…嘉宾围绕“…”主题，…).
+                scope = _paragraph_before(ctx, sentence) + text[: match.start()] + " " + after
                 if ctx.doc.language == "zh":
-                    if _NOT_SUMMIT_ZH.search(owner) or (not _SUMMIT_WORD_ZH.search(scope) and not _LEAD_YEAR.match(text)):
+                    # 世界互联网大会·互联网发展论坛: an edition the conference held as a forum is the summit itself.
+                    forum = _NOT_SUMMIT_ZH.search(owner) and not _EDITION_ZH.search(owner)
+                    if forum or (not _SUMMIT_WORD_ZH.search(scope) and not _LEAD_YEAR.match(text)):
                         continue
                 elif _NOT_SUMMIT_EN.search(owner) or _NOT_SUMMIT_EN.search(after[:40]):
                     continue  # '… as the theme of the rural tour': the theme belongs to something else
