@@ -239,17 +239,19 @@ def query_(
 
 @app.command()
 def serve(
-    port: int = typer.Option(7878, help="TCP port."),
+    port: int = typer.Option(7878, help="TCP port (1-65535)."),
     bind: str = typer.Option("127.0.0.1", help="Address to listen on."),
     data: Path = typer.Option(Path("out/kg.trig"), help="RDF file to serve (TriG keeps the named graphs)."),
 ) -> None:
-    """Serve the graph with the Oxigraph server and its query UI (Ctrl-C stops it)."""
+    """Serve the graph with the Oxigraph server and its query UI (Ctrl-C or SIGTERM stops it)."""
     from .store import serve as run_server
 
+    def ready(url: str) -> None:
+        typer.echo(f"serving {data} read-only; queries see the union of its graphs as the default graph\n"
+                   f"  query UI:        {url}\n  SPARQL endpoint: {url}query\nCtrl-C stops it")
+
     try:
-        status = run_server(data, port=port, bind=bind,
-                            ready=lambda url: typer.echo(f"serving {data} read-only at {url} (query UI), "
-                                                         f"SPARQL endpoint {url}query; Ctrl-C stops"))
+        status = run_server(data, port=port, bind=bind, ready=ready)
     except KGError as exc:
         _fail(exc)
     raise typer.Exit(status)
@@ -257,15 +259,16 @@ def serve(
 
 @app.command()
 def push(
-    endpoint: str = typer.Option(..., help="Graph Store Protocol URL, e.g. http://localhost:7878/store."),
-    graph: Optional[str] = typer.Option(None, help="Named graph IRI to replace (default graph if omitted)."),
+    endpoint: str = typer.Option(..., help="Graph Store Protocol URL, e.g. http://localhost:7878/store (Oxigraph)."),
+    graph: Optional[str] = typer.Option(None, help="With .ttl or .nt: the named graph to replace (default graph if omitted)."),
     user: Optional[str] = typer.Option(None, help="User for HTTP basic authentication."),
     password: Optional[str] = typer.Option(None, help="Password for HTTP basic authentication."),
-    data: Path = typer.Option(Path("out/kg.ttl"), help="Turtle file to push."),
+    data: Path = typer.Option(Path("out/kg.ttl"), help=".ttl or .nt replace one graph; .trig or .nq replace the "
+                                                       "store's whole dataset."),
     timeout: float = typer.Option(30.0, help="Seconds to wait for each attempt."),
     retries: int = typer.Option(4, help="Retries on 5xx answers and dropped connections."),
 ) -> None:
-    """Replace a graph in a triple store with the KG (HTTP PUT, so pushing twice is idempotent)."""
+    """Replace a graph, or a whole dataset, in a triple store with the KG (HTTP PUT, so pushing twice is idempotent)."""
     from .store import push as run_push
 
     try:
