@@ -16,8 +16,24 @@ import typer
 
 from .errors import KGError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Build, query and draw the World Internet Conference knowledge graph.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"kg {version('wuzhen-kg')}")
+        except PackageNotFoundError:
+            typer.echo("kg: version unknown (the package is not installed: pip install -e .)")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """Build, query and draw the World Internet Conference knowledge graph."""
 
 
 def _fail(exc: KGError) -> None:

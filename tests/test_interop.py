@@ -19,7 +19,7 @@ import pyoxigraph
 import pytest
 import rdflib
 
-from kg.sparql import canned_queries, query
+from kg.sparql import canned_queries, load_store, query
 from kg.store import EndpointError, oxigraph_binary, push
 
 from .conftest import CANNED_PARAMS, ROOT
@@ -157,6 +157,13 @@ def test_a_triple_in_several_named_graphs_is_one_row(formats):
     in_graphs = query("SELECT ?s ?p ?o (COUNT(?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?s ?p ?o "
                       "HAVING (COUNT(?g) > 1)", data=formats["trig"])
     assert in_graphs.rows
+
+
+def test_the_drawing_is_the_same_from_every_format(formats):
+    from kg.viz import render_graph
+
+    pages = {fmt: render_graph(load_store(formats[fmt]), "zh") for fmt in ("ttl", "trig", "nq")}
+    assert pages["trig"] == pages["ttl"] == pages["nq"]
 
 
 def test_kg_serve_answers_every_canned_query_with_the_local_rows(built, kg_serve):
