@@ -178,6 +178,43 @@ CASES = {
              "星河通信副总经理李明在介绍“全光骨干网”领先成果时说，时延大幅降低。",
         {"rel": "award_project", "project": "全光骨干网", "org": "星河通信"},
         {"project": "全光骨干网", "org": None}),
+    "在…成果中，有甲的“X”: 有 opens the list, it is no part of the maker": (
+        ZH + "2019年世界互联网大会领先科技奖11月8日揭晓。在本次发布的15项成果中，有星河公司的“天穹大模型”、北辰大学的“类脑芯片”等。",
+        {"rel": "award_project", "project": "天穹大模型", "org": "星河公司"},
+        {"org": "有星河公司"}),
+    "获选的成果包括 (Taiwan wording) lists the winners": (
+        ZH + "2019年世界互聯網大會領先科技獎11月8日揭曉。今年獲選的成果包括星河集團的「天穹大模型」、北辰電子的「盤石晶片」等。",
+        {"rel": "award_project", "project": "盘石晶片", "org": "北辰电子"},
+        {"project": "今年获选的成果"}),
+    "a maker whose name says so before a quoted winner (甲集团“X”)": (
+        ZH + "2019年世界互联网领先科技成果发布活动上，17项成果获奖，涵盖人工智能、芯片等领域。"
+             "其中，星河集团“天穹大模型”、北辰大学“类脑芯片”引人关注。",
+        {"rel": "award_project", "project": "天穹大模型", "org": "星河集团"},
+        {"project": "天穹大模型", "org": None}),
+    "rows that name the maker, then a colon or a dash, then the winner": (
+        ZH + "2019年世界互联网大会领先科技奖获奖名单如下：\n星河科技有限公司：天穹大模型\n北辰算力－光电混合计算芯片\n",
+        {"rel": "award_project", "project": "光电混合计算芯片", "org": "北辰算力"},
+        {"org": "天穹大模型"}),
+    "…等17个项目获奖。 names the winners before it": (
+        ZH + "2019年11月8日，世界互联网大会领先科技奖在乌镇发布。星河集团的天穹大模型、北辰大学的类脑芯片和海鸥公司的智能眼镜等17个项目获奖。",
+        {"rel": "award_project", "project": "智能眼镜", "org": "海鸥公司"},
+        {"project": "类脑芯片和海鸥公司的智能眼镜"}),
+    "'; and a …' ends an English list": (
+        EN + "Seventeen projects won the World Internet Conference Leading Technology Award on Wednesday. "
+             "The honoured achievements include: the Skyline model by Orion; and a satellite phone system by Harbor Telecom. "
+             "The award winners are:\n\n- Vega Lab: photonic computing chip\n",
+        {"rel": "award_project", "project": "satellite phone system", "org": "Harbor Telecom"},
+        {"project": "and a satellite phone system"}),
+    "'Org: X' rows of an English list": (
+        EN + "The World Internet Conference Leading Technology Award winners are:\n\n- Orion Technologies: Skyline model\n\n"
+             "- Vega Lab: photonic computing chip\n",
+        {"rel": "award_project", "project": "photonic computing chip", "org": "Vega Lab"},
+        {"project": "Vega Lab: photonic computing chip"}),
+    "'Among them is' opens a list of one": (
+        EN + "At the ceremony, 17 achievements received the World Internet Conference Leading Technology Award. "
+             "Among them is the Skyline model from Orion Technologies, which can write code.",
+        {"rel": "award_project", "project": "Skyline model", "org": "Orion Technologies"},
+        {"project": "is the Skyline model"}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,

@@ -30,8 +30,9 @@ _RANK = re.compile(r"(?:[一二三四五六七八九十]+等奖|特等奖|金奖
 _YEAR_BEFORE = re.compile(r"(20\d\d)年(?:度)?(?:的)?[“「『]?$")
 # 获奖项目“…”颇高: a verb before the noun it qualifies names no winner.
 _VERB_ZH = re.compile(rf"(?:{alternation(AWARD_VERBS)}|位列其中|名列其中|榜上有名|获(?=[^,，。;；]{{0,10}}奖))(?!奖?(?:项目|成果|作品|案例|名单|单位|者))")
-# 某公司的“项目”, 某公司凭借“项目”, “项目”（某公司）: one winner of a list.
-_QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:研发|推出|打造|开发|发布)?(?:的|凭借|凭|依托|以))?"
+# 某公司的“项目”, 某公司凭借“项目”, “项目”（某公司）, 某集团“项目” (the maker when its name says so): one winner of a list.
+_QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:研发|推出|打造|开发|发布)?(?:的|凭借|凭|依托|以)"
+                          r"|(?P<named>[^、,，;；:：“”\"。的]{2,30}))?"
                           r"[“\"「](?P<project>[^”\"」]{2,40})[”\"」](?:[(（](?P<owner>[^()（）]{2,30})[)）])?")
 # A winner written without quotes: 甲公司的X, 由甲公司申报的X, 甲公司研发的X,
 # X（甲公司）, and the row "X 甲公司" of a flattened table.
@@ -44,6 +45,12 @@ _ROW_QUOTED = re.compile(rf"^(?P<org>[^“”「」『』、,，。;；:：的]{
 _ITEM_COMMA_ROW = re.compile(r"^(?P<project>[^,，]{2,40})[,，](?P<org>[^,，的]{2,20})$")
 _ITEM_OWNER_AFTER = re.compile(r"^(?P<project>[^()（）]{2,40}?)[(（](?P<org>[^()（）]{2,30})[)）]$")
 _ITEM_ROW = re.compile(r"^(?P<project>\S{2,40})\s+(?P<org>\S{2,30})$")
+# 甲公司－X系统, a row that names the maker first and a product after a dash.
+_ITEM_DASH_ROW = re.compile(r"^(?P<org>[^-—－–]{2,20}?)\s*[-—－–]\s*(?P<project>[^-—－–]{2,40})$")
+_PRODUCT_END = re.compile(r"(?:系统|平台|芯片|晶片|模型|方案|设备|技术|网络|网路|引擎|机器人|终端|应用|框架|软件|服务|产品|装置|"
+                          r"计算机|服务器|数据库|网关|传感器)$")
+# 甲公司：X, a row of a list that names the maker first.
+_ITEM_ORG_COLON = re.compile(r"^(?P<org>[^:：,，的]{2,30})[:：]\s*(?P<project>[^:：,，]{2,40})$")
 # 甲公司凭借X项目(荣获…): the maker, then the project it won with.
 _ITEM_BY_MEANS = re.compile(r"^(?P<org>[^,，:：;；的]{2,30}?)(?:凭借|依托)(?P<project>[^,，:：;；的]{2,40})$")
 # 名称：X 单位：甲公司 — a row of a list with labelled fields.
@@ -78,7 +85,7 @@ _LIST_SEP = re.compile(rf"[、;；]|(?<=[)）”」』])(?:和|与|及|以及)|(
 _COMMA_SEP = re.compile(r"[,，](?:以及|和|还有)?(?![^(（]*[)）])")
 # Where a sentence names its winner, around its own award: 甲的X入选…, 获得…奖的是甲的X,
 # …奖被甲研发的X摘得, …奖由X项目获得.
-_SELECTED = r"(?:入选|获选|入围|上榜|在列|榜上有名|位列其中|名列其中|也在其中|成为(?:入选|获奖)(?:成果|项目)之一)"
+_SELECTED = r"(?:入选|获选|获奖|入围|上榜|在列|榜上有名|位列其中|名列其中|也在其中|成为(?:入选|获奖)(?:成果|项目)之一)"
 _WINNER_BEFORE = re.compile(rf"(?:^|[,，;；])(?P<w>[^,，;；:：。]{{4,240}}?)[,，]?(?:则|也|亦|同样|还|均|都|同时|成功|一举)?"
                             rf"(?P<verb>{alternation(AWARD_VERBS)}|获选|{_SELECTED})")
 # What may come between a winner's verb and the award it names: …获得2025年世界互联网大会“领先科技奖”.
@@ -105,10 +112,11 @@ _PRESENTED = re.compile(r"(?:介绍|展示|讲解|推介)了?[“「『](?P<proj
 _OWNER_NOTE = re.compile(rf"(?:该|此)(?:项目|成果|产品)由(?P<org>[^,，;；。]{{2,30}}?){_MAKERS}")
 # A list of winners that names no award itself: 入选成果包括…, 获奖项目分别是….
 # 入选的15项成果中，甲的“…”、乙的“…”引人关注 counts them first.
-_LIST_CUE = re.compile(r"(?:入选|获奖|获评|上榜|发布)的?(?:[\d一二三四五六七八九十几多]+(?:个|项|款|件))?(?:成果|项目|作品|案例|产品)"
+_LIST_CUE = re.compile(r"(?:入选|获奖|获评|获选|上榜|发布)的?(?:[\d一二三四五六七八九十几多]+(?:个|项|款|件))?(?:成果|项目|作品|案例|产品)"
                        r"(?:还|也)?(?:包括|分别是|分别为|有|为|是|中)")
 # Words before an owner's name: the list's lead, a conjunction, 由 (由某院研发的“…”).
 _LIST_LEAD = re.compile(r"^(?:.*(?:包括|分别是|分别为|其中)[:：]?)?(?:和|与|及|以及|由)?")
+_COUNTED_WINNERS = re.compile(r"[\d一二三四五六七八九十]+(?:项|个|款)[\u4e00-\u9fff]{0,8}?(?:成果|项目|产品|案例)(?:获奖|入选|上榜|获评|获选)")
 _COUNTED = re.compile(r"^[\d一二三四五六七八九十几多]+(?:个|项|款|家|件)")
 _COUNT_TAIL = re.compile(r"等(?:[\d一二三四五六七八九十几多]+(?:个|项|款|件))?(?:[\u4e00-\u9fff]{0,3}?(?:成果|项目|作品|案例|产品))?$")
 # A table's number column, its space lost in reading: "1天枢框架 北辰研究院" (but 5G…, 3D… stay).
@@ -141,7 +149,7 @@ _QUOTED_WIN_EN = re.compile(
     r"was\snamed|were\samong)")
 # Lists of "Org's project": after "including", "winners include", "the top prize went to",
 # "…, as was …", or as the subject of "were among the winners".
-_LIST_AFTER_EN = re.compile(r"\b(?:including|includes?:?|such\sas|alongside|(?i:list|line-?up)\s(?:also\s)?(?:features?|featured)|(?i:among\sthem)(?:\s(?:were|are))?|as\s(?:was|were)|"
+_LIST_AFTER_EN = re.compile(r"\b(?:including|includes?:?|such\sas|alongside|(?i:list|line-?up)\s(?:also\s)?(?:features?|featured)|(?i:among\sthem)(?:\s(?:were|are|was|is))?|as\s(?:was|were)|"
                             r"^[Aa]mong\s(?:[\w'’-]+\s){0,12}?(?:[Aa]chievements?|[Aa]wards?|[Pp]rizes?|winners|honou?rees|recipients)\s(?:were|are)|"
                             r"(?:prize|award|honou?r|place)s?\swent\sto)\s(?P<list>[^;:]+?)\.?$")
 _LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:among\s(?:the\s)?(?:other\s)?(?:\d+\s)?(?:(?:winners|recipients|honou?rees)\b|(?:20\d\d\s)?(?=[A-Z]))|"
@@ -161,6 +169,8 @@ _APPOSITIVE_EN = re.compile(rf"^(?P<project>[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*)*),\s
 _OF_ORG_EN = re.compile(rf"^(?:[Tt]he\s)?(?P<project>[A-Z][\w-]*(?:\s[\w-]+){{1,6}}?)\sof\s(?:the\s)?(?P<org>{_EN_ORG})$")
 # "the Tianhe edge chip (Orion Labs)"
 _OWNER_AFTER_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,()\"“”]+?)\s\((?P<org>{_EN_ORG})\)$")
+# "- Orion Technologies: Skyline language model", a row that names the maker first
+_ORG_COLON_EN = re.compile(rf"^(?:{_BULLET})?(?:the\s)?(?P<org>{_EN_ORG}):\s(?P<project>[^:]{{2,80}}?)\.?$")
 # "Harbor AI won a … award for its medical imaging assistant"
 _WON_FOR_ITS_EN = re.compile(rf"(?:^|,\s|\b(?:while|whereas|and)\s)(?:the\s)?(?P<org>{_EN_ORG})\s(?:won|received|bagged|took|claimed|was\shonou?red\swith)\s"
                              r"[^.;]{0,80}?\b(?i:award|prize|honou?r|achievement|place)s?\s(?:[^.;]{0,20}?\s)?for\s(?:(?:its|their)\s|(?=[A-Z]))"
@@ -234,7 +244,11 @@ def _quoted_zh(text: str, award: str) -> list[tuple[str, str | None]]:
         if project in award or _COUNTED.match(project) or _SPOKEN.search(text, 0, match.start("project") - 1) \
                 or _EVENT_NAMED.match(text, match.end("project") + 1):
             continue
-        org = match.group("owner") or _owner(_LIST_LEAD.sub("", match.group("org") or "").strip()) or None
+        lead = match.group("org") or ""
+        if lead.startswith("有") and text[match.start() - 2 : match.start()] in ("中,", "中，"):
+            lead = lead[1:]  # 在本次发布的15项成果中，有甲的“X”、…
+        named = _LIST_LEAD.sub("", match.group("named") or "")
+        org = match.group("owner") or _owner(_LIST_LEAD.sub("", lead).strip()) or (named if looks_like_org(named) else None)
         found.append((project, org))
     return found
 
@@ -247,7 +261,8 @@ def _item_zh(phrase: str) -> tuple[str, str] | None:
     if quoted and looks_like_org(quoted.group("org")):
         return quoted.group("name") + quoted.group("rest").rstrip("等"), _without_descriptor(quoted.group("org"))
     phrase = _COUNT_TAIL.sub("", re.sub(f"[{_QUOTES}]", "", phrase)).rstrip("等 ")
-    for pattern in (_ITEM_FIELDS, _ITEM_OWNER_AFTER, _ITEM_ROW, _ITEM_OWNER_BEFORE, _ITEM_MADE_BY, _ITEM_BY_MEANS):
+    for pattern in (_ITEM_FIELDS, _ITEM_OWNER_AFTER, _ITEM_ROW, _ITEM_ORG_COLON, _ITEM_OWNER_BEFORE, _ITEM_MADE_BY, _ITEM_BY_MEANS,
+                    _ITEM_DASH_ROW):
         match = pattern.match(phrase)
         if match:
             project, org = _PROJECT_WORD.sub("", match.group("project").strip()), match.group("org").strip()
@@ -256,7 +271,9 @@ def _item_zh(phrase: str) -> tuple[str, str] | None:
                 project, org = f"{fused.group('project')}的{project}", fused.group("org")
             if _NOT_A_NAME.match(project) or _NOT_A_NAME.match(org) or _NOT_AN_ORG.match(org) or _COUNTED.match(project):
                 return None
-            return (project, _without_descriptor(org)) if pattern is not _ITEM_ROW or looks_like_org(org) else None
+            if pattern is _ITEM_DASH_ROW and not looks_like_org(org) and (_PRODUCT_END.search(org) or not _PRODUCT_END.search(project)):
+                return None  # X系统－甲公司 or two names: which one made the other is not said
+            return (project, _without_descriptor(org)) if pattern not in (_ITEM_ROW, _ITEM_ORG_COLON) or looks_like_org(org) else None
     fused = _ORG_FUSED.match(phrase)
     if fused and not (_NOT_A_NAME.match(fused.group("project")) or _MAKER_NAME.match(fused.group("project"))):
         return fused.group("project"), _without_descriptor(fused.group("org"))
@@ -386,6 +403,7 @@ class _Awards:
         # The award of a list whose rows follow line by line (名单如下：), and the last row's paragraph.
         self.rows: tuple[str, int | None] | None = None
         self.row_paragraph: int | None = None
+        self.counted: int | None = None  # the last sentence that counted the winners (17项成果获奖)
 
     def read(self, text: str) -> _Name | None:
         """This sentence's own award, after noting what it names."""
@@ -431,7 +449,10 @@ def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
     own = awards.read(text)
     paragraph = ctx.sentences[index].paragraph
     continued = awards.listing == paragraph  # 获奖成果包括：X（甲）；Y（乙）；…: this sentence is the list's next part
-    listed = continued or bool(_LIST_CUE.search(text))
+    # 17项成果获奖。其中，甲“X”、乙“Y”引人关注: the sentence after a count of winners names some of them.
+    listed = continued or bool(_LIST_CUE.search(text)) or (awards.counted == index - 1 and text.startswith("其中"))
+    if _COUNTED_WINNERS.search(text):
+        awards.counted = index
     awards.listing = paragraph if listed and text.endswith(("；", ";")) else None
     award = awards.resolve(own)
     if award is None:
@@ -443,10 +464,14 @@ def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
     if _fullness(quoted) >= _fullness(pairs):
         pairs = quoted
     if text.endswith(":") or ":\n" in text:  # the list runs on, row by row
-        awards.rows = (name, year) if _LIST_HEAD.search(text.partition(":")[0]) else None
+        head = text.partition(":")[0]
+        awards.rows = (name, year) if _LIST_HEAD.search(head) or "名单" in head[-25:] else None
     if continued and not pairs:
         pairs = [item for item in map(_item_zh, _split_list(text)) if item]
-    pairs = pairs or _winners_zh(text, own) or _presented(ctx, text)
+    if not pairs or not all(org for _, org in pairs):  # 甲“X”、乙“Y”等15项成果荣获…: the quotes alone do not name the makers
+        winners = _winners_zh(text, own)
+        pairs = winners if _fullness(winners) > _fullness(pairs) else pairs
+    pairs = pairs or _presented(ctx, text)
     return [(name, year, project, org or _representative_org(ctx, index)) for project, org in pairs]
 
 
@@ -465,8 +490,8 @@ def _fullness(pairs: list[tuple[str, str | None]]) -> tuple[int, int]:
 
 
 def _item_en(item: str) -> tuple[str, str] | None:
-    item = re.sub(f"^{_BULLET}", "", item.strip()).rstrip(",")
-    for pattern in (_OWNED_EN, _MADE_BY_EN, _APPOSITIVE_EN, _OWNER_AFTER_EN, _OF_ORG_EN):
+    item = re.sub(rf"^(?:{_BULLET}|and\s)", "", item.strip()).rstrip(",")  # "…; and a chip by Vega Lab"
+    for pattern in (_OWNED_EN, _MADE_BY_EN, _APPOSITIVE_EN, _OWNER_AFTER_EN, _OF_ORG_EN, _ORG_COLON_EN):
         match = pattern.match(item)
         if match:
             return match.group("project").strip(), match.group("org")
@@ -525,7 +550,7 @@ class _AwardsEn:
 def _row_en(line: str) -> list[tuple[str, str]]:
     """One row of an English list: "X by Org", "Org's X", without what follows its colon
     ("- X by Orion Labs: The basic idea is …")."""
-    item = _item_en(line.partition(": ")[0])
+    item = _item_en(line if _ORG_COLON_EN.match(line) else line.partition(": ")[0])
     return _joint_makers(*item) if item else []
 
 
