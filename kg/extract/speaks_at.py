@@ -13,39 +13,62 @@ from ..models import SpeaksAt
 from . import evidence_for
 from .context import DocContext
 from .lexicon import EVENT_WORDS, SPEECH_VERBS, alternation
+from .people import _EN_NAME as EN_NAME
 from .people import TitledPerson, officials_zh, titled_people
 
 _EVENT_ZH = re.compile(
-    rf"(?:在|于|出席|参加)(?P<event>(?:“[^”]{{1,40}}”|[^,，。;；:：、!?！？()（）“”]){{0,40}}?(?:{alternation(EVENT_WORDS)})[”\"]?)(?=上|中|期间|现场|时|并|致辞|致词|发言|演讲|讲话|环节|[,，。;；]|$)"
+    rf"(?:在|于|出席|参加|主持)(?P<event>(?:“[^”]{{1,40}}”|[^,，。;；:：、!?！？()（）“”]){{0,40}}?(?:{alternation(EVENT_WORDS)})[”\"]?)(?=上|中|期间|现场|时|并|致辞|致词|发言|演讲|讲话|环节|[,，。;；]|$)"
     rf"|(?:^|[,，])(?P<event2>[^,，。;；:：在!?！？]{{0,30}}?(?:{alternation(EVENT_WORDS)}))(?=(?:上|期间)[,，]|[,，](?:出席|参加|致辞))"
-    # 人工智能论坛由某大学承办，…: the event as the subject of its own sentence
-    # (a forum or ceremony, not the summit itself: 某某峰会于…举行 is the summit's own sentence)
-    r"|^(?P<event3>[^,，。;；:：在!?！？\d\s]{1,30}?(?:分论坛|论坛|开幕式|闭幕式|研讨会|座谈会|圆桌会|高端对话|发布会|颁奖典礼))(?=由|于|在)"
+    # 人工智能论坛由某大学承办，…; 20日上午，2031甲杯大赛颁奖仪式在乌镇举行: the event as the subject
+    # of its own sentence (a forum or ceremony, not the summit itself: 某某峰会于…举行 is the summit's own sentence)
+    r"|(?:^|[,，])(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚间)?[,，]?)?"
+    r"(?P<event3>[^,，。;；:：在!?！？\s]{1,40}?(?:分论坛|论坛|开幕式|闭幕式|研讨会|座谈会|圆桌会|高端对话|发布会|颁奖典礼|颁奖仪式))"
+    r"(?=(?:\d{1,2}日)?(?:由|于|在))"
 )
 # "Sub-forum on November 20" is a date, not the forum's topic.
-_NOT_TOPIC = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s+\d|\d{1,2}\b)"
+# "Forum on Wednesday afternoon" is a time, not a topic.
+_NOT_TOPIC = (r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s+\d"
+              r"|\d{1,2}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
 # "a sub-forum on frontier AI models on Wednesday, …": a topic in running
 # text, up to the clause's end, its date or what is said of the forum.
 _LOWER_TOPIC = (r"(?=[a-z0-9])[\w'’-]+(?:\s+[\w'’-]+){0,8}?"
                 r"(?=\s+(?:on|at|held|hosted|organi[sz]ed|which|where|that|when|during|in\s+[A-Z])\b|[,.;:]|$)")
 _EVENT_EN = re.compile(
-    r"\b(?:[Aa]t|[Dd]uring|[Ii]n|[Aa]ddressing|[Aa]ddressed|told|attended|attending)\s+(?:the\s+|a\s+)?(?P<event>(?:[\w'’-]+\s){0,8}?"
+    r"\b(?:[Aa]t|[Dd]uring|[Ii]n|[Aa]ddress(?:es|ed|ing)?|told|attended|attending|held|hosted)\s+(?:the\s+|a\s+)?"
+    r"(?P<event>(?:(?!(?:when|which|will|would|that|where|who)\s)[\w'’-]+\s){0,8}?"
     r"(?:[Ff]orum|[Ss]ub-forum|[Oo]pening\s+[Cc]eremony|[Cc]losing\s+[Cc]eremony|[Cc]eremony|[Dd]ialogue|"
     r"[Pp]anel(?:\s+[Dd]iscussion)?|[Rr]ound\s?table|[Pp]lenary(?:\s+[Ss]ession)?|[Ll]aunch(?:\s+[Ee]vent)?|"
-    r"(?:[Rr]elease|[Aa]ward)\s+[Ee]vent)"
+    r"(?:[Rr]elease|[Aa]ward)\s+[Ee]vent|(?:[Pp]ress|[Nn]ews)\s+[Cc]onference)"
     rf"(?:\s+on\s+{_NOT_TOPIC}{_LOWER_TOPIC}"
     rf"|\s+(?:on|of)(?:\s+(?:the|and|&|of|for|in))*\s+{_NOT_TOPIC}[A-Z0-9][\w-]*(?:(?:\s+(?:and|&|of|the|for|in))*\s+[A-Z0-9][\w-]*)*)?)"
 )
+# "at the state-run conference", "addressed the World Internet Conference": only the summit is named.
+_SUMMIT_EN = re.compile(r"\b(?:at|to|address(?:es|ed|ing)?)\s+(?:the\s+|this\s+year's\s+)?"
+                        r"(?!press\b|news\b)(?:[\w-]+\s+){0,2}?(?:World\s+Internet\s+Conference|WIC|[Ss]ummit|[Cc]onference)\b(?!\s+(?:on|of)\b)")
+# "Thursday's sub-forum": the day is no part of the name.
+_DAY_EN = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)['’]s\s+", re.I)
 # "In a keynote speech at the opening ceremony": the event is what the speech was at.
 _SPEECH_AT_EN = re.compile(r"^(?:(?:keynote|opening|closing|video|brief)\s+)?(?:speech|address|remarks|talk|presentation)\s+"
                            r"(?:at|to)\s+(?:the\s+|a\s+)?", re.I)
 # 接受记者采访时表示: what someone told a reporter is not a speech at the event.
 _INTERVIEWED_ZH = re.compile(r"^[^。,，]{0,12}?接受[^。,，]{0,10}?采访")
 # Who chairs a ceremony (主持) runs it; our gold counts them as speakers only when they also speak.
-_SPOKE_ZH = rf"(?:{alternation(set(SPEECH_VERBS) - {'主持'})}|发表|作了|作主旨|做主旨|讨论|对谈|座谈|对话|交流)"
-_VERB_ZH = re.compile(rf"^[^。]{{0,30}}?{_SPOKE_ZH}")
-_VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|delivered|addressed|spoke|speaking|"
-                      r"remarked|highlighted|pointed out|warned|explained|emphasized|emphasised|argued|shared)\b", re.I)
+# 致欢迎辞, 致开幕词 are speeches; 致贺信 sends a letter. 宣读 reads one out, 通报 briefs the press.
+_SPOKE_ZH = (rf"(?:{alternation(set(SPEECH_VERBS) - {'主持'})}|致(?!贺)[\u4e00-\u9fff]{{1,3}}?[辞词]|发表|作了|作主旨|做主旨|"
+             r"讨论|对谈|座谈|对话|交流|宣读|通报|列举)")
+_VERB_ZH = re.compile(rf"^[^。]{{0,30}}?(?P<verb>{_SPOKE_ZH})")
+# A speech made to the event (致辞, 演讲, 宣读): unlike 表示 or 说, said only where the event is.
+_FORMAL_ZH = re.compile(r"致|发言|讲话|演讲|报告|宣读|发表|主旨")
+_VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|deliver(?:s|ed|ing)?|"
+                      r"address(?:es|ed|ing)?|spoke|speaking|remarked|highlighted|pointed out|warned|explained|"
+                      r"emphasized|emphasised|argued|shared|hoped|read out|"
+                      r"(?:gave|made)\s(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:speech|address|remarks|talk|presentation))\b", re.I)
+_FORMAL_EN = re.compile(r"deliver|address|read|gave|made", re.I)
+# "Li Ming, chairman of …, also spoke", 乙同样强调: the speaker goes on where the last one spoke.
+_GOES_ON = re.compile(r"(?:,[^.;]{0,150}?,)?\s*(?:also|likewise|too)\b|[^。,，]{0,3}?(?:同样|也|亦|还)")
+# "He said while addressing the main forum", 他表示: the last person named speaks.
+_PRONOUN_SAID = re.compile(r"^(?:[“\"][^”\"]*[”\"]\s*)?(?:[Hh]e|[Ss]he)\s(?:also\s)?(?:said|added|noted)\b"
+                           r"|^(?:他|她)(?:还|也|则)?(?:说|表示|指出|介绍|强调)|,\s(?:he|she)\s(?:said|added)\b")
 # '"…," said Ahmed Khan, chairman of …': the verb before the name.
 _SAID_BEFORE_EN = re.compile(r"\b(?:said|says|added|noted|stressed)\s$")
 # 当天下午举行的数字经济论坛: the forum's name follows the relative clause.
@@ -55,9 +78,10 @@ _WHEN_ZH = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|�
 # 以“网络安全”为主题的分论坛 is the 网络安全分论坛.
 _THEMED_ZH = re.compile(rf"^以(?P<topic>.{{2,30}}?)为主题的(?P<kind>{alternation(EVENT_WORDS)})$")
 # "在分论坛上" names no forum: it is the one the article named last.
-_BARE_FORUM_ZH = ("分论坛", "论坛", "平行论坛", "专题论坛")
+_BARE_FORUM_ZH = ("分论坛", "论坛", "平行论坛", "专题论坛", "发布会")
 # A forum the article names: 举办了某论坛, 在某论坛上, or 某论坛举行.
 _HOSTED_ZH = re.compile(rf"(?:举办了?|举行了?|召开了?|在|于|出席|参加)(?P<event>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))"
+                        r"(?=[上中]|期间|[,，。;；]|$)"
                         rf"|(?P<event2>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))[”\"]?(?:举行|举办|召开|开幕)")
 _NAMED_VERB_ZH = re.compile(rf"[^。,，]{{0,12}}?{_SPOKE_ZH}")
 # 出席开幕式并致辞的有：A、B…: everyone titled after the cue spoke.
@@ -67,11 +91,8 @@ _SPEAKER_LIST_EN = re.compile(r"\b(?:[Aa]mong\s+(?:those|the\s+speakers)\s+who\s
                               r"\b(?:were|was)|[Ss]peakers\s+(?:at|of)\b[^.;]*?\b(?:included|were))\s"
                               r"(?!(?:welcomed|greeted|introduced|joined|received|met|thanked)\b)")
 # What stands between two people of one list: 、, a comma, 和 or 及, and the next one's title.
-_LIST_JOIN_ZH = re.compile(r"(?:[、,，和及与]|以及)[^,，。;；:：!?！？、]{0,40}")
-# 致辞, "delivered a speech": words for a speech to the event, not a remark anywhere.
-_FORMAL_SPEECH = re.compile(r"\s*(?:也|随后|接着|则|还)?(?:致辞|致词|发言|讲话|作主旨演讲|发表主旨演讲|发表演讲|作报告)"
-                            r"|(?:,\s[^.;]{2,120}?,)?\s*(?:also\s|then\s)?(?:delivered|gave|made)\s(?:a\s|the\s)?(?:keynote\s|video\s)?"
-                            r"(?:speech|address|remarks)\b")
+# (坦桑尼亚通信、科学和技术部部长: a title may hold a 、 of its own.)
+_LIST_JOIN_ZH = re.compile(r"(?:[、,，和及与]|以及)[^,，。;；:：!?！？]{0,40}")
 _SUMMIT_ONLY_ZH = re.compile(r"^(?:世界互联网大会|乌镇峰会|峰会|大会|会议|活动|互联网大会)$")
 _GENERIC_ZH = re.compile(r"^(?:本届|今年|此次|本次|这次|该)?(?:的)?(?:峰会|大会|乌镇峰会|世界互联网大会)?(?:的)?")
 
@@ -81,18 +102,38 @@ class _Event:
     name: str
     year: int | None
     position: int
+    # The summit itself (在大会上, "at the conference"): the event only where no other is named.
+    summit: bool = False
+    # The subject of its own sentence (某论坛在乌镇举行): the story's event until another is named.
+    held: bool = False
+
+
+# 在大会上, 在本届峰会上: a speech where only the summit is named.
+_AT_SUMMIT_ZH = re.compile(r"在(?P<summit>[^,，。;；:：]{0,20}?(?:大会|峰会))上")
 
 
 def _events_zh(ctx: DocContext, text: str) -> list[_Event]:
     events = []
     for match in _EVENT_ZH.finditer(text):
-        name, year = _drop_summit(ctx, match.group("event") or match.group("event2") or match.group("event3"))
+        raw = match.group("event") or match.group("event2") or match.group("event3")
+        name, year = _drop_summit(ctx, raw)
         if name in _BARE_FORUM_ZH:
             name = _last_named_forum(ctx, text, name) or name
         if len(name) < 2 or _SUMMIT_ONLY_ZH.match(name):
             continue
-        events.append(_Event(name, year or ctx.year_of(text), match.start()))
-    return events
+        events.append(_Event(name, year or ctx.year_of(text) or _own_year(raw), match.start(),
+                             held=bool(match.group("event3"))))
+    for match in _AT_SUMMIT_ZH.finditer(text):
+        name, year = _drop_summit(ctx, match.group("summit"))
+        if not name or _SUMMIT_ONLY_ZH.match(name):
+            events.append(_Event("大会", year or ctx.year_of(text), match.start(), summit=True))
+    return sorted(events, key=lambda e: e.position)
+
+
+def _own_year(name: str) -> int | None:
+    """2031甲杯大赛颁奖仪式: an event named with its year is that year's."""
+    year = re.match(r"20\d\d(?!\d)", name)
+    return int(year.group(0)) if year else None
 
 
 def _drop_summit(ctx: DocContext, raw: str) -> tuple[str, int | None]:
@@ -104,7 +145,12 @@ def _drop_summit(ctx: DocContext, raw: str) -> tuple[str, int | None]:
     return _clean_event_zh(raw), None
 
 
+# 于11月21日举办甲论坛: the date and the verb are no part of its name.
+_HELD_ON_ZH = re.compile(r"^(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚间)?(?:举办|举行|召开)(?:了)?")
+
+
 def _clean_event_zh(name: str) -> str:
+    name = _HELD_ON_ZH.sub("", name)
     name = _GENERIC_ZH.sub("", _RELATIVE_ZH.sub("", _WHEN_ZH.sub("", re.sub(r"^20\d\d年", "", name))))
     name = _THEMED_ZH.sub(r"\g<topic>\g<kind>", name)
     return re.sub(r"[“”\"「」『』]", "", name)
@@ -121,11 +167,12 @@ def _last_named_forum(ctx: DocContext, text: str, bare: str) -> str | None:
 def _events_en(ctx: DocContext, text: str) -> list[_Event]:
     events = []
     for match in _EVENT_EN.finditer(text):
-        name = _SPEECH_AT_EN.sub("", match.group("event").strip())
+        name = _DAY_EN.sub("", _SPEECH_AT_EN.sub("", match.group("event").strip()))
         name = re.sub(r"^(?:(?:20\d\d\s+)?World\s+Internet\s+Conference(?:\s+Wuzhen\s+Summit)?(?:'s|’s)?\s+|"
                       r"(?:summit|conference)(?:'s|’s)\s+)", "", name, flags=re.I)
         events.append(_Event(*_of_summit_en(ctx, name, text), match.start()))
-    return events
+    events += [_Event("conference", ctx.year_of(text), m.start(), summit=True) for m in _SUMMIT_EN.finditer(text)]
+    return sorted(events, key=lambda e: e.position)
 
 
 def _of_summit_en(ctx: DocContext, name: str, text: str) -> tuple[str, int | None]:
@@ -138,28 +185,106 @@ def _of_summit_en(ctx: DocContext, name: str, text: str) -> tuple[str, int | Non
     return name, ctx.year_of(text)
 
 
-def _speakers(ctx: DocContext, text: str, known: re.Pattern | None, listed_from: int | None) -> list[TitledPerson]:
-    """Who speaks in a sentence; everyone titled after `listed_from` is on a list of speakers."""
+@dataclass
+class _Speaker:
+    person: TitledPerson
+    verb: str  # the word that says they spoke; '' where a list of speakers does
+    verb_end: int  # where that word ends in the sentence
+
+
+def _speaks_to(text: str, event: _Event, speaker: _Speaker) -> bool:
+    """The summit named in what someone says is not where they spoke: it must
+    come before the verb, or right after it ("delivered speeches at the conference")."""
+    gap = text[speaker.verb_end:event.position]
+    return event.position < speaker.verb_end or bool(re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", gap))
+
+
+def _is_formal(speaker: _Speaker, zh: bool) -> bool:
+    return bool((_FORMAL_ZH if zh else _FORMAL_EN).search(speaker.verb))
+
+
+# '"…," said Li Ming, a UN under-secretary-general', 'President Li Ming': speakers no title pattern reads.
+_BARE_SPEAKER_EN = re.compile(rf"\b(?:said|says|added)\s(?P<name>{EN_NAME})(?=,|\s(?:at|in|on|during|via|while)\b)"
+                              rf"|\b(?:President|Premier|Vice[- ]Premier|Vice[- ]President)\s"
+                              rf"(?P<titled>{EN_NAME})(?!['’])")
+
+
+# "Speakers … included Ruth Obi, vice minister of communications; and Li Ming, …": a listed name
+# whose title names no organisation.
+_LISTED_NAME_EN = re.compile(rf"(?:\b(?:included|were)\s|^(?:and\s)?)(?P<name>{EN_NAME}),")
+
+
+def _speakers(ctx: DocContext, text: str, known: re.Pattern | None, listed_from: int | None) -> list[_Speaker]:
+    """Who speaks in a sentence; everyone titled after `listed_from` is on a list of speakers.
+    Whoever is named inside what a speaker says (甲表示，乙…) is not one."""
     listed = lambda p: listed_from is not None and p.start >= listed_from  # noqa: E731
     if ctx.doc.language == "en":
-        return [p for p in titled_people(ctx, text)
-                if listed(p) or _VERB_EN.search(text, p.end) or _SAID_BEFORE_EN.search(text, 0, p.start)]
+        return _speakers_en(ctx, text, listed)
     people = [p for p in titled_people(ctx, text) if p.titles and p.titles[0].role != "记者"]
-    people += officials_zh(text)
-    speakers = [p for p in people
-                if listed(p) or (_VERB_ZH.match(text[p.end:]) and not _INTERVIEWED_ZH.match(text[p.end:]))]
-    return _joined_speakers(text, people, speakers) + _known_speakers(text, known, speakers)
+    people += [p for p in officials_zh(text) if not _inside_title(text, p, people)]
+    people.sort(key=lambda p: p.start)
+    speakers, said_from = [], len(text)
+    for person, following in zip(people, [*people[1:], None]):
+        own = text[person.end:_clause_end(text, person, following)]
+        opinion = own.startswith("看来") and _OPINION_ZH.search(text, 0, person.start)
+        verb = None if _INTERVIEWED_ZH.match(own) or opinion else _VERB_ZH.match(own)
+        if person.start >= said_from or not (listed(person) or verb):
+            continue
+        verb_end = person.end + verb.end() if verb else person.end
+        speakers.append(_Speaker(person, verb.group("verb") if verb else "", verb_end))
+        if verb and not _FORMAL_ZH.search(verb.group("verb")):
+            said_from = min(said_from, verb_end)
+    speakers = _joined_speakers(text, people, speakers)
+    return speakers + [s for s in _known_speakers(text, known, speakers) if s.person.start < said_from]
 
 
-def _joined_speakers(text: str, people: list[TitledPerson], speakers: list[TitledPerson]) -> list[TitledPerson]:
+# 在甲公司总裁乙看来: an opinion quoted, not a speech.
+_OPINION_ZH = re.compile(r"在[^,，。;；]*$")
+
+
+def _clause_end(text: str, person: TitledPerson, following: TitledPerson | None) -> int:
+    """Where the words said of `person` end: at the clause that opens the next
+    person's titles (甲，乙机构名称…主任丙: the 称 in 名称 is not 甲's)."""
+    if following is None:
+        return len(text)
+    breaks = [text.rfind(mark, person.end, following.start) for mark in ",，、;；"]
+    return max(breaks) if max(breaks) >= person.end else following.start
+
+
+def _inside_title(text: str, official: TitledPerson, people: list[TitledPerson]) -> bool:
+    """国家主席、中央军委主席习近平: 国家 before 主席 is part of someone's title chain."""
+    return any(p.start >= official.end and not re.search(r"[,，。;；:：]", text[official.end:p.start]) for p in people)
+
+
+def _speakers_en(ctx: DocContext, text: str, listed) -> list[_Speaker]:
+    people = list(titled_people(ctx, text))
+    bare = [TitledPerson(m.group(g), *m.span(g), (), 0.6)
+            for m in _BARE_SPEAKER_EN.finditer(text) for g in ("name", "titled") if m.group(g)]
+    listed_names = (TitledPerson(m.group("name"), *m.span("name"), (), 0.6) for m in _LISTED_NAME_EN.finditer(text))
+    bare += [p for p in listed_names if listed(p)]
+    for person in bare:
+        if not any(p.start < person.end and person.start < p.end for p in people):
+            people.append(person)
+    speakers = []
+    for person in sorted(people, key=lambda p: p.start):
+        verb = _VERB_EN.search(text, person.end)
+        before = _SAID_BEFORE_EN.search(text, 0, person.start)
+        if listed(person) or verb or before:
+            said = verb or before
+            speakers.append(_Speaker(person, said.group(0) if said else "", said.end() if said else person.end))
+    return speakers
+
+
+def _joined_speakers(text: str, people: list[TitledPerson], speakers: list[_Speaker]) -> list[_Speaker]:
     """甲、乙、丙等在开幕式上发言 (or 甲，乙和丙…): whoever is joined to a speaker by a list
     mark spoke too, though the verb stands far from the first of them."""
     joined = list(speakers)
     for person in sorted(people, key=lambda p: p.start, reverse=True):
-        nearest = min((p for p in joined if p.start > person.end), key=lambda p: p.start, default=None)
-        if person not in joined and nearest and _LIST_JOIN_ZH.fullmatch(text, person.end, nearest.start):
-            joined.append(person)
-    return sorted(joined, key=lambda p: p.start)
+        nearest = min((s for s in joined if s.person.start > person.end), key=lambda s: s.person.start, default=None)
+        if all(s.person != person for s in joined) and nearest \
+                and _LIST_JOIN_ZH.fullmatch(text, person.end, nearest.person.start):
+            joined.append(_Speaker(person, nearest.verb, nearest.verb_end))
+    return sorted(joined, key=lambda s: s.person.start)
 
 
 def _known_names(ctx: DocContext) -> re.Pattern | None:
@@ -170,13 +295,15 @@ def _known_names(ctx: DocContext) -> re.Pattern | None:
     return re.compile(rf"(?:^|(?<=[,，;；:：在]))(?:{alternation(names)})") if names else None
 
 
-def _known_speakers(text: str, known: re.Pattern | None, speakers: list[TitledPerson]) -> list[TitledPerson]:
+def _known_speakers(text: str, known: re.Pattern | None, speakers: list[_Speaker]) -> list[_Speaker]:
     found = []
     for match in known.finditer(text) if known else ():
-        if any(p.start < match.end() and match.start() < p.end for p in speakers):
+        if any(s.person.start < match.end() and match.start() < s.person.end for s in speakers):
             continue
-        if _NAMED_VERB_ZH.match(text, match.end()):
-            found.append(TitledPerson(match.group(0), match.start(), match.end(), (), 0.6))
+        verb = _NAMED_VERB_ZH.match(text, match.end())
+        if verb:
+            found.append(_Speaker(TitledPerson(match.group(0), match.start(), match.end(), (), 0.6), verb.group(0),
+                                  verb.end()))
     return found
 
 
@@ -187,48 +314,166 @@ def _nearest(events: list[_Event], position: int) -> _Event | None:
     return events[0] if events else None
 
 
-def extract(ctx: DocContext) -> list[SpeaksAt]:
-    found = []
-    find_events = _events_zh if ctx.doc.language == "zh" else _events_en
+# A press conference that announces the summit (论坛将于…举行, "will be held") is held before it, elsewhere.
+_PRESS = re.compile(r"发布会|[Pp]ress\s+[Cc]onference|[Nn]ews\s+[Cc]onference")
+_ANNOUNCED = re.compile(r"将于|将在|拟于|\bwill\s+(?:be\s+held|take\s+place|open|run)\b|\bis\s+to\s+be\s+held\b")
+# A photo credit (记者甲摄, "(Xinhua/Li Ming)", "[Photo/…]"): its paragraph is a caption.
+_CREDIT = re.compile(r"(?:记者[\u4e00-\u9fff·\s]{2,10}|[/／][\u4e00-\u9fff·]{2,8}|\s[\u4e00-\u9fff·]{2,4})摄影?$"
+                     r"|\((?:Photo|Xinhua)[^)]*\)$|\[Photo[^\]]*\]$")
+_CREDIT_ENDS = ("摄", "摄影", ")", "]")
+_SENTENCE_END = re.compile(r"[。！？；.!?;:：”\"’)）]$")
+
+
+def _story_paragraphs(ctx: DocContext, texts: list[str]) -> list[int]:
+    """For each sentence, how many paragraphs of the story come before it: a
+    heading (一句无句号的短行) or a photo caption does not move the story on."""
+    flow, count, paragraph = [], -1, None
+    grouped: dict[int, list[str]] = {}
+    for sentence, text in zip(ctx.sentences, texts):
+        grouped.setdefault(sentence.paragraph, []).append(text)
+    aside = {number for number, lines in grouped.items()
+             if any(line.endswith(_CREDIT_ENDS) and _CREDIT.search(line) or line.startswith("Photo:") for line in lines)
+             or (len(lines) == 1 and len(lines[0]) <= 40 and not _SENTENCE_END.search(lines[0]))}
+    for sentence in ctx.sentences:
+        if sentence.paragraph != paragraph:
+            paragraph = sentence.paragraph
+            count += paragraph not in aside or count < 0
+        flow.append(count)
+    return flow
+
+
+@dataclass
+class _Named:
+    """The last person the story named with a title: "He said …" in the next sentences is theirs."""
+    person: TitledPerson
+    story: int  # the story paragraph that names them
+    statement: int | None  # the index of what they were found to say, if anything
+    explicit: bool  # whether that statement's sentence named its event
+    event: _Event | None  # where the story stood when they were named
+
+
+@dataclass
+class _Story:
+    """What the article has set up so far, as it is read sentence by sentence."""
+    # An event set up without a named speaker carries into the next paragraph
+    # of the story at most: news often opens a forum, then quotes speakers.
     pending: _Event | None = None
-    pending_paragraph = -1
+    pending_at: int = -1
     # A list of speakers parted by ；runs on into the next sentences of its paragraph.
     listing: _Event | None = None
-    listing_paragraph = -1
+    listing_paragraph: int = -1
     # The event the paragraph named last, taken or not.
     named: _Event | None = None
-    named_paragraph = -1
-    known = _known_names(ctx) if ctx.doc.language == "zh" else None
-    for sentence in ctx.sentences:
-        # An event set up without a named speaker carries into the next
-        # paragraph at most: news often opens a forum, then quotes speakers.
-        if sentence.paragraph > pending_paragraph + 1:
-            pending = None
-        text = ctx.text(sentence)
-        events = find_events(ctx, text)
-        cue = (_SPEAKER_LIST_ZH if ctx.doc.language == "zh" else _SPEAKER_LIST_EN).search(text)
-        listing = listing if sentence.paragraph == listing_paragraph else None
-        speakers = _speakers(ctx, text, known, 0 if listing else cue.start() if cue else None)
-        if sentence.paragraph != named_paragraph:
-            named = None
-        event = None
+    named_paragraph: int = -1
+    # 某论坛在乌镇举行: the story's event until it names another.
+    held: _Event | None = None
+    # Where the last speaker spoke, for one who speaks "also" (乙也表示).
+    previous: _Event | None = None
+    last_person: _Named | None = None
+
+    def carried(self, text: str, after_name: int, formal: bool) -> _Event | None:
+        """The event of a speaker whose sentence names none. 乙致辞。 after
+        甲出席开幕式并致辞。: a formal speech of the same paragraph is at its event."""
+        return (self.listing or self.pending or (self.named if formal else None)
+                or (self.previous if _GOES_ON.match(text, after_name) else None) or self.held)
+
+    def enter(self, sentence, story: int) -> None:
+        """Forget what does not reach this sentence."""
+        if story > self.pending_at + 1:
+            self.pending = None
+        if sentence.paragraph != self.named_paragraph:
+            self.named = None
+        if sentence.paragraph != self.listing_paragraph:
+            self.listing = None
+
+    def move_on(self, sentence, story: int, events: list[_Event], spoke: bool) -> None:
+        """Remember what this sentence set up."""
+        specific = [e for e in events if not e.summit]
+        if specific:
+            self.named, self.named_paragraph = specific[-1], sentence.paragraph
+            self.held = specific[-1] if specific[-1].held else None
+        if spoke:
+            self.pending = None
+        elif specific:
+            self.pending, self.pending_at = specific[-1], story
+
+
+def extract(ctx: DocContext) -> list[SpeaksAt]:
+    zh = ctx.doc.language == "zh"
+    find_events = _events_zh if zh else _events_en
+    texts = [ctx.text(sentence) for sentence in ctx.sentences]
+    events_of = [[e for e in find_events(ctx, text) if not (_PRESS.search(e.name) and _ANNOUNCED.search(text))]
+                 for text in texts]
+    paragraphs = _story_paragraphs(ctx, texts)
+    known = _known_names(ctx) if zh else None
+    found: list[SpeaksAt] = []
+    story = _Story()
+    for index, sentence in enumerate(ctx.sentences):
+        story.enter(sentence, paragraphs[index])
+        text = texts[index]
+        events = [e for e in events_of[index] if not e.summit] or events_of[index]
+        cue = (_SPEAKER_LIST_ZH if zh else _SPEAKER_LIST_EN).search(text)
+        speakers = _speakers(ctx, text, known, 0 if story.listing else cue.start() if cue else None)
+        event, statement = None, None
         for speaker in speakers:
-            # 乙致辞。 after 甲出席开幕式并致辞。: a formal speech of the same paragraph is at its event.
-            formal = named if _FORMAL_SPEECH.match(text, speaker.end) else None
-            event = _nearest(events, speaker.start) or listing or pending or formal
+            statement = None
+            formal = _is_formal(speaker, zh)
+            heard = [e for e in events if not e.summit or _speaks_to(text, e, speaker)]
+            # 甲致辞。…主持开幕式。: a formal speech is also at the event the paragraph names next.
+            event = (_nearest(heard, speaker.person.start) or story.carried(text, speaker.person.end, formal)
+                     or (_named_later(ctx, events_of, index) if formal else None))
             if event is None or event.year is None:
                 continue
-            confidence = 0.85 if events else 0.65
-            found.append(SpeaksAt(lang=ctx.doc.language, person=speaker.name, event=event.name, summit=event.year,
-                                  evidence=evidence_for(ctx, sentence, "speaks_at.pattern", confidence)))
-        runs_on = (cue or listing) and text.endswith(("；", ";"))
-        # A list whose first entry names no one we know still runs on, with its event.
-        run_event = event or (events[-1] if events else listing or pending)
-        listing, listing_paragraph = (run_event, sentence.paragraph) if runs_on else (None, -1)
-        if events:
-            named, named_paragraph = events[-1], sentence.paragraph
+            found.append(_speech(ctx, sentence, speaker.person, event, 0.85 if events else 0.65))
+            story.previous, statement = event, len(found) - 1
         if speakers:
-            pending = None
-        elif events:
-            pending, pending_paragraph = events[-1], sentence.paragraph
+            last = speakers[-1].person
+            story.last_person = _Named(last, paragraphs[index], statement, bool(events), event) if last.titles else None
+        else:
+            _pronoun_speaker(ctx, sentence, found, story, events, paragraphs[index])
+        runs_on = (cue or story.listing) and text.endswith(("；", ";"))
+        # A list whose first entry names no one we know still runs on, with its event.
+        run_event = event or (events[-1] if events else story.listing or story.pending)
+        story.listing, story.listing_paragraph = (run_event, sentence.paragraph) if runs_on else (None, -1)
+        story.move_on(sentence, paragraphs[index], events, bool(speakers))
     return found
+
+
+def _speech(ctx: DocContext, sentence, person: TitledPerson, event: _Event, confidence: float) -> SpeaksAt:
+    return SpeaksAt(lang=ctx.doc.language, person=person.name, event=event.name, summit=event.year,
+                    evidence=evidence_for(ctx, sentence, "speaks_at.pattern", confidence))
+
+
+def _named_later(ctx: DocContext, events_of: list[list[_Event]], index: int) -> _Event | None:
+    """The first event a later sentence of the same paragraph names."""
+    paragraph = ctx.sentences[index].paragraph
+    for later in range(index + 1, len(ctx.sentences)):
+        if ctx.sentences[later].paragraph != paragraph:
+            break
+        specific = [e for e in events_of[later] if not e.summit]
+        if specific:
+            return specific[0]
+    return None
+
+
+def _pronoun_speaker(ctx: DocContext, sentence, found: list[SpeaksAt], story: _Story, events: list[_Event],
+                     paragraph: int) -> None:
+    """"Li Ming, chairman of X, also stressed … . He said …": the person the
+    story named last speaks, at the event this sentence names or where the
+    story stood when they were named; an event this sentence names replaces
+    one that was only carried over to their own statement."""
+    text = ctx.text(sentence)
+    named = story.last_person
+    if not _PRONOUN_SAID.search(text) or named is None or paragraph > named.story + 1:
+        people = titled_people(ctx, text)
+        if people:
+            last = people[-1]
+            story.last_person = _Named(last, paragraph, None, False, story.carried(text, last.end, False))
+        return
+    story.last_person = None
+    if named.statement is None:
+        event = events[0] if events else named.event
+        if event is not None and event.year is not None:
+            found.append(_speech(ctx, sentence, named.person, event, 0.65))
+    elif events and not named.explicit and events[0].year is not None:
+        found[named.statement] = _speech(ctx, sentence, named.person, events[0], 0.65)
