@@ -136,6 +136,40 @@ CASES = {
         [{"rel": "summit_theme", "summit": 2016, "theme": "Bright Networks for All"},
          {"rel": "summit_theme", "summit": 2022, "theme": "towards a bright digital future"}],
         []),
+    "an English organisation with its acronym inside, and a 'then' post": (
+        EN + "Li Haoran, a member of the Political Bureau of the Example Party of Valdoria (EPV) Central Committee and "
+             "then secretary of the EPV Eastshore Provincial Committee, also addressed the summit.",
+        [{"rel": "holds_role", "person": "Li Haoran", "role": "member",
+          "org": "Political Bureau of the Example Party of Valdoria (EPV) Central Committee"},
+         {"rel": "holds_role", "person": "Li Haoran", "role": "then secretary", "org": "EPV Eastshore Provincial Committee"}],
+        []),
+    "an acronym before the title, an area after it": (
+        EN + "\"AI matters,\" said Chen Lu, UN under-secretary-general for economic and social affairs, at the opening ceremony.",
+        [{"rel": "holds_role", "person": "Chen Lu", "role": "under-secretary-general", "org": "UN"}],
+        []),
+    "a description of the organisation before its name is no part of it": (
+        EN + "Guests include Ravi Menon, founder and CEO of the artificial intelligence-based learning platform Learnly.ai.",
+        [{"rel": "holds_role", "person": "Ravi Menon", "role": "founder", "org": "Learnly.ai"},
+         {"rel": "holds_role", "person": "Ravi Menon", "role": "CEO", "org": "Learnly.ai"}],
+        []),
+    "a minister of an area serves its ministry; a unit of a committee is the organisation": (
+        EN + "Tang Wei, vice-minister of justice, said AI matters. Officials attended, and Zhao Ling, head of the "
+             "publicity department of the Eastshore Provincial Committee attended the event.",
+        [{"rel": "holds_role", "person": "Tang Wei", "role": "vice-minister", "org": "Ministry of Justice"},
+         {"rel": "holds_role", "person": "Zhao Ling", "role": "head",
+          "org": "publicity department of the Eastshore Provincial Committee"}],
+        []),
+    "a name an organisation's words run on after is part of it": (
+        EN + "Ada Lind, an academic with the Valdoria Academy of Engineering and the co-chair of the Recommendation "
+             "Committee for World Leading Internet Scientific and Technological Achievements, said so.",
+        [{"rel": "holds_role", "person": "Ada Lind", "role": "academic", "org": "Valdoria Academy of Engineering"}],
+        [{"person": "Internet Scientific"}]),
+    "English bylines that name no role": (
+        "Summit news\nBy ZHOU MING in Wuzhen, Zhejiang | Example Daily | Updated: 2019-10-22 18:05\n"
+        "Beijing Example News (Reporter Xu Wenli) Two blue books were released at the 2019 summit.\n",
+        [{"rel": "holds_role", "person": "Zhou Ming", "role": "reporter", "org": "Example Daily"},
+         {"rel": "holds_role", "person": "Xu Wenli", "role": "reporter", "org": "Beijing Example News"}],
+        []),
 }
 
 

@@ -122,7 +122,7 @@ PARTY_COMMITTEES_ZH = ("省委", "市委", "区委", "县委", "州委")
 GOVERNMENT_HEADS_ZH = ("省长", "副省长", "市长", "副市长", "区长", "副区长", "县长", "副县长", "州长", "副州长")
 ROLE_MODIFIERS_ZH = ("全球", "中国区", "大中华区", "亚太区", "首席", "高级", "资深", "常务", "执行", "名誉", "荣誉", "终身",
                      "特聘", "代理", "前", "原", "轮值", "联席", "兼职", "客座", "讲席", "特约", "驻会", "专职", "外籍")
-ROLE_MODIFIERS_EN = ("senior", "executive", "deputy", "vice", "chief", "global", "rotating", "honorary", "founding",
+ROLE_MODIFIERS_EN = ("senior", "executive", "deputy", "vice", "chief", "global", "rotating", "honorary", "founding", "under", "then",
                      "co", "associate", "assistant", "acting", "former", "managing", "general", "first", "staff")
 
 # Department words that open an English job title ("communications manager").
@@ -131,7 +131,7 @@ DEPARTMENTS_EN = ("communications", "marketing", "sales", "technology", "researc
 # Role words the vocabulary lacks: Hong Kong / Taiwan wording of its posts
 # (行政总裁 is a CEO in Hong Kong) and the open English "head of <area>".
 EXTRA_ROLES_ZH = ("行政总裁", "执行总裁", "首席营运官", "营运长", "财务长")
-EXTRA_ROLES_EN = ("head", "member")
+EXTRA_ROLES_EN = ("head", "member", "academician", "academic")
 # Words that end an English organisation's name, never a person's: "the CPC
 # Central Committee" after a title is no one's name.
 ORG_HEADS_EN = ("Committee", "Department", "Bureau", "Ministry", "Council", "Commission", "Office", "Administration",

@@ -57,7 +57,7 @@ def role_re_en() -> str:
     "head of public policy" (the area in lower case)."""
     mods = alternation(ROLE_MODIFIERS_EN)
     return (rf"(?i:(?:{alternation(DEPARTMENTS_EN)})\s)?(?i:(?:(?:{mods})[- ])*(?:{alternation(role_words().en)}))"
-            r"(?:\sof\s[a-z]+(?:\s[a-z]+){0,2}(?=\s(?:at|of|for)\s))?")
+            r"(?:\sof\s(?!the\s)[a-z]+(?:\s[a-z]+){0,2}(?=\s(?:at|of|for)\s))?")
 
 
 def chinese_name_at(text: str, pos: int) -> str | None:

@@ -267,8 +267,17 @@ def _byline_name(piece: str) -> str | None:
 _NAME_WORD_EN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+)?|[A-Z]\.)"
 _EN_NAME = rf"(?!By\s){_NAME_WORD_EN}(?:\s(?:(?:van|de|von|bin|da|al)\s)?{_NAME_WORD_EN}){{1,3}}(?![\w-])"
 # Capitalised words, lower-case joiners between them, and possessives ("Egypt's Ministry of …", "Robotics' lab").
-_EN_ORG = rf"(?:[A-Z][\w&.-]*|\d\w*)(?:{POSSESSIVE_EN}?\s(?:(?:of|and|for|the|on|&|de)\s)*(?:[A-Z][\w&.-]*|\d\w*)){{0,7}}"
+# A word of a name may carry its acronym: "the Communist Party of China (CPC) Central Committee".
+_EN_ORG_WORD = r"(?:[A-Z][\w&.-]*(?:\s\([A-Z][A-Za-z&]{1,9}\))?|\d\w*)"
+_EN_ORG = rf"{_EN_ORG_WORD}(?:{POSSESSIVE_EN}?\s(?:(?:of|and|for|the|on|&|de)\s)*{_EN_ORG_WORD}){{0,9}}"
 _ROLE_JOIN_EN = re.compile(r"\s(?:and|&)\s(?:an?\s)?")
+# "the Chinese co-chair of": a nationality before a title is no part of it.
+_DEMONYM_EN = alternation(DEMONYMS)
+# "of the artificial intelligence-based online learning platform Deeplearning.ai": lower-case words that say
+# what the organisation is, before its name.
+_DESCRIBED_EN = r"(?:[a-z][\w-]*\s){1,6}(?=[A-Z])"
+# …unless those words are a unit of it: "the publicity department of the …".
+_UNIT_EN = re.compile(r"(?:[a-z]+\s){0,3}(?:department|bureau|office|division|commission|committee|ministry)\sof\s(?:the\s)?")
 
 
 @lru_cache(maxsize=1)
@@ -277,7 +286,12 @@ def _en_patterns() -> list[re.Pattern]:
     roles = rf"{role}(?:{_ROLE_JOIN_EN.pattern}{role})*"  # "chairman and CEO"
     return [
         # Name, (the) Role of Org
-        re.compile(rf"(?P<name>{_EN_NAME}),\s(?:the\s|a\s)?(?P<role>{roles})\s(?:of|at|for)\s(?:the\s)?(?P<org>{_EN_ORG})"),
+        re.compile(rf"(?P<name>{_EN_NAME}),\s(?:the\s|an?\s)?(?:{_DEMONYM_EN}\s)?(?P<role>{roles})\s(?:of|at|for|with)\s(?:the\s)?"
+                   rf"(?P<described>{_DESCRIBED_EN})?(?P<org>{_EN_ORG})"),
+        # Name, (vice-)minister of justice: the ministry of that area
+        re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<role>(?:(?:vice|deputy|assistant)[- ])?minister)\sof\s(?P<area>[a-z]+(?:\s(?:and\s)?[a-z]+){{0,3}})(?=[,;.])"),
+        # Name, Org role (for …): "Li Hua, UN under-secretary-general for economic and social affairs,"
+        re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<org>[A-Z]{{2,8}})\s(?P<role>{roles})(?:\sfor\s[a-z ]+)?(?=[,;.])"),
         # Name, Org's Role
         re.compile(rf"(?P<name>{_EN_NAME}),\s(?P<org>{_EN_ORG}){POSSESSIVE_EN}?\s(?P<role>{roles})(?=[,;.]|\s(?:said|says|told|noted|added))"),
         # Name, role, Org (press-release contacts)
@@ -285,7 +299,8 @@ def _en_patterns() -> list[re.Pattern]:
         # Name (role, Org)
         re.compile(rf"(?P<name>{_EN_NAME})\s\((?P<role>{roles}),\s(?:the\s)?(?P<org>{_EN_ORG})\)"),
         # Role of Org Name
-        re.compile(rf"\b(?P<role>{roles})\sof\s(?:the\s)?(?P<org>{_EN_ORG}),?\s(?P<name>{_EN_NAME})"),
+        # (a name that an organisation's words run on after is part of that organisation: "… Leading Internet Scientific and …")
+        re.compile(rf"\b(?P<role>{roles})\sof\s(?:the\s)?(?P<org>{_EN_ORG}),?\s(?P<name>{_EN_NAME})(?!\s(?:and|of|for|&)\s[A-Z])"),
         # Org('s) Role Name
         re.compile(rf"(?P<org>{_EN_ORG}){POSSESSIVE_EN}?\s(?P<role>{roles})\s(?P<name>{_EN_NAME})"),
     ]
@@ -303,7 +318,14 @@ _EN_BYLINE = re.compile(rf"(?P<org>[A-Z][\w&]*(?:\s[A-Z][\w&]*){{0,3}})\s(?P<rol
 # A web byline that states the role: "Reporter: Name | Outlet", "Correspondent: Name (Outlet)".
 _EN_CREDIT = re.compile(rf"^(?P<role>Reporter|Correspondent|Photographer|Editor)\s*:\s*(?P<name>{_EN_NAME})\s*(?:\||,|\(|/)\s*"
                         rf"(?P<org>{_EN_ORG})\)?\s*$")
+# A byline that names no role writes for its outlet all the same: "By Name | Outlet", "By NAME in Place | Outlet |
+# Updated: …", "By Name, Outlet", "Outlet (Reporter Name)".
+_EN_UPPER_NAME = r"[A-Z]{2,}(?:\s[A-Z]{2,}){1,2}"
+_EN_BY = re.compile(rf"^By\s(?P<name>{_EN_NAME}|{_EN_UPPER_NAME})(?:\sin\s[^|,]+(?:,\s[^|,]+)?)?\s*(?:\||,)\s*"
+                    rf"(?P<org>{_EN_ORG})\s*(?:\||$)")
+_EN_CREDIT_AFTER = re.compile(rf"(?P<org>{_EN_ORG})\s\((?P<role>Reporter|Correspondent)s?:?\s(?P<name>{_EN_NAME})\)")
 _CAPITALISED = re.compile(r"[A-Z0-9]")
+_EN_ROLE_WORD = re.compile(r"(?i:reporter|correspondent|editor|writer|photographer)")
 _ORG_STOP = {"The", "A", "An", "This", "That", "Its", "His", "Her", "Their", "Our", "Former", "Mr", "Ms", "Dr"}
 
 
@@ -344,7 +366,12 @@ def _en_role(role: str) -> str:
 
 def _en_titles(match: re.Match, text: str) -> tuple[tuple[Title, ...], int]:
     """The titles a match and a second title right after it name, and where they end."""
+    groups = match.groupdict()
+    if groups.get("area"):  # "vice-minister of justice": of the Ministry of Justice
+        return (Title("Ministry of " + groups["area"].title().replace(" And ", " and "), _en_role(match.group("role"))),), match.end()
     org, role = _modifier_to_role(_trim_en_org(match.group("org")), match.group("role"))
+    if _UNIT_EN.fullmatch(groups.get("described") or ""):
+        org = groups["described"] + match.group("org")  # "head of the publicity department of the X Committee"
     org = DEMONYMS.get(org, org)
     titles = [Title(org, _en_role(r)) for r in _ROLE_JOIN_EN.split(role)]
     more = _en_second_title().match(text, match.end())
@@ -359,6 +386,13 @@ def _en_bylines(text: str) -> list[TitledPerson]:
     if credit:
         people.append(TitledPerson(credit.group("name"), *credit.span("name"),
                                    (Title(drop_full_stop(credit.group("org")), credit.group("role").lower()),), 0.8))
+    by = _EN_BY.match(text)
+    if by and not _EN_ROLE_WORD.search(by.group("org")):  # "By Name, Technology Correspondent, Outlet" is read below
+        name = by.group("name").title() if by.group("name").isupper() else by.group("name")  # ZHOU MIN is Zhou Min
+        people.append(TitledPerson(name, *by.span("name"), (Title(drop_full_stop(by.group("org")), "reporter"),), 0.8))
+    for match in _EN_CREDIT_AFTER.finditer(text):
+        people.append(TitledPerson(match.group("name"), *match.span("name"),
+                                   (Title(_trim_en_org(match.group("org")), match.group("role").lower()),), 0.8))
     for match in _EN_BYLINE.finditer(text):
         for name in re.finditer(_EN_NAME, match.group("names")):
             start = match.start("names") + name.start()
@@ -404,7 +438,8 @@ def titled_people_en(text: str) -> list[TitledPerson]:
                 continue
             name = match.group("name")
             titles, end = _en_titles(match, text)
-            if not titles[0].org or not _CAPITALISED.match(titles[0].org) or titles[0].org == name \
+            named = match.groupdict().get("org") or titles[0].org  # the name itself, without a unit before it
+            if not titles[0].org or not _CAPITALISED.match(named) or titles[0].org == name \
                     or name.rsplit(" ", 1)[-1] in ORG_HEADS_EN:
                 continue
             taken.append((match.start(), end))
