@@ -170,6 +170,14 @@ CASES = {
         [{"rel": "holds_role", "person": "Zhou Ming", "role": "reporter", "org": "Example Daily"},
          {"rel": "holds_role", "person": "Xu Wenli", "role": "reporter", "org": "Beijing Example News"}],
         []),
+    "'the company' is the company the article named before; an honour is no post": (
+        EN + "Few firms changed cities as much as Velo Technology, with millions renting its bikes. "
+             "Wang Lei, co-founder and chief executive officer of the Beijing-based company, said so. "
+             "Northwind Technologies won its award for its 5G system. \"It is fast,\" said Xu Bo, rotating CEO of the company. "
+             "Karl Berg, a member of the Internet Hall of Fame, praised the summit.",
+        [{"rel": "holds_role", "person": "Wang Lei", "role": "co-founder", "org": "Velo Technology"},
+         {"rel": "holds_role", "person": "Xu Bo", "role": "rotating CEO", "org": "Northwind Technologies"}],
+        [{"org": "Beijing-based"}, {"person": "Karl Berg"}]),
 }
 
 

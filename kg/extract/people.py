@@ -272,10 +272,16 @@ _EN_ORG_WORD = r"(?:[A-Z][\w&.-]*(?:\s\([A-Z][A-Za-z&]{1,9}\))?|\d\w*)"
 _EN_ORG = rf"{_EN_ORG_WORD}(?:{POSSESSIVE_EN}?\s(?:(?:of|and|for|the|on|&|de)\s)*{_EN_ORG_WORD}){{0,9}}"
 _ROLE_JOIN_EN = re.compile(r"\s(?:and|&)\s(?:an?\s)?")
 # "the Chinese co-chair of": a nationality before a title is no part of it.
-_DEMONYM_EN = alternation(DEMONYMS)
+_DEMONYM_EN = f"(?:{alternation(DEMONYMS)})"
 # "of the artificial intelligence-based online learning platform Deeplearning.ai": lower-case words that say
 # what the organisation is, before its name.
 _DESCRIBED_EN = r"(?:[a-z][\w-]*\s){1,6}(?=[A-Z])"
+# "the company", "the firm": an organisation named earlier in the article.
+_COMPANY_ANAPHOR_EN = r"(?:company|firm|tech\sgiant|startup|start-up)"
+_COMPANY_EN = re.compile(r"(?:[A-Z][\w&.-]*\s){0,3}[A-Z][\w&.-]*\s(?:Technologies|Technology|Group|Inc\.?|Corp\.?|Co\.|Ltd\.?|Company|"
+                         r"Corporation|Holdings|Networks|Labs|Robotics|Electronics|Systems|Software|Telecom|Cloud)\b")
+# Honours that take "members" are no organisation one holds a post in.
+_HONOUR_BODIES = ("Hall of Fame", "名人堂")
 # …unless those words are a unit of it: "the publicity department of the …".
 _UNIT_EN = re.compile(r"(?:[a-z]+\s){0,3}(?:department|bureau|office|division|commission|committee|ministry)\sof\s(?:the\s)?")
 
@@ -285,6 +291,9 @@ def _en_patterns() -> list[re.Pattern]:
     role = role_re_en()
     roles = rf"{role}(?:{_ROLE_JOIN_EN.pattern}{role})*"  # "chairman and CEO"
     return [
+        # Name, CEO of the (Beijing-based) company: the company the article named before (resolved with the document)
+        re.compile(rf"(?P<name>{_EN_NAME}),\s(?:the\s|an?\s)?(?P<role>{roles})\sof\sthe\s(?:[A-Z][\w-]*-based\s)?"
+                   rf"(?P<org>{_COMPANY_ANAPHOR_EN})\b"),
         # Name, (the) Role of Org
         re.compile(rf"(?P<name>{_EN_NAME}),\s(?:the\s|an?\s)?(?:{_DEMONYM_EN}\s)?(?P<role>{roles})\s(?:of|at|for|with)\s(?:the\s)?"
                    rf"(?P<described>{_DESCRIBED_EN})?(?P<org>{_EN_ORG})"),
@@ -300,7 +309,7 @@ def _en_patterns() -> list[re.Pattern]:
         re.compile(rf"(?P<name>{_EN_NAME})\s\((?P<role>{roles}),\s(?:the\s)?(?P<org>{_EN_ORG})\)"),
         # Role of Org Name
         # (a name that an organisation's words run on after is part of that organisation: "… Leading Internet Scientific and …")
-        re.compile(rf"\b(?P<role>{roles})\sof\s(?:the\s)?(?P<org>{_EN_ORG}),?\s(?P<name>{_EN_NAME})(?!\s(?:and|of|for|&)\s[A-Z])"),
+        re.compile(rf"\b(?P<role>{roles})\sof\s(?:the\s)?(?P<org>{_EN_ORG}),?\s(?P<name>{_EN_NAME})(?!\s(?:(?:and|of|for|&)\s)?[A-Z])"),
         # Org('s) Role Name
         re.compile(rf"(?P<org>{_EN_ORG}){POSSESSIVE_EN}?\s(?P<role>{roles})\s(?P<name>{_EN_NAME})"),
     ]
@@ -309,7 +318,11 @@ def _en_patterns() -> list[re.Pattern]:
 @lru_cache(maxsize=1)
 def _en_second_title() -> re.Pattern:
     """"…, director of X and a professor at Y": a further title after the first."""
-    return re.compile(rf"\s(?:and|as\swell\sas)\s(?:an?\s|the\s)?(?P<role>{role_re_en()})\s(?:of|at|for)\s(?:the\s)?(?P<org>{_EN_ORG})")
+    return re.compile(rf"\s(?:and|as\swell\sas)\s(?:an?\s|the\s)?(?:{_DEMONYM_EN}\s)?(?P<role>{role_re_en()})\s(?:of|at|for)\s"
+                      rf"(?:the\s)?(?P<org>{_EN_ORG})")
+
+
+_SECOND_TITLE_IN_ORG = re.compile(rf"\s(?:and|as\swell\sas)\s(?:an?\s|the\s)?(?:{_DEMONYM_EN}\s)?(?=(?:{role_re_en()})\s(?:of|at|for)\s)")
 
 
 # "CNS reporters Wang Yue and Li Nan contributed to this story."
@@ -360,8 +373,8 @@ def _modifier_to_role(org: str, role: str) -> tuple[str, str]:
 
 
 def _en_role(role: str) -> str:
-    """Acronyms stay upper case; other titles are lower-cased."""
-    return role if role.isupper() else role.lower()
+    """Acronyms stay upper case ("rotating CEO"); other words are lower-cased."""
+    return " ".join(word if word.isupper() else word.lower() for word in role.split(" "))
 
 
 def _en_titles(match: re.Match, text: str) -> tuple[tuple[Title, ...], int]:
@@ -369,15 +382,20 @@ def _en_titles(match: re.Match, text: str) -> tuple[tuple[Title, ...], int]:
     groups = match.groupdict()
     if groups.get("area"):  # "vice-minister of justice": of the Ministry of Justice
         return (Title("Ministry of " + groups["area"].title().replace(" And ", " and "), _en_role(match.group("role"))),), match.end()
-    org, role = _modifier_to_role(_trim_en_org(match.group("org")), match.group("role"))
+    raw_org, end = match.group("org"), match.end()
+    second = _SECOND_TITLE_IN_ORG.search(text, match.start("org"))
+    if second and second.start() < match.end("org"):
+        # "the X Academy and the Chinese co-chair of …", "… Work and Director of the …": a second title
+        raw_org, end = text[match.start("org") : second.start()], second.start()
+    org, role = _modifier_to_role(_trim_en_org(raw_org), match.group("role"))
     if _UNIT_EN.fullmatch(groups.get("described") or ""):
         org = groups["described"] + match.group("org")  # "head of the publicity department of the X Committee"
     org = DEMONYMS.get(org, org)
     titles = [Title(org, _en_role(r)) for r in _ROLE_JOIN_EN.split(role)]
-    more = _en_second_title().match(text, match.end())
+    more = _en_second_title().match(text, end)
     if more:
         titles.append(Title(_trim_en_org(more.group("org")), _en_role(more.group("role"))))
-    return tuple(titles), more.end() if more else match.end()
+    return tuple(titles), more.end() if more else end
 
 
 def _en_bylines(text: str) -> list[TitledPerson]:
@@ -439,7 +457,8 @@ def titled_people_en(text: str) -> list[TitledPerson]:
             name = match.group("name")
             titles, end = _en_titles(match, text)
             named = match.groupdict().get("org") or titles[0].org  # the name itself, without a unit before it
-            if not titles[0].org or not _CAPITALISED.match(named) or titles[0].org == name \
+            proper = _CAPITALISED.match(named) or re.fullmatch(_COMPANY_ANAPHOR_EN, named)  # "the company" is resolved later
+            if not titles[0].org or not proper or titles[0].org == name \
                     or name.rsplit(" ", 1)[-1] in ORG_HEADS_EN:
                 continue
             taken.append((match.start(), end))
@@ -451,11 +470,26 @@ def titled_people(ctx: DocContext, text: str) -> list[TitledPerson]:
     key = ("people", text)
     if key not in ctx.memo:
         if ctx.doc.language == "en":
-            ctx.memo[key] = titled_people_en(text)
+            ctx.memo[key] = [p for p in map(lambda p: _resolve_company(ctx, text, p), titled_people_en(text)) if p.titles]
         else:
             people = [_resolve_anaphors(ctx, text, p) for p in titled_people_zh(text)]
             ctx.memo[key] = sorted(people + byline_people(ctx, text), key=lambda p: p.start)
     return ctx.memo[key]
+
+
+def _resolve_company(ctx: DocContext, text: str, person: TitledPerson) -> TitledPerson:
+    """"Xu Ming, rotating CEO of the company": the last company the article named
+    before (Huawei Technologies won …); none, no title. A member of an honour
+    (Internet Hall of Fame) holds no post."""
+    titles = []
+    for title in person.titles:
+        if re.fullmatch(_COMPANY_ANAPHOR_EN, title.org):
+            before = ctx.doc.match_text[max(0, ctx.doc.match_text.find(text) - 1500): ctx.doc.match_text.find(text)]
+            named = list(_COMPANY_EN.finditer(before))
+            title = Title(_trim_en_org(named[-1].group(0)), title.role) if named else None
+        if title and not title.org.endswith(_HONOUR_BODIES):
+            titles.append(title)
+    return replace(person, titles=tuple(titles))
 
 
 def _resolve_anaphors(ctx: DocContext, text: str, person: TitledPerson) -> TitledPerson:
