@@ -215,6 +215,34 @@ CASES = {
              "Among them is the Skyline model from Orion Technologies, which can write code.",
         {"rel": "award_project", "project": "Skyline model", "org": "Orion Technologies"},
         {"project": "is the Skyline model"}),
+    "'Among the 15 achievements released were' opens a list": (
+        EN + "Fifteen world-leading internet scientific and technological achievements were released on Sunday. "
+             "Among the 15 achievements released were Orion's self-driving computer and Harbor Cloud's PolarStore.",
+        {"rel": "award_project", "project": "PolarStore", "org": "Harbor Cloud"},
+        {"project": "Orion's self-driving computer"}),
+    "'Also on the list were' opens a list": (
+        EN + "Fifteen world-leading internet scientific and technological achievements were released on Sunday. "
+             "Also on the list were the Kepler chip by Orion and the PolarStore database by Harbor Cloud.",
+        {"rel": "award_project", "project": "Kepler chip", "org": "Orion"},
+        {"project": "Also on the list were the Kepler chip"}),
+    "'X was one of the 15 … achievements'": (
+        EN + "Orion's Kepler chip was one of the 15 world-leading internet scientific and technological achievements "
+             "released on Sunday.",
+        {"rel": "award_project", "project": "Kepler chip", "org": "Orion"},
+        {"project": "Orion's Kepler chip"}),
+    "'They include:' opens rows of a maker and its product parted by a dash": (
+        EN + "Fifteen world-leading internet scientific and technological achievements were released on Sunday. "
+             "They include:\nOrion - Kepler 920 chip\nHarbor University - Tianji chip\n",
+        {"rel": "award_project", "project": "Kepler 920 chip", "org": "Orion"},
+        {"org": "Kepler 920 chip"}),
+    "a numbered row whose maker's name says nothing of a maker, and its product": (
+        ZH + "2019年世界互联网领先科技成果名单如下：\n1、星河：天穹920芯片\n2、北辰大学：类脑芯片\n",
+        {"rel": "award_project", "project": "天穹920芯片", "org": "星河"},
+        {"project": "星河:天穹920芯片"}),
+    "a list's label before a colon is no maker": (
+        ZH + "2019年世界互联网领先科技成果名单如下：\n获奖成果：天穹920芯片\n",
+        None,
+        {"org": "获奖成果"}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,
@@ -290,6 +318,28 @@ CASES = {
              "青橙数据副总裁周立明同样强调，各方应加强合作。",
         {"rel": "speaks_at", "person": "周立明", "event": "开幕式"},
         {"rel": "speaks_at", "person": "周立明", "event": "大会"}),
+    "a speakers list runs on past a line the scraper cut": (
+        EN + "Speakers at the Smart Cities sub-forum included Ana Costa, chief executive of\nBrightway Labs; "
+             "Li Wen, chairman of Harbor Devices; and Omar Haddad, director of the Gulf Policy Institute.",
+        {"rel": "speaks_at", "person": "Omar Haddad", "event": "Smart Cities sub-forum"},
+        {"person": "Brightway Labs"}),
+    "a professor named before her university gave a keynote": (
+        EN + "Professor Ana Ruiz of the University of Porto gave a keynote at the Data Governance Forum.",
+        {"rel": "speaks_at", "person": "Ana Ruiz", "event": "Data Governance Forum"},
+        {"person": "Professor Ana Ruiz"}),
+    "a dialogue named in quotes, and who debated in it": (
+        EN + 'In the "AI for Health" dialogue, Omar Haddad, director of the Gulf Policy Institute, '
+             "debated how hospitals should test AI tools.",
+        {"rel": "speaks_at", "person": "Omar Haddad", "event": "AI for Health dialogue"},
+        {"event": '"AI for Health" dialogue'}),
+    "a name whose title the scraper left on the line before": (
+        ZH + "星河电能董事长\n林启明8日在数字能源论坛上指出，电网数字化需求互补。",
+        {"rel": "speaks_at", "person": "林启明", "event": "数字能源论坛"},
+        {"rel": "speaks_at", "person": "林启明8日"}),
+    "a province opening a sentence is no speaker": (
+        ZH + "数字经济论坛在乌镇举行。江苏在论坛上提出，要加快数字化转型。",
+        None,
+        {"rel": "speaks_at", "person": "江苏"}),
 }
 
 

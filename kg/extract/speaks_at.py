@@ -14,6 +14,7 @@ from . import evidence_for
 from .context import DocContext
 from .lexicon import EVENT_WORDS, SPEECH_VERBS, alternation
 from .people import _EN_NAME as EN_NAME
+from .names import chinese_name_at
 from .people import TitledPerson, officials_zh, titled_people
 
 _EVENT_ZH = re.compile(
@@ -35,7 +36,7 @@ _LOWER_TOPIC = (r"(?=[a-z0-9])[\w'’-]+(?:\s+[\w'’-]+){0,8}?"
                 r"(?=\s+(?:on|at|held|hosted|organi[sz]ed|which|where|that|when|during|in\s+[A-Z])\b|[,.;:]|$)")
 _EVENT_EN = re.compile(
     r"\b(?:[Aa]t|[Dd]uring|[Ii]n|[Aa]ddress(?:es|ed|ing)?|told|attended|attending|held|hosted)\s+(?:the\s+|a\s+)?"
-    r"(?P<event>(?:(?!(?:when|which|will|would|that|where|who)\s)[\w'’-]+\s){0,8}?"
+    r"(?P<event>(?:(?!(?:when|which|will|would|that|where|who)\s)[\w'’\"“”-]+\s){0,8}?"
     r"(?:[Ff]orum|[Ss]ub-forum|[Oo]pening\s+[Cc]eremony|[Cc]losing\s+[Cc]eremony|[Cc]eremony|[Dd]ialogue|"
     r"[Pp]anel(?:\s+[Dd]iscussion)?|[Rr]ound\s?table|[Pp]lenary(?:\s+[Ss]ession)?|[Ll]aunch(?:\s+[Ee]vent)?|"
     r"(?:[Rr]elease|[Aa]ward)\s+[Ee]vent|(?:[Pp]ress|[Nn]ews)\s+[Cc]onference)"
@@ -61,8 +62,9 @@ _VERB_ZH = re.compile(rf"^[^。]{{0,30}}?(?P<verb>{_SPOKE_ZH})")
 _FORMAL_ZH = re.compile(r"致|发言|讲话|演讲|报告|宣读|发表|主旨")
 _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|deliver(?:s|ed|ing)?|"
                       r"address(?:es|ed|ing)?|spoke|speaking|remarked|highlighted|pointed out|warned|explained|"
-                      r"emphasized|emphasised|argued|shared|hoped|read out|"
-                      r"(?:gave|made)\s(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:speech|address|remarks|talk|presentation))\b", re.I)
+                      r"emphasized|emphasised|argued|shared|hoped|read out|debated|discussed|"
+                      r"(?:gave|made)\s(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:speech|address|remarks|talk|presentation|keynote))\b",
+                      re.I)
 _FORMAL_EN = re.compile(r"deliver|address|read|gave|made", re.I)
 # "Li Ming, chairman of …, also spoke", 乙同样强调: the speaker goes on where the last one spoke.
 _GOES_ON = re.compile(r"(?:,[^.;]{0,150}?,)?\s*(?:also|likewise|too)\b|[^。,，]{0,3}?(?:同样|也|亦|还)")
@@ -167,7 +169,7 @@ def _last_named_forum(ctx: DocContext, text: str, bare: str) -> str | None:
 def _events_en(ctx: DocContext, text: str) -> list[_Event]:
     events = []
     for match in _EVENT_EN.finditer(text):
-        name = _DAY_EN.sub("", _SPEECH_AT_EN.sub("", match.group("event").strip()))
+        name = _DAY_EN.sub("", _SPEECH_AT_EN.sub("", re.sub(r"[\"“”]", "", match.group("event").strip())))
         name = re.sub(r"^(?:(?:20\d\d\s+)?World\s+Internet\s+Conference(?:\s+Wuzhen\s+Summit)?(?:'s|’s)?\s+|"
                       r"(?:summit|conference)(?:'s|’s)\s+)", "", name, flags=re.I)
         events.append(_Event(*_of_summit_en(ctx, name, text), match.start()))
@@ -203,9 +205,10 @@ def _is_formal(speaker: _Speaker, zh: bool) -> bool:
     return bool((_FORMAL_ZH if zh else _FORMAL_EN).search(speaker.verb))
 
 
-# '"…," said Li Ming, a UN under-secretary-general', 'President Li Ming': speakers no title pattern reads.
+# '"…," said Li Ming, a UN under-secretary-general', 'President Li Ming', 'Professor Ana Ruiz of …':
+# speakers no title pattern reads.
 _BARE_SPEAKER_EN = re.compile(rf"\b(?:said|says|added)\s(?P<name>{EN_NAME})(?=,|\s(?:at|in|on|during|via|while)\b)"
-                              rf"|\b(?:President|Premier|Vice[- ]Premier|Vice[- ]President)\s"
+                              rf"|\b(?:President|Premier|Vice[- ]Premier|Vice[- ]President|Professor|Prof\.|Dr\.|Sir|Dame)\s"
                               rf"(?P<titled>{EN_NAME})(?!['’])")
 
 
@@ -222,6 +225,7 @@ def _speakers(ctx: DocContext, text: str, known: re.Pattern | None, listed_from:
         return _speakers_en(ctx, text, listed)
     people = [p for p in titled_people(ctx, text) if p.titles and p.titles[0].role != "记者"]
     people += [p for p in officials_zh(text) if not _inside_title(text, p, people)]
+    people += _opening_name_zh(text, people)
     people.sort(key=lambda p: p.start)
     speakers, said_from = [], len(text)
     for person, following in zip(people, [*people[1:], None]):
@@ -240,6 +244,20 @@ def _speakers(ctx: DocContext, text: str, known: re.Pattern | None, listed_from:
 
 # 在甲公司总裁乙看来: an opinion quoted, not a speech.
 _OPINION_ZH = re.compile(r"在[^,，。;；]*$")
+
+
+# 许明远8日在数字经济论坛上指出: a name that opens the sentence, then where and what they said.
+_AT_EVENT_AFTER_NAME_ZH = re.compile(r"(?:\d{1,2}日)?(?:上午|下午|晚上)?在[^,，。;；]{2,40}?上")
+
+
+def _opening_name_zh(text: str, people: list[TitledPerson]) -> list[TitledPerson]:
+    """A name at the sentence's start whose title the scraper left on the line
+    before (甲公司董事长 / 许明远8日在…论坛上指出). Three characters or a
+    foreign name: a two-character one is too often a place (江苏在…)."""
+    name = chinese_name_at(text, 0)
+    if not name or (len(name) != 3 and "·" not in name) or any(p.start == 0 for p in people):
+        return []
+    return [TitledPerson(name, 0, len(name), (), 0.6)] if _AT_EVENT_AFTER_NAME_ZH.match(text, len(name)) else []
 
 
 def _clause_end(text: str, person: TitledPerson, following: TitledPerson | None) -> int:
@@ -431,10 +449,13 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
             story.last_person = _Named(last, paragraphs[index], statement, bool(events), event) if last.titles else None
         else:
             _pronoun_speaker(ctx, sentence, found, story, events, paragraphs[index])
-        runs_on = (cue or story.listing) and text.endswith(("；", ";"))
+        # A list of speakers runs on past ；, and past a line the scraper cut ("…, chief executive of").
+        cut = not _SENTENCE_END.search(text) and (index + 1 == len(texts)
+                                                   or ctx.sentences[index + 1].paragraph != sentence.paragraph)
+        runs_on = (cue or story.listing) and (text.endswith(("；", ";")) or cut)
         # A list whose first entry names no one we know still runs on, with its event.
         run_event = event or (events[-1] if events else story.listing or story.pending)
-        story.listing, story.listing_paragraph = (run_event, sentence.paragraph) if runs_on else (None, -1)
+        story.listing, story.listing_paragraph = (run_event, sentence.paragraph + cut) if runs_on else (None, -1)
         story.move_on(sentence, paragraphs[index], events, bool(speakers))
     return found
 
