@@ -45,7 +45,7 @@ _ROW_QUOTED = re.compile(rf"^(?P<org>[^“”「」『』、,，。;；:：的]{
 _ITEM_COMMA_ROW = re.compile(r"^(?P<project>[^,，]{2,40})[,，](?P<org>[^,，的]{2,20})$")
 _ITEM_OWNER_AFTER = re.compile(r"^(?P<project>[^()（）]{2,40}?)[(（](?P<org>[^()（）]{2,30})[)）]$")
 _ITEM_ROW = re.compile(r"^(?P<project>\S{2,40})\s+(?P<org>\S{2,30})$")
-# 甲公司－X系统, a row that names the maker first and a product after a dash.
+# 甲公司－X系统, a row that names the maker first and its product after a dash.
 _ITEM_DASH_ROW = re.compile(r"^(?P<org>[^-—－–]{2,20}?)\s*[-—－–]\s*(?P<project>[^-—－–]{2,40})$")
 _PRODUCT_END = re.compile(r"(?:系统|平台|芯片|晶片|模型|方案|设备|技术|网络|网路|引擎|机器人|终端|应用|框架|软件|服务|产品|装置|"
                           r"计算机|服务器|数据库|网关|传感器)$")
@@ -150,9 +150,10 @@ _QUOTED_WIN_EN = re.compile(
 # Lists of "Org's project": after "including", "winners include", "the top prize went to",
 # "…, as was …", or as the subject of "were among the winners".
 _LIST_AFTER_EN = re.compile(r"\b(?:including|includes?:?|such\sas|alongside|(?i:list|line-?up)\s(?:also\s)?(?:features?|featured)|(?i:among\sthem)(?:\s(?:were|are|was|is))?|as\s(?:was|were)|"
-                            r"^[Aa]mong\s(?:[\w'’-]+\s){0,12}?(?:[Aa]chievements?|[Aa]wards?|[Pp]rizes?|winners|honou?rees|recipients)\s(?:were|are)|"
+                            r"^[Aa]mong\s(?:[\w'’-]+\s){0,12}?(?:[Aa]chievements?|[Aa]wards?|[Pp]rizes?|winners|honou?rees|recipients)(?:\s(?:released|selected|announced|unveiled|named|awarded|honou?red|recogni[sz]ed))?\s(?:were|are)|(?:on|in)\sthe\slist\s(?:were|are|was|is)|"
                             r"(?:prize|award|honou?r|place)s?\swent\sto)\s(?P<list>[^;:]+?)\.?$")
-_LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:among\s(?:the\s)?(?:other\s)?(?:\d+\s)?(?:(?:winners|recipients|honou?rees)\b|(?:20\d\d\s)?(?=[A-Z]))|"
+_LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:(?:among|one\sof)\s(?:the\s)?(?:other\s)?(?:\d+\s)?"
+                             r"(?:(?:winners|recipients|honou?rees)\b|(?:20\d\d\s)?(?=[A-Z])|(?:[\w-]+\s){0,6}?(?:achievements|awards|prizes)\b)|"
                              r"named|selected\s(?:as|for)|honou?red\swith|awarded)\b|^(?P<list2>.+?),?\s(?:won|received|bagged|took|claimed)\s")
 # Commas part the winners, except the one before a maker ("…, submitted by …").
 _LIST_SPLIT_EN = re.compile(r",(?!\s*(?:(?:developed|built|made|designed|created|submitted)\s)?(?:by|from)\s)\s*(?:and\s+)?|\s+and\s+(?=(?:the|an?)\s|[A-Z])")
@@ -171,6 +172,10 @@ _OF_ORG_EN = re.compile(rf"^(?:[Tt]he\s)?(?P<project>[A-Z][\w-]*(?:\s[\w-]+){{1,
 _OWNER_AFTER_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,()\"“”]+?)\s\((?P<org>{_EN_ORG})\)$")
 # "- Orion Technologies: Skyline language model", a row that names the maker first
 _ORG_COLON_EN = re.compile(rf"^(?:{_BULLET})?(?:the\s)?(?P<org>{_EN_ORG}):\s(?P<project>[^:]{{2,80}}?)\.?$")
+# "Orion Labs - Kepler chip", "Kepler chip – Orion Labs": a row of a maker and its product
+_DASH_ROW_EN = re.compile(r"^([^–—]{2,80}?)\s[-–—]\s([^–—]{2,80})$")
+_PRODUCT_EN = re.compile(r"\b(?:chip|system|platform|model|database|network|engine|robot|processor|modem|gateway|computer|"
+                         r"framework|software|service|solution|technology|equipment|device|architecture|application|app|sensor|server)s?$", re.I)
 # "Harbor AI won a … award for its medical imaging assistant"
 _WON_FOR_ITS_EN = re.compile(rf"(?:^|,\s|\b(?:while|whereas|and)\s)(?:the\s)?(?P<org>{_EN_ORG})\s(?:won|received|bagged|took|claimed|was\shonou?red\swith)\s"
                              r"[^.;]{0,80}?\b(?i:award|prize|honou?r|achievement|place)s?\s(?:[^.;]{0,20}?\s)?for\s(?:(?:its|their)\s|(?=[A-Z]))"
@@ -186,7 +191,7 @@ _MERITS_EN = re.compile(r"(?:outstanding\s|long-standing\s|significant\s)?(?:con
 _JOINT_EN = re.compile(r"^(.+?\b(?:University|Universities|Lab|Laboratory|Institute|Academy|College|Group|Company|"
                        r"Corporation|Center|Centre|Inc\.?|Ltd\.?))\s(?:and|&)\s([A-Z].+)$")
 # A sentence that ends in a colon and opens the list of winners of the award named before it.
-_LIST_OPENS_EN = re.compile(r"\b(?i:selection|winners|recipients|honou?rees|list|line-?up|they\sare|these\sare|as\sfollows)\b")
+_LIST_OPENS_EN = re.compile(r"\b(?i:selection|winners|recipients|honou?rees|list|line-?up|(?:they|these)\s(?:are|include)|as\sfollows)\b")
 # "The winners included …", "Winners this year are …": the list names every winner, some bare.
 _WINNERS_LIST_EN = re.compile(r"\b(?i:winners|recipients|honou?rees)\s(?:this\syear\s)?(?:also\s)?(?:included|include|were|are)\s(?P<list>[^;:]+?)\.?$")
 _BARE_NAME_EN = re.compile(r"[A-Z0-9][\w&.'’()/+-]*(?:\s[\w&.'’()/+-]+){0,9}")
@@ -271,13 +276,21 @@ def _item_zh(phrase: str) -> tuple[str, str] | None:
                 project, org = f"{fused.group('project')}的{project}", fused.group("org")
             if _NOT_A_NAME.match(project) or _NOT_A_NAME.match(org) or _NOT_AN_ORG.match(org) or _COUNTED.match(project):
                 return None
-            if pattern is _ITEM_DASH_ROW and not looks_like_org(org) and (_PRODUCT_END.search(org) or not _PRODUCT_END.search(project)):
-                return None  # X系统－甲公司 or two names: which one made the other is not said
-            return (project, _without_descriptor(org)) if pattern not in (_ITEM_ROW, _ITEM_ORG_COLON) or looks_like_org(org) else None
+            if pattern in (_ITEM_DASH_ROW, _ITEM_ORG_COLON) and not _maker_first(org, project):
+                return None
+            return (project, _without_descriptor(org)) if pattern is not _ITEM_ROW or looks_like_org(org) else None
     fused = _ORG_FUSED.match(phrase)
     if fused and not (_NOT_A_NAME.match(fused.group("project")) or _MAKER_NAME.match(fused.group("project"))):
         return fused.group("project"), _without_descriptor(fused.group("org"))
     return None
+
+
+def _maker_first(org: str, project: str) -> bool:
+    """甲公司：X, 甲－X芯片: the first name is the maker when its name says so, or when the second
+    names a product and the first does not (X系统－甲 and 获奖成果：X say nothing of a maker)."""
+    if _LIST_HEAD.search(org):
+        return False
+    return looks_like_org(org) or bool(_PRODUCT_END.search(project) and not _PRODUCT_END.search(org))
 
 
 def _all_or_none(items: list) -> list:
@@ -334,8 +347,9 @@ def _line_items(line: str, bare: bool = False) -> list[tuple[str, str | None]]:
     single = _ROW_QUOTED.match(_bare_piece(line))
     if single and not _NOT_A_NAME.match(single.group("org")):
         return [(single.group("project"), _without_descriptor(single.group("org")))]
-    if bare and "、" in line:
-        pieces = _split_list(_COUNT_TAIL.sub("", line.rstrip("。")))
+    body = _bare_piece(line)  # without its number (1、)
+    if bare and "、" in body:
+        pieces = _split_list(_COUNT_TAIL.sub("", body))
         items = [_item_zh(piece) for piece in pieces]
         return items if all(items) else _all_or_none(list(map(_item_or_bare, pieces)))
     pieces = _COMMA_SEP.split(line) if "、" not in line else [line]
@@ -387,7 +401,7 @@ def _is_row(ctx: DocContext, index: int, text: str) -> bool:
     that describe it ("- X by Orion Labs: The idea is … It won praise.")."""
     sentences = ctx.sentences
     first = index == 0 or sentences[index - 1].paragraph != sentences[index].paragraph or \
-        _NUMBER_ONLY.fullmatch(ctx.text(sentences[index - 1]))  # "1." cut from its row by the sentence splitter
+        _NUMBER_ONLY.fullmatch(ctx.text(sentences[index - 1]).rpartition("\n")[2])  # "1." cut from its row by the splitter
     alone = index + 1 == len(sentences) or sentences[index + 1].paragraph != sentences[index].paragraph
     return first and (alone or re.match(_BULLET, text) is not None) and not text.endswith(("!", "?", "！", "？"))
 
@@ -495,6 +509,11 @@ def _item_en(item: str) -> tuple[str, str] | None:
         match = pattern.match(item)
         if match:
             return match.group("project").strip(), match.group("org")
+    dashed = _DASH_ROW_EN.match(item)
+    if dashed:  # the side that names a product is the project, the other its maker
+        for project, org in ((dashed.group(2), dashed.group(1)), (dashed.group(1), dashed.group(2))):
+            if _PRODUCT_EN.search(project) and re.fullmatch(_EN_ORG, org) and not _PRODUCT_EN.search(org):
+                return project, org
     return None
 
 
@@ -568,15 +587,15 @@ def _en(ctx: DocContext, index: int, text: str, awards: _AwardsEn) -> list[Found
         awards.listing = paragraph if item and text.endswith(";") else None
         return [(*awards.last, *item)] if item else []
     award = awards.read(ctx, text) if not row else None
-    if not award and not row and awards.last and text.endswith(":") and _LIST_OPENS_EN.search(text):
-        awards.rows, awards.row_paragraph = awards.last, None  # "Here's their selection:" after the award's sentence
+    head, _, lines = text.partition("\n")
+    if not award and not row and awards.last and head.endswith(":") and _LIST_OPENS_EN.search(head):
+        award = awards.last  # "Here's their selection:" after the award's sentence
     if not award:
         return row
     name, year = award
-    head, _, lines = text.partition("\n")
     if head.endswith(":"):  # "Among the winners were:" and a list, line by line
-        awards.rows = award
-        return [(name, year, *item) for item in map(_item_en, lines.split("\n")) if item]
+        awards.rows, awards.row_paragraph = award, None
+        return [(name, year, *item) for line in lines.split("\n") for item in _row_en(line)]
     found = [(name, year, m.group("project"), m.group("org") or m.group("org2")) for m in _QUOTED_WIN_EN.finditer(text)]
     went = _WENT_TO_EN.search(text)
     if not found and went:
