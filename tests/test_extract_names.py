@@ -178,6 +178,10 @@ CASES = {
         [{"rel": "holds_role", "person": "Wang Lei", "role": "co-founder", "org": "Velo Technology"},
          {"rel": "holds_role", "person": "Xu Bo", "role": "rotating CEO", "org": "Northwind Technologies"}],
         [{"org": "Beijing-based"}, {"person": "Karl Berg"}]),
+    "a country the dictionary knows is no name before a title; an idiom after one is no name": (
+        ZH + "包括瓦伦提亚总理卡洛斯、哈萨克总理马提莫夫等。项目代表齐聚一堂，分享成果。",
+        [{"rel": "holds_role", "person": "马提莫夫", "role": "总理", "org": "哈萨克"}],
+        [{"person": "齐聚一堂"}]),
 }
 
 

@@ -39,7 +39,7 @@ _LEADING_NOISE = re.compile(
 _NAME_FOLLOW_RE = re.compile(rf"(?:{alternation(NAME_FOLLOWERS)})|\d{{1,2}}日|[,，。;；:：、)）(（“\"!?！？\s]|$")
 # 库克（Tim Cook）: a name glossed with its Latin spelling, whatever its length.
 _GLOSSED_NAME = re.compile(rf"[{HAN}·]{{2,10}}?(?=[(（][A-Z][A-Za-z.' -]{{1,40}}[)）])")
-_UNDOTTED_FOREIGN = re.compile(rf"[{HAN}]{{4,6}}?(?=[、,，。;；]|等)")
+_UNDOTTED_FOREIGN = re.compile(rf"[{HAN}]{{3,6}}?(?=[、,，。;；]|等)")
 ORG_SUFFIX_RE = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")
 
 
@@ -82,8 +82,10 @@ def name_after_title(text: str, pos: int) -> str | None:
     jieba's word segmentation (its dictionary ships in the package) says
     where the name's word ends."""
     found = chinese_name_at(text, pos)
-    if found or text[pos : pos + 1] not in SURNAMES:
-        return found
+    if found:
+        return None if is_common_word(found) else found  # 代表齐聚一堂: an idiom, not a transliterated name
+    if text[pos : pos + 1] not in SURNAMES:
+        return None
     segmenter = _segmenter()
     words = segmenter.lcut(text[pos : pos + 8])
     if len(words) > 1 and len(words[0]) == 1 and 1 <= len(words[1]) <= 2 and _rare(segmenter, words[1]):
@@ -100,6 +102,13 @@ def name_after_title(text: str, pos: int) -> str | None:
 _COMMON_WORD = 300
 
 
+def is_common_word(word: str) -> bool:
+    """A word of the language, not a name: a frequent one (哈萨克, 全体), or a
+    four-character entry of the dictionary (齐聚一堂); names are neither."""
+    frequency = _segmenter().FREQ.get(word)
+    return frequency is not None and (len(word) >= 4 or frequency >= _COMMON_WORD)
+
+
 def _rare(segmenter, word: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in word) and (segmenter.FREQ.get(word) or 0) < _COMMON_WORD
 
@@ -111,7 +120,9 @@ def _segmenter():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    return jieba.Tokenizer()
+    segmenter = jieba.Tokenizer()
+    segmenter.initialize()  # FREQ is read before any cut
+    return segmenter
 
 
 def native_name_at(text: str, pos: int) -> str | None:
@@ -129,12 +140,12 @@ def native_name_at(text: str, pos: int) -> str | None:
 
 
 def _undotted_foreign_name_at(text: str, pos: int) -> str | None:
-    """梅德维杰夫、…: a longer transliterated name, only where a list mark or
-    full stop closes it."""
+    """梅德维杰夫、卡洛斯、…: a longer transliterated name, only where a list mark or
+    full stop closes it, and no word of the dictionary."""
     if text[pos : pos + 1] not in SURNAMES and text[pos : pos + 1] not in FOREIGN_INITIALS:
         return None
     found = _UNDOTTED_FOREIGN.match(text, pos)
-    return found.group(0) if found else None
+    return found.group(0) if found and not is_common_word(found.group(0)) else None
 
 
 _KEEPS_DOT = ("Ltd.", "Inc.", "Co.", "Corp.", "Bhd.", "Plc.")

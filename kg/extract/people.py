@@ -31,6 +31,7 @@ from .names import (
     antecedent_org,
     chinese_name_at,
     drop_full_stop,
+    is_common_word,
     looks_like_org,
     name_after_title,
     native_name_at,
@@ -119,7 +120,7 @@ def _ends_in_name(phrase: str) -> bool:
     """林振宇 (before 主席贺信): the phrase before a title is a person's name, not an organisation's."""
     name = _NAMED_BY_VERB.sub("", phrase)
     return len(name) in (2, 3) and not looks_like_org(name) and name[-1] not in _PLACE_ENDINGS \
-        and native_name_at(name + "说", 0) == name
+        and not is_common_word(name) and native_name_at(name + "说", 0) == name
 
 
 def titled_people_zh(text: str) -> list[TitledPerson]:
