@@ -336,6 +336,14 @@ CASES = {
         ZH + "星河电能董事长\n林启明8日在数字能源论坛上指出，电网数字化需求互补。",
         {"rel": "speaks_at", "person": "林启明", "event": "数字能源论坛"},
         {"rel": "speaks_at", "person": "林启明8日"}),
+    "a speech no event is named for is at the summit": (
+        EN + "In his opening speech delivered over video, Chinese Vice Premier Tang Weiming stressed innovation.",
+        {"rel": "speaks_at", "person": "Tang Weiming", "event": "conference", "summit": 2019},
+        {"event": "opening speech"}),
+    "a video greeting to the opening is a speech there, a letter is not": (
+        ZH + "星河网络董事长林海峰向峰会开幕视频致贺，青橙数据总裁周立明向大会致贺信。",
+        {"rel": "speaks_at", "person": "林海峰", "event": "开幕式", "summit": 2019},
+        {"rel": "speaks_at", "person": "周立明"}),
     "a province opening a sentence is no speaker": (
         ZH + "数字经济论坛在乌镇举行。江苏在论坛上提出，要加快数字化转型。",
         None,

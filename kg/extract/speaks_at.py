@@ -54,8 +54,8 @@ _SPEECH_AT_EN = re.compile(r"^(?:(?:keynote|opening|closing|video|brief)\s+)?(?:
 # 接受记者采访时表示: what someone told a reporter is not a speech at the event.
 _INTERVIEWED_ZH = re.compile(r"^[^。,，]{0,12}?接受[^。,，]{0,10}?采访")
 # Who chairs a ceremony (主持) runs it; our gold counts them as speakers only when they also speak.
-# 致欢迎辞, 致开幕词 are speeches; 致贺信 sends a letter. 宣读 reads one out, 通报 briefs the press.
-_SPOKE_ZH = (rf"(?:{alternation(set(SPEECH_VERBS) - {'主持'})}|致(?!贺)[\u4e00-\u9fff]{{1,3}}?[辞词]|发表|作了|作主旨|做主旨|"
+# 致欢迎辞, 致开幕词 are speeches; 致贺信 sends a letter, 视频致贺 is a video speech. 宣读 reads one out, 通报 briefs the press.
+_SPOKE_ZH = (rf"(?:{alternation(set(SPEECH_VERBS) - {'主持'})}|致(?!贺)[\u4e00-\u9fff]{{1,3}}?[辞词]|视频致贺|发表|作了|作主旨|做主旨|"
              r"讨论|对谈|座谈|对话|交流|宣读|通报|列举)")
 _VERB_ZH = re.compile(rf"^[^。]{{0,30}}?(?P<verb>{_SPOKE_ZH})")
 # A speech made to the event (致辞, 演讲, 宣读): unlike 表示 or 说, said only where the event is.
@@ -68,6 +68,9 @@ _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|de
 _FORMAL_EN = re.compile(r"deliver|address|read|gave|made", re.I)
 # "Li Ming, chairman of …, also spoke", 乙同样强调: the speaker goes on where the last one spoke.
 _GOES_ON = re.compile(r"(?:,[^.;]{0,150}?,)?\s*(?:also|likewise|too)\b|[^。,，]{0,3}?(?:同样|也|亦|还)")
+# "In his opening speech delivered over video, …", 在致辞中表示: a speech, wherever it was.
+_SPEECH_NOUN = re.compile(r"\b(?:his|her|a|an)\s(?:[\w-]+\s){0,2}(?:speech|address|keynote|remarks)\b"
+                          r"|在(?:主旨)?(?:演讲|讲话|致辞)中")
 # "He said while addressing the main forum", 他表示: the last person named speaks.
 _PRONOUN_SAID = re.compile(r"^(?:[“\"][^”\"]*[”\"]\s*)?(?:[Hh]e|[Ss]he)\s(?:also\s)?(?:said|added|noted)\b"
                            r"|^(?:他|她)(?:还|也|则)?(?:说|表示|指出|介绍|强调)|,\s(?:he|she)\s(?:said|added)\b")
@@ -110,8 +113,8 @@ class _Event:
     held: bool = False
 
 
-# 在大会上, 在本届峰会上: a speech where only the summit is named.
-_AT_SUMMIT_ZH = re.compile(r"在(?P<summit>[^,，。;；:：]{0,20}?(?:大会|峰会))上")
+# 在大会上, 在本届峰会上: a speech where only the summit is named; 向峰会开幕视频致贺: to its opening ceremony.
+_AT_SUMMIT_ZH = re.compile(r"在(?P<summit>[^,，。;；:：]{0,20}?(?:大会|峰会))上|向(?P<opening>[^,，。;；:：]{0,20}?(?:大会|峰会))开幕")
 
 
 def _events_zh(ctx: DocContext, text: str) -> list[_Event]:
@@ -126,8 +129,10 @@ def _events_zh(ctx: DocContext, text: str) -> list[_Event]:
         events.append(_Event(name, year or ctx.year_of(text) or _own_year(raw), match.start(),
                              held=bool(match.group("event3"))))
     for match in _AT_SUMMIT_ZH.finditer(text):
-        name, year = _drop_summit(ctx, match.group("summit"))
-        if not name or _SUMMIT_ONLY_ZH.match(name):
+        name, year = _drop_summit(ctx, match.group("summit") or match.group("opening"))
+        if match.group("opening") and (not name or _SUMMIT_ONLY_ZH.match(name)):
+            events.append(_Event("开幕式", year or ctx.year_of(text), match.start()))
+        elif not name or _SUMMIT_ONLY_ZH.match(name):
             events.append(_Event("大会", year or ctx.year_of(text), match.start(), summit=True))
     return sorted(events, key=lambda e: e.position)
 
@@ -437,9 +442,12 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
             statement = None
             formal = _is_formal(speaker, zh)
             heard = [e for e in events if not e.summit or _speaks_to(text, e, speaker)]
-            # 甲致辞。…主持开幕式。: a formal speech is also at the event the paragraph names next.
+            # 甲致辞。…主持开幕式。: a formal speech is also at the event the paragraph names next;
+            # a speech no event is named for is the summit's.
             event = (_nearest(heard, speaker.person.start) or story.carried(text, speaker.person.end, formal)
-                     or (_named_later(ctx, events_of, index) if formal else None))
+                     or (_named_later(ctx, events_of, index) if formal else None)
+                     or (_Event("大会" if zh else "conference", ctx.year_of(text), 0, summit=True)
+                         if _SPEECH_NOUN.search(text) else None))
             if event is None or event.year is None:
                 continue
             found.append(_speech(ctx, sentence, speaker.person, event, 0.85 if events else 0.65))
