@@ -243,6 +243,24 @@ CASES = {
         ZH + "2019年世界互联网领先科技成果名单如下：\n获奖成果：天穹920芯片\n",
         None,
         {"org": "获奖成果"}),
+    "'Winning projects included' and 'X, a …, was on the list'": (
+        EN + "The World Leading Internet Scientific and Technological Achievements were unveiled on Monday. "
+             "Winning projects included Orion's Intelligent Twins and Harbor's ACE engine. "
+             "Vega Technologies' Cloud Edge, a cloud-edge system, was on the list.",
+        {"rel": "award_project", "project": "Cloud Edge", "org": "Vega Technologies"},
+        {"project": "a cloud-edge system"}),
+    "makers of one winner joined by 、 before 联合研发的": (
+        ZH + "星河科技、北辰大学联合研发的天穹芯片入选2019年世界互联网领先科技成果。",
+        {"rel": "award_project", "project": "天穹芯片", "org": "北辰大学"},
+        {"project": "星河科技"}),
+    "quoted winners counted into the award (等15项成果集中发布)": (
+        ZH + "2019年世界互联网领先科技成果发布活动中，星河科技有限公司的“天穹芯片”、北辰大学的“类脑芯片”等15项成果集中发布。",
+        {"rel": "award_project", "project": "类脑芯片", "org": "北辰大学"},
+        {"project": "15项成果"}),
+    "an officer presenting 入选成果“X”": (
+        ZH + "在2019年世界互联网领先科技成果发布活动上，星河科技董事长李明介绍了入选成果“天穹芯片”。",
+        {"rel": "award_project", "project": "天穹芯片", "org": "星河科技"},
+        {"project": "天穹芯片", "org": None}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,

@@ -29,14 +29,18 @@ _NOT_AN_AWARD = re.compile(r"^(?:该|此|本|获|大)?奖$|(?:颁|领|获|得)�
 _RANK = re.compile(r"(?:[一二三四五六七八九十]+等奖|特等奖|金奖|银奖|铜奖|优秀奖|冠军|亚军|季军)$")
 _YEAR_BEFORE = re.compile(r"(20\d\d)年(?:度)?(?:的)?[“「『]?$")
 # 获奖项目“…”颇高: a verb before the noun it qualifies names no winner.
-_VERB_ZH = re.compile(rf"(?:{alternation(AWARD_VERBS)}|位列其中|名列其中|榜上有名|获(?=[^,，。;；]{{0,10}}奖))(?!奖?(?:项目|成果|作品|案例|名单|单位|者))")
+# 甲的“X”、乙的“Y”等15项成果集中发布: the count places the quoted before it among the award's winners.
+_VERB_ZH = re.compile(rf"(?:{alternation(AWARD_VERBS)}|位列其中|名列其中|榜上有名|获(?=[^,，。;；]{{0,10}}奖))(?!奖?(?:项目|成果|作品|案例|名单|单位|者))"
+                      r"|[”」』]等[\d一二三四五六七八九十几多]+(?:项|个|款)(?:成果|项目)")
 # 某公司的“项目”, 某公司凭借“项目”, “项目”（某公司）, 某集团“项目” (the maker when its name says so): one winner of a list.
 _QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:研发|推出|打造|开发|发布)?(?:的|凭借|凭|依托|以)"
                           r"|(?P<named>[^、,，;；:：“”\"。的]{2,30}))?"
                           r"[“\"「](?P<project>[^”\"」]{2,40})[”\"」](?:[(（](?P<owner>[^()（）]{2,30})[)）])?")
 # A winner written without quotes: 甲公司的X, 由甲公司申报的X, 甲公司研发的X,
 # X（甲公司）, and the row "X 甲公司" of a flattened table.
-_MAKERS = r"(?:申报|研发|推出|打造|开发|研制|提交|完成)"
+_MAKERS = r"(?:(?:联合|共同|合作)?(?:申报|研发|推出|打造|开发|研制|提交|完成))"
+# 甲公司、乙大学联合研发的X: one winner, made by each of them.
+_JOINT_MAKERS = re.compile(rf"^(?P<orgs>[^的,，、]{{2,30}}(?:[、和与及][^的,，、]{{2,30}}?)+){_MAKERS}的(?P<project>[^、,，]{{2,40}})$")
 _ITEM_MAKER_QUOTED = re.compile(r"^(?P<org>[^“”「」『』,，的]{2,30})[“「『](?P<name>[^”」』]{1,20})[”」』](?P<rest>[^“”「」『』]{0,30})$")
 # 甲的“X”, a line of its own: the project ends at its closing quote, even where the line runs
 # on into prose (甲的“X”而这十项中的七项来自…).
@@ -105,9 +109,9 @@ _SPOKEN = re.compile(r"(?:称|说|表示|认为|指出|强调|坦言)[^,，。;�
 _EVENT_NAMED = re.compile(r"(?:博览会|展览会|展会|大会|论坛|峰会|大赛|竞赛|挑战赛|赛事|活动|评选)"
                           # …科技成果“绿色计算”专项成果, “数字先锋”奖: a category of the award, not a winner
                           r"|(?:专项|特别|单项)(?:成果|奖)|奖")
-# 在介绍“X”领先成果时: a winner named by the award's short word (领先成果, 获奖项目).
-_PRESENTED = re.compile(r"(?:介绍|展示|讲解|推介)了?[“「『](?P<project>[^”」』]{2,40})[”」』](?:这[一项个])?"
-                        r"(?:领先|获奖|入选)(?:科技)?(?:成果|项目)")
+# 在介绍“X”领先成果时, 介绍了入选成果“X”: a winner named by the award's short word (领先成果, 获奖项目).
+_PRESENTED = re.compile(r"(?:介绍|展示|讲解|推介)了?(?P<named>(?:领先|获奖|入选)(?:科技)?(?:成果|项目))?[“「『](?P<project>[^”」』]{2,40})[”」』]"
+                        r"(?(named)|(?:这[一项个])?(?:领先|获奖|入选)(?:科技)?(?:成果|项目))")
 # 该项目由某公司申报: the owner of a winner named bare.
 _OWNER_NOTE = re.compile(rf"(?:该|此)(?:项目|成果|产品)由(?P<org>[^,，;；。]{{2,30}}?){_MAKERS}")
 # A list of winners that names no award itself: 入选成果包括…, 获奖项目分别是….
@@ -140,7 +144,7 @@ _CARRY_CUE_EN = re.compile(r"\b(?:[Aa]mong\sthem|[Ii]ncluding|[Ss]uch\sas)\b"
                            r"|\b(?i:list|line-?up|winners|recipients|honou?rees|projects|achievements)\b[^.]{0,50}?\b(?:includes?|included|were|features?|featured)\b"
                            r"|\bamong\s(?:the\s)?(?:other\s)?(?:\d+\s)?(?:winners|recipients|honou?rees)\b"
                            r"|\b(?:took|won|received|bagged|claimed|honou?red\swith)\s(?:the\s)?(?:[\w-]+\s){0,3}(?i:prize|award|place)\b"
-                           r"|\b(?:prize|award|place)s?\swent\sto\b")
+                           r"|\b(?:prize|award|place)s?\swent\sto\b|\b(?:was|were)\s(?:also\s)?on\sthe\slist\b")
 _EN_ORG = r"[A-Z][\w&.'’-]*(?:\s(?:(?:of|for|and|the|&)\s)*[A-Z0-9][\w&.'’-]*){0,6}"
 _QUOTED_WIN_EN = re.compile(
     rf"(?:(?P<org>{_EN_ORG}){POSSESSIVE_EN}\s)?[\"“](?P<project>[^\"”]{{2,60}})[\"”]"
@@ -149,12 +153,12 @@ _QUOTED_WIN_EN = re.compile(
     r"was\snamed|were\samong)")
 # Lists of "Org's project": after "including", "winners include", "the top prize went to",
 # "…, as was …", or as the subject of "were among the winners".
-_LIST_AFTER_EN = re.compile(r"\b(?:including|includes?:?|such\sas|alongside|(?i:list|line-?up)\s(?:also\s)?(?:features?|featured)|(?i:among\sthem)(?:\s(?:were|are|was|is))?|as\s(?:was|were)|"
+_LIST_AFTER_EN = re.compile(r"\b(?:including|includes?:?|included|such\sas|alongside|(?i:list|line-?up)\s(?:also\s)?(?:features?|featured)|(?i:among\sthem)(?:\s(?:were|are|was|is))?|as\s(?:was|were)|"
                             r"^[Aa]mong\s(?:[\w'’-]+\s){0,12}?(?:[Aa]chievements?|[Aa]wards?|[Pp]rizes?|winners|honou?rees|recipients)(?:\s(?:released|selected|announced|unveiled|named|awarded|honou?red|recogni[sz]ed))?\s(?:were|are)|(?:on|in)\sthe\slist\s(?:were|are|was|is)|"
                             r"(?:prize|award|honou?r|place)s?\swent\sto)\s(?P<list>[^;:]+?)\.?$")
 _LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:(?:among|one\sof)\s(?:the\s)?(?:other\s)?(?:\d+\s)?"
                              r"(?:(?:winners|recipients|honou?rees)\b|(?:20\d\d\s)?(?=[A-Z])|(?:[\w-]+\s){0,6}?(?:achievements|awards|prizes)\b)|"
-                             r"named|selected\s(?:as|for)|honou?red\swith|awarded)\b|^(?P<list2>.+?),?\s(?:won|received|bagged|took|claimed)\s")
+                             r"named|selected\s(?:as|for)|honou?red\swith|awarded|on\sthe\slist)\b|^(?P<list2>.+?),?\s(?:won|received|bagged|took|claimed)\s")
 # Commas part the winners, except the one before a maker ("…, submitted by …").
 _LIST_SPLIT_EN = re.compile(r",(?!\s*(?:(?:developed|built|made|designed|created|submitted)\s)?(?:by|from)\s)\s*(?:and\s+)?|\s+and\s+(?=(?:the|an?)\s|[A-Z])")
 _OWNED_EN = re.compile(rf"^(?:the\s)?(?P<org>{_EN_ORG}){POSSESSIVE_EN}\s(?P<project>[^\"“”]+)$")
@@ -382,6 +386,10 @@ def _winners_zh(text: str, own: _Name | None) -> list[tuple[str, str | None]]:
         if alone or any(_LEADS_TO_AWARD.fullmatch(text, match.end(), start) for start in named):
             # 甲的X、乙的Y等15项成果入选: each winner of the list, without the count.
             pieces = _split_list(_COUNT_TAIL.sub("", match.group("w")))
+            joint = _JOINT_MAKERS.match(_bare_piece(match.group("w")))
+            if joint:
+                found += [(joint.group("project"), org) for org in re.split("[、和与及]", joint.group("orgs"))]
+                continue
             items = [_item_zh(piece) for piece in pieces]
             if not alone and len(pieces) > 1 and not all(items):  # a list that names some winners bare
                 items = _all_or_none(list(map(_item_or_bare, pieces)))
@@ -465,7 +473,7 @@ def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
     continued = awards.listing == paragraph  # 获奖成果包括：X（甲）；Y（乙）；…: this sentence is the list's next part
     # 17项成果获奖。其中，甲“X”、乙“Y”引人关注: the sentence after a count of winners names some of them.
     listed = continued or bool(_LIST_CUE.search(text)) or (awards.counted == index - 1 and text.startswith("其中"))
-    if _COUNTED_WINNERS.search(text):
+    if ("获" in text or "入选" in text or "上榜" in text) and _COUNTED_WINNERS.search(text):
         awards.counted = index
     awards.listing = paragraph if listed and text.endswith(("；", ";")) else None
     award = awards.resolve(own)
