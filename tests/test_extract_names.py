@@ -182,6 +182,16 @@ CASES = {
         ZH + "包括瓦伦提亚总理卡洛斯、哈萨克总理马提莫夫等。项目代表齐聚一堂，分享成果。",
         [{"rel": "holds_role", "person": "马提莫夫", "role": "总理", "org": "哈萨克"}],
         [{"person": "齐聚一堂"}]),
+    "a dated title released by name; 'since' gives the first release": (
+        "峰会动态\n星河委员会发布《星河展望2018》\n2018年11月6日，委员会年度会议在浙江乌镇召开。自2017年起，星河研究院已连续发布《星河发展报告》。",
+        [{"rel": "publishes", "work": "星河展望2018", "publisher": "星河委员会", "year": 2018},
+         {"rel": "publishes", "work": "星河发展报告", "publisher": "星河研究院", "year": 2017}],
+        []),
+    "an edition held as a forum, announced by its organisers, has the summit's dates": (
+        "论坛预告\n新华社北京11月2日电 某某在新闻发布会上介绍，“世界互联网大会·互联网发展论坛”将于11月23日至24日在浙江乌镇举行。"
+        "今年的报告2020将在论坛上发布。",
+        [{"rel": "summit_held", "summit": 2020, "start": date(2020, 11, 23), "end": date(2020, 11, 24), "place": "浙江乌镇"}],
+        []),
 }
 
 

@@ -71,6 +71,7 @@ _NAMED_KIND_EN = re.compile(r"\b(?:released|published|issued|unveiled|launched|p
 _AT_THE_SUMMIT = re.compile(r"论坛|开幕式|\b(?:forum|sub-forum|summit|conference|ceremony|Monday|Tuesday|Wednesday|Thursday|"
                             r"Friday|Saturday|Sunday|today|yesterday)\b", re.I)
 _BACKGROUND = re.compile(r"陆续|先后|相继|此前|以来|曾|已经|近年|多年|过去|\b(?:previously|earlier|already|has|have|had)\b")
+_SINCE = re.compile(r"\b[Ss]ince\s(20\d\d)\b|自(20\d\d)年(?:起|以来)")
 _YEAR_IN_TITLE = re.compile(r"(?:^|\D)(20\d\d)(?:\D|$)")
 _LEAD_YEAR = re.compile(r"^\s*(20\d\d)年")
 # A title in quotes; scraped pages close some with a double prime (“… Report 2023″, ′′ once normalised).
@@ -144,6 +145,9 @@ def _publisher_zh(text: str, clause_start: int, work_start: int) -> str | None:
 
 
 def _year(ctx: DocContext, work: str, text: str, index: int) -> int | None:
+    since = _SINCE.search(text)
+    if since:  # "Since 2017, the institute has released the …": its first release
+        return int(since.group(1) or since.group(2))
     in_title = _YEAR_IN_TITLE.search(work)
     # Remote Care 2025 in a 2019 article: a horizon, not the year of release.
     if in_title and (ctx.default_year is None or int(in_title.group(1)) <= ctx.default_year):
@@ -173,6 +177,7 @@ _LIST_TAIL_ZH = re.compile(r"^(?:[和与及、]?《[^》]+》|[(（][^()（）]{
 _KIND_BEFORE_ZH = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(WORK_WORDS)}|成果)[—\-－:：\s]*$")
 # …》等成果, …》蓝皮书: the kind after the works of a list.
 _KIND_AFTER_ZH = re.compile(rf"{alternation(WORK_WORDS)}|成果")
+_RELEASED_RIGHT_BEFORE = re.compile(rf"(?:{alternation(RELEASE_VERBS)})了?$")
 # 将发布, 将于…发布, 即将发布, 拟发布: a release announced for later is no tuple.
 _ANNOUNCED_ZH = re.compile(rf"(?:将|即将|拟|计划)[^,，。;；《》]{{0,10}}?(?:{alternation(RELEASE_VERBS)})")
 
@@ -190,7 +195,10 @@ def _released_zh(text: str, match: re.Match) -> bool:
     if _ANNOUNCED_ZH.search(text, clause_start, match.start()):
         return False  # 将发布《…》: announced for later, not yet released
     after = _LIST_TAIL_ZH.sub("", text[match.end():clause_end])
-    return bool(_WORK_KIND.search(work) or _KIND_AFTER_ZH.match(after) or _KIND_BEFORE_ZH.search(text, clause_start, match.start()))
+    # 甲发布《乌镇展望2018》: a dated title released by name is a document, whatever its kind.
+    dated = _YEAR_IN_TITLE.search(work) and _RELEASED_RIGHT_BEFORE.search(text, clause_start, match.start())
+    return bool(_WORK_KIND.search(work) or _KIND_AFTER_ZH.match(after) or _KIND_BEFORE_ZH.search(text, clause_start, match.start())
+                or dated)
 
 
 def _zh(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, int | None]]:

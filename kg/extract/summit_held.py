@@ -82,7 +82,8 @@ def _span(year: int, m1, d1, m2, d2) -> tuple[dt.date, dt.date] | None:
 
 
 def _zh(ctx: DocContext, text: str) -> list[Held]:
-    summits = [(m, y) for m, y in ctx.summits_in(text) if y is not None]
+    # A summit named without its year (世界互联网大会·…论坛将于…) is the one the article is about.
+    summits = [(m, y or ctx.default_year) for m, y in ctx.summits_in(text) if (y or ctx.default_year) is not None]
     if not summits:
         return _zh_session(ctx, text)
     year = summits[0][1]
@@ -113,7 +114,8 @@ def _zh_session(ctx: DocContext, text: str) -> list[Held]:
 def _summit_span(text: str, summit: re.Match, range_: re.Match) -> bool:
     if range_.start() < summit.start():
         return True
-    if _OTHER_EVENT_ZH.search(text, summit.end(), range_.start()):
+    edition = "·" in text[summit.end() - 1 : summit.end() + 1]  # 世界互联网大会·互联网发展论坛: the conference's own edition
+    if not edition and _OTHER_EVENT_ZH.search(text, summit.end(), range_.start()):
         return False  # 大会“互联网之光”博览会于10月18日至22日举办: the expo's dates, not the summit's
     return bool(_ZH_OWN_SPAN.match(text[summit.end() : range_.start()]) or _ZH_SESSION.search(text, 0, range_.start())
                 or (text[range_.start() - 1] in ",，;；" and _ZH_SPAN_CLAUSE.match(text, range_.end())))
