@@ -362,6 +362,15 @@ CASES = {
         ZH + "星河网络董事长林海峰向峰会开幕视频致贺，青橙数据总裁周立明向大会致贺信。",
         {"rel": "speaks_at", "person": "林海峰", "event": "开幕式", "summit": 2019},
         {"rel": "speaks_at", "person": "周立明"}),
+    "what a congratulatory letter says is no speech": (
+        ZH + "数字经济论坛在乌镇举行。\n星河网络董事长林海峰在贺信中指出，数字经济前景广阔。",
+        None,
+        {"rel": "speaks_at", "person": "林海峰"}),
+    "who reads the letter out speaks": (
+        EN + "Tang Weiming, chairman of Harbor Networks, read out a congratulatory letter and delivered a speech at the "
+             "opening ceremony.",
+        {"rel": "speaks_at", "person": "Tang Weiming", "event": "opening ceremony"},
+        {"event": "conference"}),
     "a province opening a sentence is no speaker": (
         ZH + "数字经济论坛在乌镇举行。江苏在论坛上提出，要加快数字化转型。",
         None,

@@ -63,7 +63,8 @@ _FORMAL_ZH = re.compile(r"致|发言|讲话|演讲|报告|宣读|发表|主旨")
 _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|deliver(?:s|ed|ing)?|"
                       r"address(?:es|ed|ing)?|spoke|speaking|remarked|highlighted|pointed out|warned|explained|"
                       r"emphasized|emphasised|argued|shared|hoped|read out|debated|discussed|"
-                      r"(?:gave|made)\s(?:a|an|the)\s(?:[\w-]+\s){0,2}?(?:speech|address|remarks|talk|presentation|keynote))\b",
+                      r"(?:gave|made)\s(?:a|an|the)\s(?:[\w-]+\s){0,2}?"
+                      r"(?:speech|address|remarks|talk|presentation|keynote))\b",
                       re.I)
 _FORMAL_EN = re.compile(r"deliver|address|read|gave|made", re.I)
 # "Li Ming, chairman of …, also spoke", 乙同样强调: the speaker goes on where the last one spoke.
@@ -213,7 +214,7 @@ def _is_formal(speaker: _Speaker, zh: bool) -> bool:
 # '"…," said Li Ming, a UN under-secretary-general', 'President Li Ming', 'Professor Ana Ruiz of …':
 # speakers no title pattern reads.
 _BARE_SPEAKER_EN = re.compile(rf"\b(?:said|says|added)\s(?P<name>{EN_NAME})(?=,|\s(?:at|in|on|during|via|while)\b)"
-                              rf"|\b(?:President|Premier|Vice[- ]Premier|Vice[- ]President|Professor|Prof\.|Dr\.|Sir|Dame)\s"
+                              r"|\b(?:President|Premier|Vice[- ]Premier|Vice[- ]President|Professor|Prof\.|Dr\.|Sir|Dame)\s"
                               rf"(?P<titled>{EN_NAME})(?!['’])")
 
 
@@ -237,6 +238,8 @@ def _speakers(ctx: DocContext, text: str, known: re.Pattern | None, listed_from:
         own = text[person.end:_clause_end(text, person, following)]
         opinion = own.startswith("看来") and _OPINION_ZH.search(text, 0, person.start)
         verb = None if _INTERVIEWED_ZH.match(own) or opinion else _VERB_ZH.match(own)
+        if verb and _in_letter(own[:verb.start("verb")], verb.group("verb")):
+            verb = None
         if person.start >= said_from or not (listed(person) or verb):
             continue
         verb_end = person.end + verb.end() if verb else person.end
@@ -274,6 +277,15 @@ def _clause_end(text: str, person: TitledPerson, following: TitledPerson | None)
     return max(breaks) if max(breaks) >= person.end else following.start
 
 
+# 在贺信中指出, "sent a congratulatory letter to the conference, and stressed": what a letter says is
+# no speech; who reads it out (宣读, "read out") speaks.
+_LETTER = re.compile(r"贺信|贺词|贺电|congratulatory\s(?:letter|message|note)", re.I)
+
+
+def _in_letter(before_verb: str, verb: str) -> bool:
+    return bool(_LETTER.search(before_verb)) and not verb.startswith(("宣读", "read"))
+
+
 def _inside_title(text: str, official: TitledPerson, people: list[TitledPerson]) -> bool:
     """国家主席、中央军委主席习近平: 国家 before 主席 is part of someone's title chain."""
     return any(p.start >= official.end and not re.search(r"[,，。;；:：]", text[official.end:p.start]) for p in people)
@@ -291,6 +303,8 @@ def _speakers_en(ctx: DocContext, text: str, listed) -> list[_Speaker]:
     speakers = []
     for person in sorted(people, key=lambda p: p.start):
         verb = _VERB_EN.search(text, person.end)
+        if verb and _in_letter(text[person.end:verb.start()], verb.group(0)):
+            verb = None
         before = _SAID_BEFORE_EN.search(text, 0, person.start)
         if listed(person) or verb or before:
             said = verb or before
