@@ -192,6 +192,19 @@ CASES = {
         "今年的报告2020将在论坛上发布。",
         [{"rel": "summit_held", "summit": 2020, "start": date(2020, 11, 23), "end": date(2020, 11, 24), "place": "浙江乌镇"}],
         []),
+    "dates in Chinese numerals, and a span that opens with 起 and runs a number of days": (
+        "峰會快訊\n第二屆世界互聯網大會於十二月十六日至十八日在浙江烏鎮舉行，今屆大會主題訂為「星河互聯·共享共治」。\n"
+        "第五屆世界互聯網大會11月7日起一連三天在浙江烏鎮舉行。",
+        [{"rel": "summit_held", "summit": 2015, "start": date(2015, 12, 16), "end": date(2015, 12, 18)},
+         {"rel": "summit_theme", "summit": 2015, "theme": "星河互联·共享共治"},
+         {"rel": "summit_held", "summit": 2018, "start": date(2018, 11, 7), "end": date(2018, 11, 9)}],
+        []),
+    "'is taking place … from Dec. 3 to 5' and 'Its theme:'": (
+        "Summit news\nThe fourth World Internet Conference is taking place in Wuzhen from Dec. 3 to 5. "
+        "Its theme: \"Bright Networks for All\".",
+        [{"rel": "summit_held", "summit": 2017, "start": date(2017, 12, 3), "end": date(2017, 12, 5)},
+         {"rel": "summit_theme", "summit": 2017, "theme": "Bright Networks for All"}],
+        []),
 }
 
 

@@ -15,8 +15,10 @@ from . import evidence_for
 from .context import DocContext
 from .lexicon import COUNTRIES, ordinal_value
 
+# A month or day in digits or in Chinese numerals (十二月十六日至十八日).
+_N = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _ZH_RANGE = re.compile(
-    r"(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:[至到~～\-–—]|—)+(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日")
+    rf"(?P<m1>{_N})月(?P<d1>{_N})日(?:[至到~～\-–—]|—)+(?:(?P<m2>{_N})月)?(?P<d2>{_N})日")
 _ZH_SINGLE = re.compile(r"(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日")
 _ZH_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,10}?)(?:隆重|正式|如期|顺利|圆满|胜利|盛大)?(?P<verb>举行|举办|召开|开幕|启幕|揭幕|登场|开启|拉开帷幕|闭幕|落幕|落下帷幕)")
 _ZH_HELD = re.compile(r"举行|举办|召开|开幕|闭幕|会期|启幕|拉开帷幕")
@@ -35,8 +37,9 @@ _ZH_OPEN_CLOSE = re.compile(
     rf"(?:(?P<m1>\d{{1,2}})月)?(?P<d1>\d{{1,2}})日[^。]{{0,30}}?{_OPENED}.{{0,80}}?"
     rf"(?:至(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日|(?:(?P<m3>\d{{1,2}})月)?(?P<d3>\d{{1,2}})日{_CLOSED})")
 # 为期四天的峰会于11月9日落下帷幕: a length in days and one end of the span.
-_ZH_DAYS = re.compile(r"为期(?P<days>[两二三四五六七\d])天")
-_ZH_OPEN_DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日[^。]{{0,30}}?{_OPENED}")
+_ZH_DAYS = re.compile(r"(?:为期|一连|连续)(?P<days>[两二三四五六七\d])天")
+# 11月7日起一连三天: 起 opens the span as 开幕 does.
+_ZH_OPEN_DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日(?:起|[^。]{{0,30}}?{_OPENED})")
 _ZH_CLOSE_DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日[^。]{{0,30}}?{_CLOSED}")
 # 今年大会以线上形式举行，11月23日至24日在乌镇举办: a span opening a clause whose
 # subject is the summit named before it.
@@ -56,7 +59,8 @@ _EN_OPEN = re.compile(rf"open(?:s|ed)?\s+(?:on\s+)?(?:(?:{_WEEKDAY},\s+)?(?P<mon
 _EN_UNTIL = re.compile(
     rf"\b(?:runs?|ran|lasts?|lasted|clos(?:e|es|ed)|conclud(?:e|es|ed)|ends?|ended)\s+(?:until|through|till|on)\s+"
     rf"(?:{_WEEKDAY},?\s+)?(?:(?P<mon2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})\b", re.I)
-_EN_HELD = re.compile(r"\b(?:held|hosted|opened|opens|closed|closes|ended|concluded|runs?|ran|running|takes?\s+place|took\s+place)\b", re.I)
+_EN_HELD = re.compile(r"\b(?:held|hosted|opened|opens|closed|closes|ended|concluded|runs?|ran|running|takes?\s+place|took\s+place|"
+                      r"taking\s+place)\b", re.I)
 _EN_PLACE = re.compile(
     r"\bin\s+(?:the\s+(?:[a-z]+\s+){0,3}of\s+)?"
     r"(?P<place>(?:[A-Z][a-z]+)(?:,\s+(?:(?:east|East)\s+China's\s+)?[A-Z][a-z]+(?:\s+[Pp]rovince)?)?)")
@@ -68,9 +72,10 @@ Held = tuple[str, int, dt.date, "dt.date | None", "str | None"]
 
 
 def _date(year: int, month: str | int, day: str | int) -> dt.date | None:
-    month_number = month if isinstance(month, int) else _MONTHS.get(str(month)[:3].lower()) or int(month)
+    month_number = month if isinstance(month, int) else _MONTHS.get(str(month)[:3].lower()) or ordinal_value(str(month))
+    day_number = day if isinstance(day, int) else ordinal_value(str(day))
     try:
-        return dt.date(year, int(month_number), int(day))
+        return dt.date(year, month_number, day_number) if month_number and day_number else None
     except ValueError:
         return None
 

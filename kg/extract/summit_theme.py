@@ -11,7 +11,7 @@ from .context import DocContext
 _QUOTED = r"[“\"「『](?P<theme>[^”\"」』]{4,200})[”\"」』]"
 _ZH = [
     re.compile(rf"以\s*{_QUOTED}\s*为(?:主题|大会主题|年度主题)"),
-    re.compile(rf"主题(?:是|为|定为|确定为)\s*:?\s*{_QUOTED}"),
+    re.compile(rf"主题(?:是|为|定为|订为|确定为)\s*:?\s*{_QUOTED}"),
     re.compile(rf"{_QUOTED}\s*(?:成为|作为|是)(?:本届|当年|该届|大会|峰会)?(?:的)?主题"),
     re.compile(rf"围绕\s*{_QUOTED}\s*(?:的|这一|这个)?(?:大会)?主题"),
 ]
@@ -26,6 +26,7 @@ _EN = [
     # "focuses on the theme …", "The theme for the 2016 conference: …"
     re.compile(rf"\bon\s+the\s+(?:main\s+)?theme\s+(?:of\s+)?{_QUOTED}", re.I),
     re.compile(rf"\btheme\s+(?:for|of)\s+[^:\"“]{{0,40}}?:\s*{_QUOTED}", re.I),
+    re.compile(rf"\b(?:its|the)\s+(?:main\s+)?theme\s*:\s*{_QUOTED}", re.I),  # "… was held in Wuzhen. Its theme: “…”"
     # "took / adopted … as its theme"
     re.compile(rf"(?:took|takes|taking|adopted|adopts|chose|chooses)\s+{_QUOTED}\s+as\s+(?:its|the(?:ir)?)\s+"
                rf"(?:main\s+|overall\s+)?theme", re.I),
