@@ -261,6 +261,25 @@ CASES = {
         ZH + "在2019年世界互联网领先科技成果发布活动上，星河科技董事长李明介绍了入选成果“天穹芯片”。",
         {"rel": "award_project", "project": "天穹芯片", "org": "星河科技"},
         {"project": "天穹芯片", "org": None}),
+    "a table row that names the maker first": (
+        ZH + "2019年世界互联网领先科技成果名单如下：\n1.星河科技有限公司 天穹920芯片\n2.北辰大学 类脑芯片\n",
+        {"rel": "award_project", "project": "天穹920芯片", "org": "星河科技有限公司"},
+        {"project": "星河科技有限公司"}),
+    "rows of one field a line (成果名称：X / 申报单位：甲)": (
+        ZH + "2019年世界互联网领先科技成果发布，名单如下：\n成果名称：天穹920芯片\n申报单位：星河科技有限公司\n"
+             "成果名称：类脑芯片\n申报单位：北辰大学\n",
+        {"rel": "award_project", "project": "类脑芯片", "org": "北辰大学"},
+        {"org": "成果名称"}),
+    "a paragraph that opens with a winner and describes it": (
+        ZH + "2019年世界互联网领先科技成果发布。\n星河科技有限公司的“天穹920芯片”：该芯片采用7纳米工艺。\n"
+             "北辰大学的“类脑芯片”：全球首款异构融合类脑芯片。",
+        {"rel": "award_project", "project": "类脑芯片", "org": "北辰大学"},
+        {"project": "类脑芯片”：全球首款异构融合类脑芯片"}),
+    "a quoted name and its description far from the award is no winner": (
+        ZH + "2019年世界互联网领先科技成果发布。\n论坛讨论了数据治理。\n与会者参观了展览。\n专家们谈到了人才。\n"
+             "星河公司的“数字乡村”：这一计划覆盖百个村庄。",
+        None,
+        {"project": "数字乡村"}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,

@@ -43,9 +43,9 @@ _MAKERS = r"(?:(?:联合|共同|合作)?(?:申报|研发|推出|打造|开发|�
 _JOINT_MAKERS = re.compile(rf"^(?P<orgs>[^的,，、]{{2,30}}(?:[、和与及][^的,，、]{{2,30}}?)+){_MAKERS}的(?P<project>[^、,，]{{2,40}})$")
 _ITEM_MAKER_QUOTED = re.compile(r"^(?P<org>[^“”「」『』,，的]{2,30})[“「『](?P<name>[^”」』]{1,20})[”」』](?P<rest>[^“”「」『』]{0,30})$")
 # 甲的“X”, a line of its own: the project ends at its closing quote, even where the line runs
-# on into prose (甲的“X”而这十项中的七项来自…).
+# on into prose (甲的“X”而这十项中的七项来自…) or a description (甲的“X”：该芯片…).
 _ROW_QUOTED = re.compile(rf"^(?P<org>[^“”「」『』、,，。;；:：的]{{2,30}}?){_MAKERS}?的[“「『](?P<project>[^”」』]{{2,80}})[”」』]"
-                         r"(?=$|(?:而|但|并|且|这|其中|此外|同时)|[,，。;；][^“「『]*$)")
+                         r"(?=$|(?:而|但|并|且|这|其中|此外|同时)|[,，。;；][^“「『]*$|\s*[:：—])")
 _ITEM_COMMA_ROW = re.compile(r"^(?P<project>[^,，]{2,40})[,，](?P<org>[^,，的]{2,20})$")
 _ITEM_OWNER_AFTER = re.compile(r"^(?P<project>[^()（）]{2,40}?)[(（](?P<org>[^()（）]{2,30})[)）]$")
 _ITEM_ROW = re.compile(r"^(?P<project>\S{2,40})\s+(?P<org>\S{2,30})$")
@@ -53,6 +53,10 @@ _ITEM_ROW = re.compile(r"^(?P<project>\S{2,40})\s+(?P<org>\S{2,30})$")
 _ITEM_DASH_ROW = re.compile(r"^(?P<org>[^-—－–]{2,20}?)\s*[-—－–]\s*(?P<project>[^-—－–]{2,40})$")
 _PRODUCT_END = re.compile(r"(?:系统|平台|芯片|晶片|模型|方案|设备|技术|网络|网路|引擎|机器人|终端|应用|框架|软件|服务|产品|装置|"
                           r"计算机|服务器|数据库|网关|传感器)$")
+# 成果名称：X / 申报单位：甲 — a list whose rows are one field a line.
+_FIELD_LABEL = re.compile(r"(?:名称|单位|机构|企业|简介|介绍|领域|类别)$")
+_FIELD_ROW = re.compile(r"^(?:(?:项目|成果|作品|产品)?名称\s*:\s*(?P<project>\S.{1,40})|(?:申报|完成|研发|推荐|所属)?(?:单位|机构|企业)\s*:\s*(?P<org>\S.{1,30})"
+                        r"|\S{0,4}(?:简介|介绍|领域|类别)\s*:.*)$")
 # 甲公司：X, a row of a list that names the maker first.
 _ITEM_ORG_COLON = re.compile(r"^(?P<org>[^:：,，的]{2,30})[:：]\s*(?P<project>[^:：,，]{2,40})$")
 # 甲公司凭借X项目(荣获…): the maker, then the project it won with.
@@ -282,7 +286,12 @@ def _item_zh(phrase: str) -> tuple[str, str] | None:
                 return None
             if pattern in (_ITEM_DASH_ROW, _ITEM_ORG_COLON) and not _maker_first(org, project):
                 return None
-            return (project, _without_descriptor(org)) if pattern is not _ITEM_ROW or looks_like_org(org) else None
+            if pattern is _ITEM_ROW:  # "X 甲公司" or "甲公司 X"
+                if _MAKER_NAME.match(project) and not _MAKER_NAME.match(org):
+                    project, org = org, project
+                elif not looks_like_org(org):
+                    return None
+            return project, _without_descriptor(org)
     fused = _ORG_FUSED.match(phrase)
     if fused and not (_NOT_A_NAME.match(fused.group("project")) or _MAKER_NAME.match(fused.group("project"))):
         return fused.group("project"), _without_descriptor(fused.group("org"))
@@ -292,7 +301,7 @@ def _item_zh(phrase: str) -> tuple[str, str] | None:
 def _maker_first(org: str, project: str) -> bool:
     """甲公司：X, 甲－X芯片: the first name is the maker when its name says so, or when the second
     names a product and the first does not (X系统－甲 and 获奖成果：X say nothing of a maker)."""
-    if _LIST_HEAD.search(org):
+    if _LIST_HEAD.search(org) or _FIELD_LABEL.search(org):
         return False
     return looks_like_org(org) or bool(_PRODUCT_END.search(project) and not _PRODUCT_END.search(org))
 
@@ -426,6 +435,8 @@ class _Awards:
         self.rows: tuple[str, int | None] | None = None
         self.row_paragraph: int | None = None
         self.counted: int | None = None  # the last sentence that counted the winners (17项成果获奖)
+        self.named: str | None = None  # the project of a list's 名称： row, waiting for its 单位： row
+        self.paragraph: int | None = None  # the last paragraph that named the award or a winner
 
     def read(self, text: str) -> _Name | None:
         """This sentence's own award, after noting what it names."""
@@ -450,6 +461,16 @@ class _Awards:
         return self.award
 
 
+def _field_row(awards, line: str) -> list[tuple[str, str]] | None:
+    """成果名称：X, then 申报单位：甲 on the next line: the winner once both are read; None when
+    the line is no field of a row."""
+    field = _FIELD_ROW.match(_bare_piece(line))
+    if not field or _ITEM_FIELDS.match(_bare_piece(line)):  # 名称：X 单位：甲 is a whole row
+        return None
+    project, awards.named = awards.named, field.group("project") or None
+    return [(project, field.group("org"))] if project and field.group("org") else []
+
+
 def _row(ctx: DocContext, index: int, text: str, awards, parse) -> list[Found]:
     """This line as the next row of a list whose head ended in a colon, if it is one."""
     rows, awards.rows = awards.rows, None
@@ -457,6 +478,10 @@ def _row(ctx: DocContext, index: int, text: str, awards, parse) -> list[Found]:
     if rows and (_NUMBER_ONLY.fullmatch(text) or paragraph == awards.row_paragraph):
         awards.rows = rows  # a row's number cut from it, or the sentences that describe a row
         return []
+    fields = _field_row(awards, text) if rows else None
+    if fields is not None:
+        awards.rows = rows
+        return [(*rows, *item) for item in fields]
     row = rows and _is_row(ctx, index, text)
     items = parse(_ROW_NUMBER.sub("", text)) if row else []
     if items or (row and _TABLE_HEADER.fullmatch(text)):  # 序号 成果名称 申报单位: the rows follow
@@ -488,13 +513,28 @@ def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
     if text.endswith(":") or ":\n" in text:  # the list runs on, row by row
         head = text.partition(":")[0]
         awards.rows = (name, year) if _LIST_HEAD.search(head) or "名单" in head[-25:] else None
+        if awards.rows:  # the head's sentence may hold the first fields of its rows
+            pairs = pairs or [item for line in text.split("\n")[1:] for item in _field_row(awards, line) or []]
     if continued and not pairs:
         pairs = [item for item in map(_item_zh, _split_list(text)) if item]
     if not pairs or not all(org for _, org in pairs):  # 甲“X”、乙“Y”等15项成果荣获…: the quotes alone do not name the makers
         winners = _winners_zh(text, own)
         pairs = winners if _fullness(winners) > _fullness(pairs) else pairs
-    pairs = pairs or _presented(ctx, text)
+    pairs = pairs or _presented(ctx, text) or _described(ctx, index, text, awards)
+    if own or pairs:
+        awards.paragraph = paragraph
     return [(name, year, project, org or _representative_org(ctx, index)) for project, org in pairs]
+
+
+def _described(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[tuple[str, str]]:
+    """A paragraph that opens with a winner and describes it (甲的“X”：该芯片…), in the
+    paragraphs that follow the award's or the winner before."""
+    sentence = ctx.sentences[index]
+    opens = index == 0 or ctx.sentences[index - 1].paragraph != sentence.paragraph
+    described = _ROW_QUOTED.match(text) if opens and awards.paragraph is not None and sentence.paragraph - awards.paragraph <= 2 else None
+    if not described or text[described.end():].lstrip()[:1] not in (":", "：", "—"):
+        return []
+    return [(described.group("project"), _without_descriptor(described.group("org")))]
 
 
 def _presented(ctx: DocContext, text: str) -> list[tuple[str, str | None]]:
@@ -558,6 +598,7 @@ class _AwardsEn:
         self.last: tuple[str, int | None] | None = None
         self.rows: tuple[str, int | None] | None = None
         self.row_paragraph: int | None = None
+        self.named: str | None = None
         # The paragraph whose list of winners, parted by ";", runs on into its next sentences.
         self.listing: int | None = None
 
