@@ -39,8 +39,6 @@ _QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:�
 # A winner written without quotes: 甲公司的X, 由甲公司申报的X, 甲公司研发的X,
 # X（甲公司）, and the row "X 甲公司" of a flattened table.
 _MAKERS = r"(?:(?:联合|共同|合作)?(?:申报|研发|推出|打造|开发|研制|提交|完成))"
-# 甲公司、乙大学联合研发的X: one winner, made by each of them.
-_JOINT_MAKERS = re.compile(rf"^(?P<orgs>[^的,，、]{{2,30}}(?:[、和与及][^的,，、]{{2,30}}?)+){_MAKERS}的(?P<project>[^、,，]{{2,40}})$")
 _ITEM_MAKER_QUOTED = re.compile(r"^(?P<org>[^“”「」『』,，的]{2,30})[“「『](?P<name>[^”」』]{1,20})[”」』](?P<rest>[^“”「」『』]{0,30})$")
 # 甲的“X”, a line of its own: the project ends at its closing quote, even where the line runs
 # on into prose (甲的“X”而这十项中的七项来自…) or a description (甲的“X”：该芯片…).
@@ -51,6 +49,7 @@ _ITEM_OWNER_AFTER = re.compile(r"^(?P<project>[^()（）]{2,40}?)[(（](?P<org>[
 _ITEM_ROW = re.compile(r"^(?P<project>\S{2,40})\s+(?P<org>\S{2,30})$")
 # 甲公司－X系统, a row that names the maker first and its product after a dash.
 _ITEM_DASH_ROW = re.compile(r"^(?P<org>[^-—－–]{2,20}?)\s*[-—－–]\s*(?P<project>[^-—－–]{2,40})$")
+# What a product's name ends in: the side of a row that names one is the project.
 _PRODUCT_END = re.compile(r"(?:系统|平台|芯片|晶片|模型|方案|设备|技术|网络|网路|引擎|机器人|终端|应用|框架|软件|服务|产品|装置|"
                           r"计算机|服务器|数据库|网关|传感器)$")
 # 成果名称：X / 申报单位：甲 — a list whose rows are one field a line.
@@ -71,8 +70,11 @@ _MAKER_END = r"(?:有限公司|公司|集团|大学|学院|研究院|研究所|�
 _ORG_FUSED = re.compile(rf"^(?P<org>[^,，。;；:：、]{{2,24}}{_MAKER_END})(?P<project>[^,，。;；:：、]{{4,40}})$")
 _MAKER_NAME = re.compile(rf".*{_MAKER_END}$")
 _ITEM_OWNER_BEFORE = re.compile(rf"^由?(?P<org>[^的,，:：;；\s]{{2,30}}?){_MAKERS}?的(?P<project>[^,，:：;；]{{2,40}})$")
+# 甲公司、乙大学联合研发的X: one winner, made by each of them.
+_JOINT_MAKERS = re.compile(rf"^(?P<orgs>[^的,，、]{{2,30}}(?:[、和与及][^的,，、]{{2,30}}?)+){_MAKERS}的(?P<project>[^、,，]{{2,40}})$")
 # List marks and lead words before a winner (1. / - / 其中 / 和).
 _BULLET = r"(?:\d{1,2}[.、)）]|\d{1,2}(?=\s)|[(（]\d{1,2}[)）]|[-•·*]|[①-⑳])\s*"
+# A list's number or bullet alone: the sentence splitter cut it from its row ("1." / "Orion Twins from Bayfront").
 _NUMBER_ONLY = re.compile(r"\d{1,2}[.)、]|[-•*]")
 # …赛道——甲的X: a row's track before the winner.
 _ITEM_LEAD = re.compile(rf"^(?:{_BULLET}|其中|此外|另外|同时|和|与|及|以及|还有|包括|[一二三四五六七八九十]是|"
