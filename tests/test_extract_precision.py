@@ -390,6 +390,15 @@ CASES = {
              "opening ceremony.",
         {"rel": "speaks_at", "person": "Tang Weiming", "event": "opening ceremony"},
         {"event": "conference"}),
+    "a bare 论坛 is the forum the article named, hosted by someone": (
+        ZH + "11月8日，由星河互联网协会主办的数字乡村论坛在乌镇举行。农业农村部副部长王立新出席论坛并致辞。",
+        {"rel": "speaks_at", "person": "王立新", "event": "数字乡村论坛"},
+        {"rel": "speaks_at", "event": "论坛"}),
+    "a quote said by someone at the summit": (
+        EN + '"We must bridge the digital divide," said Amina Diallo, president of the African Digital Union, '
+             "at the summit.",
+        {"rel": "speaks_at", "person": "Amina Diallo", "event": "conference"},
+        {"person": "African Digital Union"}),
     "a province opening a sentence is no speaker": (
         ZH + "数字经济论坛在乌镇举行。江苏在论坛上提出，要加快数字化转型。",
         None,

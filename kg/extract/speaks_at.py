@@ -77,18 +77,19 @@ _PRONOUN_SAID = re.compile(r"^(?:[“\"][^”\"]*[”\"]\s*)?(?:[Hh]e|[Ss]he)\s(
                            r"|^(?:他|她)(?:还|也|则)?(?:说|表示|指出|介绍|强调)|,\s(?:he|she)\s(?:said|added)\b")
 # '"…," said Ahmed Khan, chairman of …': the verb before the name.
 _SAID_BEFORE_EN = re.compile(r"\b(?:said|says|added|noted|stressed)\s$")
-# 当天下午举行的数字经济论坛: the forum's name follows the relative clause.
-_RELATIVE_ZH = re.compile(r"^.*?(?:举行|举办|召开|登场|开幕|启动|进行)的")
+# 当天下午举行的数字经济论坛, 由某协会主办的数字乡村论坛: the forum's name follows the relative clause.
+_RELATIVE_ZH = re.compile(r"^.*?(?:举行|举办|召开|登场|开幕|启动|进行|主办|承办|协办)的")
 # 16日上午的开幕式: the time of the event is not part of its name.
 _WHEN_ZH = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚间|当天|当日)?的")
 # 以“网络安全”为主题的分论坛 is the 网络安全分论坛.
 _THEMED_ZH = re.compile(rf"^以(?P<topic>.{{2,30}}?)为主题的(?P<kind>{alternation(EVENT_WORDS)})$")
 # "在分论坛上" names no forum: it is the one the article named last.
 _BARE_FORUM_ZH = ("分论坛", "论坛", "平行论坛", "专题论坛", "发布会")
-# A forum the article names: 举办了某论坛, 在某论坛上, or 某论坛举行.
+# A forum the article names: 举办了某论坛, 在某论坛上, or 某论坛(在乌镇)举行.
 _HOSTED_ZH = re.compile(rf"(?:举办了?|举行了?|召开了?|在|于|出席|参加)(?P<event>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))"
                         r"(?=[上中]|期间|[,，。;；]|$)"
-                        rf"|(?P<event2>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))[”\"]?(?:举行|举办|召开|开幕)")
+                        rf"|(?P<event2>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))[”\"]?(?:在[^,，。;；]{{1,12}}?)?"
+                        r"(?:举行|举办|召开|开幕)")
 _NAMED_VERB_ZH = re.compile(rf"[^。,，]{{0,12}}?{_SPOKE_ZH}")
 # 出席开幕式并致辞的有：A、B…: everyone titled after the cue spoke.
 _SPEAKER_LIST_ZH = re.compile(r"(?:致辞|致词|发言|讲话|演讲)的(?:嘉宾|领导|代表)?(?:有|包括|分别是|分别为|为)[:：]")
@@ -202,9 +203,15 @@ class _Speaker:
 
 def _speaks_to(text: str, event: _Event, speaker: _Speaker) -> bool:
     """The summit named in what someone says is not where they spoke: it must
-    come before the verb, or right after it ("delivered speeches at the conference")."""
-    gap = text[speaker.verb_end:event.position]
-    return event.position < speaker.verb_end or bool(re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", gap))
+    come before the verb, right after it ("delivered speeches at the conference"),
+    or right after the name and title of one the verb precedes
+    ('"…," said Li Ming, CEO of X, at the summit')."""
+    if event.position < speaker.verb_end:
+        return True
+    if re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[speaker.verb_end:event.position]):
+        return True
+    said_before = speaker.verb_end <= speaker.person.start < event.position
+    return said_before and bool(re.fullmatch(r"(?:,[^.;]{0,150}?,)?\s*", text[speaker.person.end:event.position]))
 
 
 def _is_formal(speaker: _Speaker, zh: bool) -> bool:
