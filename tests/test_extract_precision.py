@@ -399,6 +399,10 @@ CASES = {
              "at the summit.",
         {"rel": "speaks_at", "person": "Amina Diallo", "event": "conference"},
         {"person": "African Digital Union"}),
+    "a round table is the subject of its sentence; its host does not speak, its panel does": (
+        ZH + "圆桌对话由青橙数据总裁周立明主持，启明安全创始人陈思远、海澜科技首席执行官吴海峰参与讨论。",
+        {"rel": "speaks_at", "person": "吴海峰", "event": "圆桌对话"},
+        {"rel": "speaks_at", "person": "周立明"}),
     "a province opening a sentence is no speaker": (
         ZH + "数字经济论坛在乌镇举行。江苏在论坛上提出，要加快数字化转型。",
         None,

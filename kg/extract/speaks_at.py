@@ -23,7 +23,7 @@ _EVENT_ZH = re.compile(
     # 人工智能论坛由某大学承办，…; 20日上午，2031甲杯大赛颁奖仪式在乌镇举行: the event as the subject
     # of its own sentence (a forum or ceremony, not the summit itself: 某某峰会于…举行 is the summit's own sentence)
     r"|(?:^|[,，])(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚间)?[,，]?)?"
-    r"(?P<event3>[^,，。;；:：在!?！？\s]{1,40}?(?:分论坛|论坛|开幕式|闭幕式|研讨会|座谈会|圆桌会|高端对话|发布会|颁奖典礼|颁奖仪式))"
+    r"(?P<event3>[^,，。;；:：在!?！？\s]{1,40}?(?:分论坛|论坛|开幕式|闭幕式|研讨会|座谈会|圆桌会|对话|发布会|颁奖典礼|颁奖仪式))"
     r"(?=(?:\d{1,2}日)?(?:由|于|在))"
 )
 # "Sub-forum on November 20" is a date, not the forum's topic.
@@ -71,7 +71,7 @@ _FORMAL_EN = re.compile(r"deliver|address|read|gave|made", re.I)
 _GOES_ON = re.compile(r"(?:,[^.;]{0,150}?,)?\s*(?:also|likewise|too)\b|[^。,，]{0,3}?(?:同样|也|亦|还)")
 # "In his opening speech delivered over video, …", 在致辞中表示: a speech, wherever it was.
 _SPEECH_NOUN = re.compile(r"\b(?:his|her|a|an)\s(?:[\w-]+\s){0,2}(?:speech|address|keynote|remarks)\b"
-                          r"|在(?:主旨)?(?:演讲|讲话|致辞)中")
+                          r"|在(?:主旨)?(?:演讲|讲话|致辞|发言)中")
 # "He said while addressing the main forum", 他表示: the last person named speaks.
 _PRONOUN_SAID = re.compile(r"^(?:[“\"][^”\"]*[”\"]\s*)?(?:[Hh]e|[Ss]he)\s(?:also\s)?(?:said|added|noted)\b"
                            r"|^(?:他|她)(?:还|也|则)?(?:说|表示|指出|介绍|强调)|,\s(?:he|she)\s(?:said|added)\b")
