@@ -280,6 +280,24 @@ CASES = {
              "星河公司的“数字乡村”：这一计划覆盖百个村庄。",
         None,
         {"project": "数字乡村"}),
+    "，包括 after the award opens its list (Hong Kong wording)": (
+        ZH + "大會發布15項「世界互聯網領先科技成果」，包括星河科技的「天穹920晶片」及北辰大學的「類腦晶片」。",
+        {"rel": "award_project", "project": "类脑晶片", "org": "北辰大学"},
+        {"project": "天穹920晶片」及北辰大學的「類腦晶片"}),
+    "fields the award's list covers are no winners": (
+        ZH + "大会发布15项世界互联网领先科技成果，包括人工智能、芯片等领域。",
+        None,
+        {"rel": "award_project"}),
+    "获颁 is no part of the award's name; 其中包括 opens a list": (
+        ZH + "台灣新創星河科技以「AI茶園辨識系統」獲頒世界互聯網領先科技成果。"
+             "獲選為「世界互聯網領先科技成果」的項目共15項，其中包括北辰集團的天穹晶片、海鷗大學的類腦晶片。",
+        {"rel": "award_project", "project": "类脑晶片", "org": "海鸥大学"},
+        {"award": "颁世界互联网领先科技成果"}),
+    "a list's quoted names lose their quotes": (
+        EN + "Fifteen world-leading internet scientific and technological achievements were released on Sunday. "
+             "The achievements include the \"Kepler 920\" chip of Orion and Vega's \"PolarStore\" database.",
+        {"rel": "award_project", "project": "Kepler 920 chip", "org": "Orion"},
+        {"project": "\"Kepler 920\" chip"}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,

@@ -23,7 +23,7 @@ _AWARD_ZH = re.compile(rf"(?P<award>[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?
 _CONTEST_ZH = re.compile(rf"[{_QUOTES}\u4e00-\u9fffA-Za-z0-9]{{1,24}}?(?:大赛|竞赛|挑战赛)")
 # Where an award's name starts: after the last of these words before 奖; the 的 of
 # 领先的科技成果 belongs to the name.
-_AWARD_LEFT_EDGE = re.compile(r".*(?:被评为|评为|获评|举办|举行|公布|揭晓|首次|首度|获得|赢得|取得|获|荣获|斩获|摘得|夺得|入选|评选|问鼎|入围|当选|在|于|"
+_AWARD_LEFT_EDGE = re.compile(r".*(?:被评为|评为|获评|举办|举行|公布|揭晓|首次|首度|获得|赢得|取得|获颁|颁|获|荣获|斩获|摘得|夺得|入选|评选|问鼎|入围|当选|在|于|"
                               r"(?<!领先|先进|优秀|杰出|前沿|最佳)的|为|是|了|个|项|和|与|及|中|从|被|将|已|等(?!$)|年度|年|届|[“「『])")
 _NOT_AN_AWARD = re.compile(r"^(?:该|此|本|获|大)?奖$|(?:颁|领|获|得)奖$")
 _RANK = re.compile(r"(?:[一二三四五六七八九十]+等奖|特等奖|金奖|银奖|铜奖|优秀奖|冠军|亚军|季军)$")
@@ -107,8 +107,9 @@ _LIST_HEAD = re.compile(r"(?:包括|如下|分别是|分别为|名单|得主|有
                         r"有[^,，。;；]{1,10})(?:[(（][^()（）]{1,6}[)）])?$")
 _WINNERS_CUE = re.compile(r"入选|获奖|获评|上榜|获选|得主|获得者|名单")
 # 成果中，包括…: a list that opens without a colon.
-_INCLUDES = re.compile(r"(?:[,，]其中|(?<=中)[,，]?)(?:包括|有)|(?<=[,，])(?:获评|入选|获奖|上榜)的(?:有|是|包括)"
-                       r"|(?<=[,，])(?P<pointed>它们|这些(?:成果|项目)?)(?:包括|分别是|是)")  # …成果更引人注目，它们包括…
+# …成果更引人注目，它们包括…, …的项目共15项，其中包括…, 大会发布15项「…成果」，包括…: the list is the award's.
+_INCLUDES = re.compile(r"[,，](?P<pointed>它们|这些(?:成果|项目)?|其中)?(?:包括|分别是)|(?:[,，]其中|(?<=中)[,，]?)有"
+                       r"|(?<=中)包括|(?<=[,，])(?:获评|入选|获奖|上榜)的(?:有|是|包括)")
 # 称今年的获奖成果“…”: a quotation, not a winner.
 _SPOKEN = re.compile(r"(?:称|说|表示|认为|指出|强调|坦言)[^,，。;；“”]*$")
 # “未来之光”博览会: a quoted name that an event word follows is the event's, not a winner's.
@@ -309,8 +310,9 @@ def _maker_first(org: str, project: str) -> bool:
 
 
 def _all_or_none(items: list) -> list:
-    """A list read whole, or not at all (类脑计算、6G等前沿领域的20个项目 lists fields, not winners)."""
-    return items if all(items) else []
+    """A list read whole, and naming at least one maker, or not at all (类脑计算、6G等前沿领域的
+    20个项目 and 包括人工智能、芯片等领域 list fields, not winners)."""
+    return items if all(items) and any(org for _, org in items) else []
 
 
 def _item_or_bare(piece: str) -> tuple[str, str | None] | None:
@@ -555,6 +557,7 @@ def _fullness(pairs: list[tuple[str, str | None]]) -> tuple[int, int]:
 
 def _item_en(item: str) -> tuple[str, str] | None:
     item = re.sub(rf"^(?:{_BULLET}|and\s)", "", item.strip()).rstrip(",")  # "…; and a chip by Vega Lab"
+    item = re.sub(r"[\"“”]", "", item)  # the "Kepler" chip of Orion: names are written without their quotes
     for pattern in (_OWNED_EN, _MADE_BY_EN, _APPOSITIVE_EN, _OWNER_AFTER_EN, _OF_ORG_EN, _ORG_COLON_EN):
         match = pattern.match(item)
         if match:
