@@ -1,7 +1,13 @@
 """speaks_at: who spoke at which forum, ceremony or dialogue of which summit.
 
-The event is named in the speaker's sentence (before or after the name), or
-in an earlier sentence of the same paragraph that no other speaker has taken.
+A speaker is a person (titled, listed, or named bare where a verb of speech
+frames them) with a verb of speech in their own clause. The event is named in
+the speaker's sentence (before or after the name); else the story carries it:
+a list of speakers runs on, an event set up without a speaker reaches the next
+paragraph of the story, a forum that is the subject of its sentence (某论坛在乌镇举行)
+stays the story's event until another is named, 也/also goes on where the last
+speaker spoke, and "He said …" gives the last person named their event. Where
+only the summit is named (在大会上, "at the conference"), the event is the summit.
 """
 
 from __future__ import annotations
@@ -381,7 +387,8 @@ def _story_paragraphs(ctx: DocContext, texts: list[str]) -> list[int]:
     for sentence in ctx.sentences:
         if sentence.paragraph != paragraph:
             paragraph = sentence.paragraph
-            count += paragraph not in aside or count < 0
+            if paragraph not in aside or count < 0:  # the first paragraph always counts
+                count += 1
         flow.append(count)
     return flow
 
@@ -421,16 +428,16 @@ class _Story:
         return (self.listing or self.pending or (self.named if formal else None)
                 or (self.previous if _GOES_ON.match(text, after_name) else None) or self.held)
 
-    def enter(self, sentence, story: int) -> None:
-        """Forget what does not reach this sentence."""
-        if story > self.pending_at + 1:
+    def enter(self, sentence, at: int) -> None:
+        """Forget what does not reach this sentence, `at` its story paragraph."""
+        if at > self.pending_at + 1:
             self.pending = None
         if sentence.paragraph != self.named_paragraph:
             self.named = None
         if sentence.paragraph != self.listing_paragraph:
             self.listing = None
 
-    def move_on(self, sentence, story: int, events: list[_Event], spoke: bool) -> None:
+    def move_on(self, sentence, at: int, events: list[_Event], spoke: bool) -> None:
         """Remember what this sentence set up."""
         specific = [e for e in events if not e.summit]
         if specific:
@@ -439,7 +446,7 @@ class _Story:
         if spoke:
             self.pending = None
         elif specific:
-            self.pending, self.pending_at = specific[-1], story
+            self.pending, self.pending_at = specific[-1], at
 
 
 def extract(ctx: DocContext) -> list[SpeaksAt]:
