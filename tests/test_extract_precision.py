@@ -421,6 +421,10 @@ CASES = {
         ZH + "圆桌对话由青橙数据总裁周立明主持，启明安全创始人陈思远、海澜科技首席执行官吴海峰参与讨论。",
         {"rel": "speaks_at", "person": "吴海峰", "event": "圆桌对话"},
         {"rel": "speaks_at", "person": "周立明"}),
+    "a talk (作专题报告) is a speech, a report released is not": (
+        ZH + "北辰大学校长李思齐在人工智能论坛上作专题报告。青橙数据总裁周立明在论坛上发布了《数字经济报告》。",
+        {"rel": "speaks_at", "person": "李思齐", "event": "人工智能论坛"},
+        {"rel": "speaks_at", "person": "周立明"}),
     "a province opening a sentence is no speaker": (
         ZH + "数字经济论坛在乌镇举行。江苏在论坛上提出，要加快数字化转型。",
         None,

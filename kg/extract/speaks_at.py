@@ -60,9 +60,10 @@ _SPEECH_AT_EN = re.compile(r"^(?:(?:keynote|opening|closing|video|brief)\s+)?(?:
 # 接受记者采访时表示: what someone told a reporter is not a speech at the event.
 _INTERVIEWED_ZH = re.compile(r"^[^。,，]{0,12}?接受[^。,，]{0,10}?采访")
 # Who chairs a ceremony (主持) runs it; our gold counts them as speakers only when they also speak.
-# 致欢迎辞, 致开幕词 are speeches; 致贺信 sends a letter, 视频致贺 is a video speech. 宣读 reads one out, 通报 briefs the press.
+# 致欢迎辞, 致开幕词 are speeches; 致贺信 sends a letter, 视频致贺 is a video speech. 宣读 reads one out, 通报 briefs
+# the press; 演说 is Taiwan's 演讲, 作专题报告 a talk (发布…报告 releases one).
 _SPOKE_ZH = (rf"(?:{alternation(set(SPEECH_VERBS) - {'主持'})}|致(?!贺)[\u4e00-\u9fff]{{1,3}}?[辞词]|视频致贺|发表|作了|作主旨|做主旨|"
-             r"讨论|对谈|座谈|对话|交流|宣读|通报|列举)")
+             r"讨论|对谈|座谈|对话|交流|宣读|通报|列举|演说|作[^。,，]{0,6}?报告)")
 _VERB_ZH = re.compile(rf"^[^。]{{0,30}}?(?P<verb>{_SPOKE_ZH})")
 # A speech made to the event (致辞, 演讲, 宣读): unlike 表示 or 说, said only where the event is.
 _FORMAL_ZH = re.compile(r"致|发言|讲话|演讲|报告|宣读|发表|主旨")
