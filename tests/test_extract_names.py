@@ -205,6 +205,16 @@ CASES = {
         [{"rel": "summit_held", "summit": 2017, "start": date(2017, 12, 3), "end": date(2017, 12, 5)},
          {"rel": "summit_theme", "summit": 2017, "theme": "Bright Networks for All"}],
         []),
+    "posts a subject 担任 are the subject's": (
+        ZH + "大会给方明远的评价为：“方明远院士连续十年出席乌镇峰会，连续八年担任星河成果专家推荐委员会联席主任、星河奖评审委员会主席。”",
+        [{"rel": "holds_role", "person": "方明远", "role": "联席主任", "org": "星河成果专家推荐委员会"},
+         {"rel": "holds_role", "person": "方明远", "role": "主席", "org": "星河奖评审委员会"}],
+        []),
+    "an organisation after its description, a page token before it": (
+        ZH + "连续两届参加发布会的星河工程院院士、星河协会理事长方明远坦言。p18中共中央总书记林振宇发表讲话。",
+        [{"rel": "holds_role", "person": "方明远", "role": "院士", "org": "星河工程院"},
+         {"rel": "holds_role", "person": "林振宇", "role": "总书记", "org": "中共中央"}],
+        [{"org": "p18中共中央"}]),
 }
 
 

@@ -160,6 +160,7 @@ def looks_like_org(phrase: str) -> bool:
     return bool(ORG_SUFFIX_RE.search(phrase))
 
 
+_SCRAPED_TOKEN = re.compile(rf"^[a-z]{{1,3}}\d{{1,4}}(?=[{HAN}])")
 _HOSTED_BY = re.compile(rf"^[^由]{{0,20}}?(?:{alternation(EVENT_WORDS)})由")
 _TRADE_PREFIX = re.compile(rf"^[{HAN}]{{0,6}}?(?:{alternation(TRADE_WORDS_ZH)})")
 _DESCRIBED_LATIN = re.compile(rf"^[{HAN}]{{2,12}}?(?:企业|公司|厂商|业者|机构|集团|品牌|新创|初创)(?=[A-Z][A-Za-z])")
@@ -186,6 +187,14 @@ def org_before(text: str, end: int, floor: int = 0) -> tuple[int, str]:
         phrase = phrase[hosted.end():]
     if phrase.endswith("的"):
         phrase = phrase[:-1]
+    relative = phrase.rfind("的")  # 连续两届参加发布会的中国工程院: the organisation after its description
+    if relative > 0 and len(phrase) - relative > 4 and looks_like_org(phrase[relative + 1:]):
+        start += relative + 1
+        phrase = phrase[relative + 1:]
+    junk = _SCRAPED_TOKEN.match(phrase)  # p18中共中央: a page token the scraper left
+    if junk:
+        start += junk.end()
+        phrase = phrase[junk.end():]
     trade = _TRADE_PREFIX.match(phrase)
     if trade and len(phrase) - trade.end() >= 3 and not ORG_SUFFIX_RE.fullmatch(phrase[trade.end():]):
         start += trade.end()  # 德国工业软件商X公司 is X公司; but 云服务商联盟 is the alliance itself

@@ -93,7 +93,8 @@ def _clean_org(org: str, role: str) -> tuple[str, str]:
     return org, scope + role
 
 
-_HOLDING = ("担任", "现任", "时任")
+_HOLDING = ("担任", "现任", "时任", "出任")
+_HOLDING_VERB = re.compile(rf"^.*?(?:{'|'.join(_HOLDING)})(?=.)")
 _ACTS_ZH = re.compile(rf"(?:{alternation(SPEECH_VERBS)}|在|出席|参加|发表|作|致辞)")
 
 
@@ -123,6 +124,27 @@ def _ends_in_name(phrase: str) -> bool:
         and not is_common_word(name) and native_name_at(name + "说", 0) == name
 
 
+def _chain_closes(text: str, end: int) -> bool:
+    """No further title or name follows: the clause ends after this title."""
+    return end == len(text) or text[end] in "。，,；;！？!?”"
+
+
+_CLAUSE_OPENING = re.compile(r"(?:^|[，,。；;：:“])\s*")
+
+
+def _subject_before(text: str, end: int) -> tuple[int, str] | None:
+    """The person whose name opens the last clause before `end` (甲…, or 甲院士…)."""
+    found = None
+    for opening in _CLAUSE_OPENING.finditer(text, 0, end):
+        at = opening.end()
+        name = name_after_title(text, at) or next(
+            (text[at:at + size] for size in (3, 2) if native_name_at(text[:at + size] + "说", at) == text[at:at + size]
+             and role_re_zh().match(text, at + size) and not is_common_word(text[at:at + size])), None)
+        if name:
+            found = (at, name)
+    return found
+
+
 def titled_people_zh(text: str) -> list[TitledPerson]:
     people: list[TitledPerson] = []
     chain: list[tuple[str, str]] = []
@@ -140,6 +162,9 @@ def titled_people_zh(text: str) -> list[TitledPerson]:
             chain.append((org, role))
         else:
             start, org = org_before(text, match.start(), floor)
+            holding = _HOLDING_VERB.search(org)  # 连续八年担任甲委员会主任: the organisation starts after the verb
+            if holding:
+                start, org = start + holding.end(), org[holding.end():]
             org, role = _clean_org(org, match.group(0))
             chain = [(org, role)]
         chain_end = match.end()
@@ -151,6 +176,9 @@ def titled_people_zh(text: str) -> list[TitledPerson]:
             name = chinese_name_at(text, name_at)
             if name and not _ACTS_ZH.match(text, name_at + len(name)):
                 name = None
+        if not name and text[max(0, start - 2):start] in _HOLDING and _chain_closes(text, match.end()):
+            # 甲院士…，连续八年担任乙委员会联席主任、丙委员会主席。: the posts are the subject's
+            name_at, name = _subject_before(text, start - 2) or (match.end(), None)
         if not name and text[match.end():match.end() + 1] in "）)" and start > 0 and text[start - 1] in "（(":
             name_at = _name_before(text, start - 1)  # X（甲公司首席执行官）
             name = text[name_at:start - 1] if name_at is not None else None
