@@ -28,12 +28,8 @@ time in the engine but no memory here.
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal, InvalidOperation
 from itertools import islice
 from pathlib import Path
 
@@ -69,13 +65,18 @@ def _integer(value: str) -> str:
     return str(int(value))
 
 
+# decimal, datetime, difflib and unicodedata are imported where used: `kg query` starts without them.
 def _decimal(value: str) -> str:
+    from decimal import Decimal
+
     if not re.fullmatch(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", value):
         raise ValueError
     return str(Decimal(value))
 
 
 def _date(value: str) -> str:
+    from datetime import date
+
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
         raise ValueError
     return date.fromisoformat(value).isoformat()
@@ -111,7 +112,7 @@ class Param:
         check, expected = _TYPES[self.type]
         try:
             lexical = check(str(value))
-        except (ValueError, InvalidOperation):
+        except ValueError:
             raise SparqlError(f"--param {self.name}={value}: {self.name} is an {self.type}: give {expected}") from None
         return pyoxigraph.Literal(lexical, datatype=pyoxigraph.NamedNode(QUERY_PREFIXES["xsd"] + self.type[4:]))
 
@@ -256,6 +257,8 @@ def _check_search_keys(store, text: str, data: Path) -> None:
 
 
 def _display_width(text: str) -> int:
+    import unicodedata
+
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -280,6 +283,8 @@ def _expected(listing: str, line_text: str, column: int) -> str:
 
 def _near_keyword(word: str) -> str | None:
     """The SPARQL keyword that `word` misspells, if any."""
+    import difflib
+
     if word.upper() in _KEYWORDS:
         return None
     return next(iter(difflib.get_close_matches(word.upper(), _KEYWORDS, n=1, cutoff=0.75)), None)
