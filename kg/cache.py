@@ -1,6 +1,7 @@
 """The extraction cache: what a document yielded, keyed by its bytes and name
 and by a fingerprint of everything extraction depends on (the code of
-ingest, segment and extract, the models, the role vocabulary). Changing an
+ingest, segment and extract, the models, the role vocabulary, the version of
+the segmenter whose dictionary names are read with). Changing an
 article re-extracts that article; changing a lexicon or an extractor
 re-extracts everything. Entries are written atomically, so an interrupted
 build never leaves a half-written one."""
@@ -14,6 +15,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 from .paths import ontology_dir
@@ -31,6 +33,8 @@ def fingerprint() -> str:
     for source in sources:
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
+    # The segmenter's dictionary ships with its package: another version may end names elsewhere.
+    digest.update(f"jieba {version('jieba')}".encode())
     return digest.hexdigest()[:20]
 
 
