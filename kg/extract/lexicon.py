@@ -80,7 +80,7 @@ ORG_DESCRIPTORS_EN = r"(?:[A-Z][\w-]*-based|(?:[A-Z][\w-]*\s)?(?:start-?up|firm|
 
 # What turns a post into its aide's post: 总统助理, 总理特使, 主席特别代表.
 AIDE_SUFFIXES_ZH = ("特别助理", "助理", "特使", "特别代表")
-# Titles that name their country by themselves: 国家主席习近平 is the head of state of 中国.
+# Titles that name their country by themselves: 国家主席林振宇 is the head of state of 中国.
 NATIONAL_TITLES_ZH = ("国家主席", "国家副主席")
 
 # Title words placed after a name in official style (某某主席, 某某总理).

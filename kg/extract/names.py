@@ -77,7 +77,7 @@ def chinese_name_at(text: str, pos: int) -> str | None:
 
 
 def name_after_title(text: str, pos: int) -> str | None:
-    """The name right after a title (主席习近平发来贺词): what follows a name
+    """The name right after a title (主席林振宇发来贺词): what follows a name
     is often a verb no cue list has, so where the cue words find no end,
     jieba's word segmentation (its dictionary ships in the package) says
     where the name's word ends."""

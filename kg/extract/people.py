@@ -168,7 +168,7 @@ def titled_people_zh(text: str) -> list[TitledPerson]:
             org, role = _clean_org(org, match.group(0))
             chain = [(org, role)]
         chain_end = match.end()
-        # 习近平主席贺信: a title after a name (the official style) is followed by no second name.
+        # 林振宇主席贺信: a title after a name (the official style) is followed by no second name.
         name = None if _ends_in_name(org) else name_after_title(text, match.end())
         name_at = match.end()
         if not name and text[match.end():match.end() + 1] == "的" and text[max(0, start - 2):start] in _HOLDING:

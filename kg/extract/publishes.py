@@ -48,7 +48,7 @@ _MADE_BY_EN = re.compile(
     r"(?P<kind>reports?|white\spapers?|blue\sbooks?|initiatives?)\s(?:were|was|had\sbeen|have\sbeen)\s(?:jointly\s)?"
     r"(?:compiled|written|released|published|issued|prepared|drafted)\sby\s(?:the\s)?"
     r"(?P<org>[A-Z][\w&.-]*(?:\s(?:of\s|for\s|and\s|the\s)*[A-Z][\w&.-]*){0,7})")
-# Unquoted English titles: "the World Internet Development Report 2022",
+# Unquoted English titles: "the Global Bandwidth Report 2022",
 # "the White Paper on Trusted Data (2020)".
 _TITLE_EN = re.compile(
     r"(?P<work>(?:[A-Z][\w-]*\s(?:(?:on|of|for|and|in)\s)?){0,8}(?:Report|White\sPaper|Blue\sBook|Initiative|Declaration|Index|Outlook|Charter|Consensus|Action\sPlan|Monitor|"
@@ -195,7 +195,7 @@ def _released_zh(text: str, match: re.Match) -> bool:
     if _ANNOUNCED_ZH.search(text, clause_start, match.start()):
         return False  # 将发布《…》: announced for later, not yet released
     after = _LIST_TAIL_ZH.sub("", text[match.end():clause_end])
-    # 甲发布《乌镇展望2018》: a dated title released by name is a document, whatever its kind.
+    # 甲发布《星河展望2018》: a dated title released by name is a document, whatever its kind.
     dated = _YEAR_IN_TITLE.search(work) and _RELEASED_RIGHT_BEFORE.search(text, clause_start, match.start())
     return bool(_WORK_KIND.search(work) or _KIND_AFTER_ZH.match(after) or _KIND_BEFORE_ZH.search(text, clause_start, match.start())
                 or dated)

@@ -119,7 +119,7 @@ def _zh_session(ctx: DocContext, text: str) -> list[Held]:
 def _summit_span(text: str, summit: re.Match, range_: re.Match) -> bool:
     if range_.start() < summit.start():
         return True
-    edition = "·" in text[summit.end() - 1 : summit.end() + 1]  # 世界互联网大会·互联网发展论坛: the conference's own edition
+    edition = "·" in text[summit.end() - 1 : summit.end() + 1]  # 世界互联网大会·某某论坛: the conference's own edition
     if not edition and _OTHER_EVENT_ZH.search(text, summit.end(), range_.start()):
         return False  # 大会“互联网之光”博览会于10月18日至22日举办: the expo's dates, not the summit's
     return bool(_ZH_OWN_SPAN.match(text[summit.end() : range_.start()]) or _ZH_SESSION.search(text, 0, range_.start())

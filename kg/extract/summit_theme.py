@@ -66,7 +66,7 @@ def extract(ctx: DocContext) -> list[SummitTheme]:
                 # or earlier in its paragraph (…第六届世界互联网大会闭幕。…嘉宾围绕“…”主题，…).
                 scope = _paragraph_before(ctx, sentence) + text[: match.start()] + " " + after
                 if ctx.doc.language == "zh":
-                    # 世界互联网大会·互联网发展论坛: an edition the conference held as a forum is the summit itself.
+                    # 世界互联网大会·某某论坛: an edition the conference held as a forum is the summit itself.
                     forum = _NOT_SUMMIT_ZH.search(owner) and not _EDITION_ZH.search(owner)
                     if forum or (not _SUMMIT_WORD_ZH.search(scope) and not _LEAD_YEAR.match(text)):
                         continue
