@@ -298,6 +298,10 @@ CASES = {
              "The achievements include the \"Kepler 920\" chip of Orion and Vega's \"PolarStore\" database.",
         {"rel": "award_project", "project": "Kepler 920 chip", "org": "Orion"},
         {"project": "\"Kepler 920\" chip"}),
+    "a year written before the award's name without 年 is its year": (
+        ZH + "回顾：2018世界互联网领先科技成果去年正式发布，发布的15项成果包括星河科技有限公司的“天枢操作系统”等。",
+        {"rel": "award_project", "year": 2018, "project": "天枢操作系统", "org": "星河科技有限公司"},
+        {"year": 2019, "project": "天枢操作系统"}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,

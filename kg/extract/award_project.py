@@ -231,7 +231,7 @@ def _names(pattern: re.Pattern, text: str) -> list[_Name]:
         name = re.sub(f"[{_QUOTES}]", "", text[start : match.end()])
         if not rank and (len(name) < 3 or _NOT_AN_AWARD.search(name)):  # 金奖 is a rank, not a stray 奖
             continue
-        year = _YEAR_BEFORE.search(text, 0, start)
+        year = _YEAR_BEFORE.search(text, 0, start) or re.match(r"(20\d\d)(?=\D)", name)  # 2021世界互联网领先科技成果
         found.append(_Name(start, match.end(), name, int(year.group(1)) if year else None))
     return found
 
