@@ -302,6 +302,10 @@ CASES = {
         ZH + "回顾：2018世界互联网领先科技成果去年正式发布，发布的15项成果包括星河科技有限公司的“天枢操作系统”等。",
         {"rel": "award_project", "year": 2018, "project": "天枢操作系统", "org": "星河科技有限公司"},
         {"year": 2019, "project": "天枢操作系统"}),
+    "rows that open with 一、 or ● are numbered rows": (
+        ZH + "2019年世界互联网领先科技成果名单如下：\n一、星河科技有限公司 天穹920芯片\n●北辰大学 类脑芯片\n",
+        {"rel": "award_project", "project": "天穹920芯片", "org": "星河科技有限公司"},
+        {"project": "●北辰大学"}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,
@@ -429,6 +433,17 @@ CASES = {
         ZH + "北辰大学校长李思齐在人工智能论坛上作专题报告。青橙数据总裁周立明在论坛上发布了《数字经济报告》。",
         {"rel": "speaks_at", "person": "李思齐", "event": "人工智能论坛"},
         {"rel": "speaks_at", "person": "周立明"}),
+    "a press conference in an article that announces the summit was held before it": (
+        "Summit preview\nLi Ming, deputy director of the Harbor Cyberspace Office, briefed reporters.\n"
+        '"We welcome foreign firms," Li said at a news conference on Sept 28.\n'
+        "The 2019 World Internet Conference, themed on digital trust, will be held in Wuzhen on Nov 7-9.",
+        None,
+        {"rel": "speaks_at"}),
+    "a speaker named again by the family name": (
+        EN + "Omar Haddad, director of the Gulf Policy Institute, attended the Data Governance Forum.\n"
+             "Haddad said at the forum that rules must keep pace.",
+        {"rel": "speaks_at", "person": "Omar Haddad", "event": "Data Governance Forum"},
+        {"person": "Haddad"}),
     "a province opening a sentence is no speaker": (
         ZH + "数字经济论坛在乌镇举行。江苏在论坛上提出，要加快数字化转型。",
         None,

@@ -183,12 +183,29 @@ def _last_named_forum(ctx: DocContext, text: str, bare: str) -> str | None:
 def _events_en(ctx: DocContext, text: str) -> list[_Event]:
     events = []
     for match in _EVENT_EN.finditer(text):
-        name = _DAY_EN.sub("", _SPEECH_AT_EN.sub("", re.sub(r"[\"“”]", "", match.group("event").strip())))
-        name = re.sub(r"^(?:(?:20\d\d\s+)?World\s+Internet\s+Conference(?:\s+Wuzhen\s+Summit)?(?:'s|’s)?\s+|"
-                      r"(?:summit|conference)(?:'s|’s)\s+)", "", name, flags=re.I)
+        name = _event_name_en(match)
+        if name.lower() in _BARE_FORUM_EN:
+            name = _last_named_forum_en(ctx, text, name) or name
         events.append(_Event(*_of_summit_en(ctx, name, text), match.start()))
     events += [_Event("conference", ctx.year_of(text), m.start(), summit=True) for m in _SUMMIT_EN.finditer(text)]
     return sorted(events, key=lambda e: e.position)
+
+
+def _event_name_en(match: re.Match) -> str:
+    name = _DAY_EN.sub("", _SPEECH_AT_EN.sub("", re.sub(r"[\"“”]", "", match.group("event").strip())))
+    return re.sub(r"^(?:(?:20\d\d\s+)?World\s+Internet\s+Conference(?:\s+Wuzhen\s+Summit)?(?:'s|’s)?\s+|"
+                  r"(?:summit|conference)(?:'s|’s)\s+)", "", name, flags=re.I)
+
+
+# "said at the forum": the forum the article named last.
+_BARE_FORUM_EN = ("forum", "sub-forum")
+
+
+def _last_named_forum_en(ctx: DocContext, text: str, bare: str) -> str | None:
+    before = ctx.doc.match_text[: ctx.doc.match_text.find(text)]
+    names = [_event_name_en(m) for m in _EVENT_EN.finditer(before)]
+    names = [n for n in names if n.lower().endswith(bare.lower()) and n.lower() != bare.lower()]
+    return names[-1] if names else None
 
 
 def _of_summit_en(ctx: DocContext, name: str, text: str) -> tuple[str, int | None]:
@@ -237,12 +254,12 @@ _BARE_SPEAKER_EN = re.compile(rf"\b(?:said|says|added)\s(?P<name>{EN_NAME})(?=,|
 _LISTED_NAME_EN = re.compile(rf"(?:\b(?:included|were)\s|^(?:and\s)?)(?P<name>{EN_NAME}),")
 
 
-def _speakers(ctx: DocContext, text: str, known: re.Pattern | None, listed_from: int | None) -> list[_Speaker]:
+def _speakers(ctx: DocContext, text: str, known, listed_from: int | None) -> list[_Speaker]:
     """Who speaks in a sentence; everyone titled after `listed_from` is on a list of speakers.
     Whoever is named inside what a speaker says (甲表示，乙…) is not one."""
     listed = lambda p: listed_from is not None and p.start >= listed_from  # noqa: E731
     if ctx.doc.language == "en":
-        return _speakers_en(ctx, text, listed)
+        return _speakers_en(ctx, text, listed, known)
     people = [p for p in titled_people(ctx, text) if p.titles and p.titles[0].role != "记者"]
     people += [p for p in officials_zh(text) if not _inside_title(text, p, people)]
     people += _opening_name_zh(text, people)
@@ -305,10 +322,14 @@ def _inside_title(text: str, official: TitledPerson, people: list[TitledPerson])
     return any(p.start >= official.end and not re.search(r"[,，。;；:：]", text[official.end:p.start]) for p in people)
 
 
-def _speakers_en(ctx: DocContext, text: str, listed) -> list[_Speaker]:
+def _speakers_en(ctx: DocContext, text: str, listed, known: tuple[re.Pattern, dict[str, str]] | None
+                 ) -> list[_Speaker]:
     people = list(titled_people(ctx, text))
     bare = [TitledPerson(m.group(g), *m.span(g), (), 0.6)
             for m in _BARE_SPEAKER_EN.finditer(text) for g in ("name", "titled") if m.group(g)]
+    if known:  # "Ma said at the forum": someone the article introduced, by their family name
+        pattern, full_names = known
+        bare += [TitledPerson(full_names[m.group("name")], *m.span("name"), (), 0.6) for m in pattern.finditer(text)]
     listed_names = (TitledPerson(m.group("name"), *m.span("name"), (), 0.6) for m in _LISTED_NAME_EN.finditer(text))
     bare += [p for p in listed_names if listed(p)]
     for person in bare:
@@ -346,6 +367,18 @@ def _known_names(ctx: DocContext) -> re.Pattern | None:
     return re.compile(rf"(?:^|(?<=[,，;；:：在]))(?:{alternation(names)})") if names else None
 
 
+def _known_names_en(ctx: DocContext) -> tuple[re.Pattern, dict[str, str]] | None:
+    """The names, and the words of a name no other name shares ("Ma" of Ma Huateng, "Musk" of Elon Musk),
+    of everyone the article introduces with a title, as a speaker of a verb right after them."""
+    names = {p.name for sentence in ctx.sentences for p in titled_people(ctx, ctx.text(sentence))
+             if p.titles and p.titles[0].role not in ("reporter", "correspondent", "photographer", "editor")}
+    words = [word for name in names for word in set(name.split()) if len(word) > 2]
+    forms = {name: name for name in names} | {w: n for n in names for w in n.split() if words.count(w) == 1}
+    if not forms:
+        return None
+    return re.compile(rf"\b(?P<name>{alternation(forms)})\s(?:also\s)?(?:said|says|added|noted|told|stressed)\b"), forms
+
+
 def _known_speakers(text: str, known: re.Pattern | None, speakers: list[_Speaker]) -> list[_Speaker]:
     found = []
     for match in known.finditer(text) if known else ():
@@ -365,9 +398,13 @@ def _nearest(events: list[_Event], position: int) -> _Event | None:
     return events[0] if events else None
 
 
-# A press conference that announces the summit (论坛将于…举行, "will be held") is held before it, elsewhere.
+# An article that announces the summit (论坛将于…举行, "the … Conference will be held") reports press
+# conferences held before it, elsewhere.
 _PRESS = re.compile(r"发布会|[Pp]ress\s+[Cc]onference|[Nn]ews\s+[Cc]onference")
-_ANNOUNCED = re.compile(r"将于|将在|拟于|\bwill\s+(?:be\s+held|take\s+place|open|run)\b|\bis\s+to\s+be\s+held\b")
+_ANNOUNCED = re.compile(r"(?:大会|峰会|论坛)[”」]?(?:将于|将在|拟于)[^。；]{0,30}?(?:举行|举办|召开|开幕)"
+                        r"|\b(?:Conference|Summit|[Ff]orum)\b[^.;]{0,200}?\b(?:will\s+(?:be\s+held|take\s+place|open|run)|"
+                        r"is\s+to\s+be\s+held)\b")
+_NEXT_SUMMIT = re.compile(r"下届|下一届|明年|\bnext\s+(?:year|summit|conference|edition)\b")
 # A photo credit (记者甲摄, "(Xinhua/Li Ming)", "[Photo/…]"): its paragraph is a caption.
 _CREDIT = re.compile(r"(?:记者[\u4e00-\u9fff·\s]{2,10}|[/／][\u4e00-\u9fff·]{2,8}|\s[\u4e00-\u9fff·]{2,4})摄影?$"
                      r"|\((?:Photo|Xinhua)[^)]*\)$|\[Photo[^\]]*\]$")
@@ -454,10 +491,10 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
     zh = ctx.doc.language == "zh"
     find_events = _events_zh if zh else _events_en
     texts = [ctx.text(sentence) for sentence in ctx.sentences]
-    events_of = [[e for e in find_events(ctx, text) if not (_PRESS.search(e.name) and _ANNOUNCED.search(text))]
-                 for text in texts]
+    announced = any(_ANNOUNCED.search(text) and not _NEXT_SUMMIT.search(text) for text in texts)
+    events_of = [[e for e in find_events(ctx, text) if not (announced and _PRESS.search(e.name))] for text in texts]
     paragraphs = _story_paragraphs(ctx, texts)
-    known = _known_names(ctx) if zh else None
+    known = _known_names(ctx) if zh else _known_names_en(ctx)
     found: list[SpeaksAt] = []
     story = _Story()
     for index, sentence in enumerate(ctx.sentences):
