@@ -306,6 +306,10 @@ CASES = {
         ZH + "2019年世界互联网领先科技成果名单如下：\n一、星河科技有限公司 天穹920芯片\n●北辰大学 类脑芯片\n",
         {"rel": "award_project", "project": "天穹920芯片", "org": "星河科技有限公司"},
         {"project": "●北辰大学"}),
+    "rows that open with 一、 or ● are numbered rows": (
+        ZH + "2019年世界互联网领先科技成果名单如下：\n一、星河科技有限公司 天穹920芯片\n●北辰大学 类脑芯片\n",
+        {"rel": "award_project", "project": "天穹920芯片", "org": "星河科技有限公司"},
+        {"project": "●北辰大学"}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,

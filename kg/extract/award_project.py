@@ -73,9 +73,9 @@ _ITEM_OWNER_BEFORE = re.compile(rf"^由?(?P<org>[^的,，:：;；\s]{{2,30}}?){_
 # 甲公司、乙大学联合研发的X: one winner, made by each of them.
 _JOINT_MAKERS = re.compile(rf"^(?P<orgs>[^的,，、]{{2,30}}(?:[、和与及][^的,，、]{{2,30}}?)+){_MAKERS}的(?P<project>[^、,，]{{2,40}})$")
 # List marks and lead words before a winner (1. / - / 其中 / 和).
-_BULLET = r"(?:\d{1,2}[.、)）]|\d{1,2}(?=\s)|[(（]\d{1,2}[)）]|[-•·*]|[①-⑳])\s*"
+_BULLET = r"(?:\d{1,2}[.、)）]|\d{1,2}(?=\s)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[-•·*●◆■▲▶]|[①-⑳])\s*"
 # A list's number or bullet alone: the sentence splitter cut it from its row ("1." / "Orion Twins from Bayfront").
-_NUMBER_ONLY = re.compile(r"\d{1,2}[.)、]|[-•*]")
+_NUMBER_ONLY = re.compile(r"\d{1,2}[.)、]|[-•*●◆■▲▶]")
 # …赛道——甲的X: a row's track before the winner.
 _ITEM_LEAD = re.compile(rf"^(?:{_BULLET}|其中|此外|另外|同时|和|与|及|以及|还有|包括|[一二三四五六七八九十]是|"
                         rf"[一这该另](?:款|项|个|套|种)|[^,，。;；—]{{2,15}}赛道\s*(?:——|—|-|:)\s*)+\s*")
