@@ -76,7 +76,7 @@ _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|de
 _FORMAL_EN = re.compile(r"deliver|address|read|gave|made", re.I)
 # "Li Ming, chairman of …, also spoke", 乙同样强调: the speaker goes on where the last one spoke.
 _GOES_ON = re.compile(r"(?:,[^.;]{0,150}?,)?\s*(?:also|likewise|too)\b|[^。,，]{0,3}?(?:同样|也|亦|还)")
-# "In his opening speech delivered over video, …", 在致辞中表示: a speech, wherever it was.
+# "In her opening speech by video link, …", 在致辞中表示: a speech, wherever it was.
 _SPEECH_NOUN = re.compile(r"\b(?:his|her|a|an)\s(?:[\w-]+\s){0,2}(?:speech|address|keynote|remarks)\b"
                           r"|在(?:主旨)?(?:演讲|讲话|致辞|发言)中")
 # "He said while addressing the main forum", 他表示: the last person named speaks.
@@ -105,7 +105,7 @@ _SPEAKER_LIST_EN = re.compile(r"\b(?:[Aa]mong\s+(?:those|the\s+speakers)\s+who\s
                               r"\b(?:were|was)|[Ss]peakers\s+(?:at|of)\b[^.;]*?\b(?:included|were))\s"
                               r"(?!(?:welcomed|greeted|introduced|joined|received|met|thanked)\b)")
 # What stands between two people of one list: 、, a comma, 和 or 及, and the next one's title.
-# (坦桑尼亚通信、科学和技术部部长: a title may hold a 、 of its own.)
+# (甲国通信、科技和信息部部长: a title may hold a 、 of its own.)
 _LIST_JOIN_ZH = re.compile(r"(?:[、,，和及与]|以及)[^,，。;；:：!?！？]{0,40}")
 _SUMMIT_ONLY_ZH = re.compile(r"^(?:世界互联网大会|乌镇峰会|峰会|大会|会议|活动|互联网大会)$")
 _GENERIC_ZH = re.compile(r"^(?:本届|今年|此次|本次|这次|该)?(?:的)?(?:峰会|大会|乌镇峰会|世界互联网大会)?(?:的)?")
@@ -327,7 +327,7 @@ def _speakers_en(ctx: DocContext, text: str, listed, known: tuple[re.Pattern, di
     people = list(titled_people(ctx, text))
     bare = [TitledPerson(m.group(g), *m.span(g), (), 0.6)
             for m in _BARE_SPEAKER_EN.finditer(text) for g in ("name", "titled") if m.group(g)]
-    if known:  # "Ma said at the forum": someone the article introduced, by their family name
+    if known:  # "Haddad said at the forum": someone the article introduced, by their family name
         pattern, full_names = known
         bare += [TitledPerson(full_names[m.group("name")], *m.span("name"), (), 0.6) for m in pattern.finditer(text)]
     listed_names = (TitledPerson(m.group("name"), *m.span("name"), (), 0.6) for m in _LISTED_NAME_EN.finditer(text))
@@ -368,7 +368,7 @@ def _known_names(ctx: DocContext) -> re.Pattern | None:
 
 
 def _known_names_en(ctx: DocContext) -> tuple[re.Pattern, dict[str, str]] | None:
-    """The names, and the words of a name no other name shares ("Ma" of Ma Huateng, "Musk" of Elon Musk),
+    """The names, and the words of a name no other name shares ("Haddad" of Omar Haddad),
     of everyone the article introduces with a title, as a speaker of a verb right after them."""
     names = {p.name for sentence in ctx.sentences for p in titled_people(ctx, ctx.text(sentence))
              if p.titles and p.titles[0].role not in ("reporter", "correspondent", "photographer", "editor")}
