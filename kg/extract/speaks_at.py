@@ -49,7 +49,7 @@ _EVENT_EN = re.compile(
     rf"(?:\s+on\s+{_NOT_TOPIC}{_LOWER_TOPIC}"
     rf"|\s+(?:on|of)(?:\s+(?:the|and|&|of|for|in))*\s+{_NOT_TOPIC}[A-Z0-9][\w-]*(?:(?:\s+(?:and|&|of|the|for|in))*\s+[A-Z0-9][\w-]*)*)?)"
 )
-# "at the state-run conference", "addressed the World Internet Conference": only the summit is named.
+# "at the two-day conference", "addressed the World Internet Conference": only the summit is named.
 _SUMMIT_EN = re.compile(r"\b(?:at|to|address(?:es|ed|ing)?)\s+(?:the\s+|this\s+year's\s+)?"
                         r"(?!press\b|news\b)(?:[\w-]+\s+){0,2}?(?:World\s+Internet\s+Conference|WIC|[Ss]ummit|[Cc]onference)\b(?!\s+(?:on|of)\b)")
 # "Thursday's sub-forum": the day is no part of the name.
@@ -79,7 +79,7 @@ _GOES_ON = re.compile(r"(?:,[^.;]{0,150}?,)?\s*(?:also|likewise|too)\b|[^。,，
 # "In her opening speech by video link, …", 在致辞中表示: a speech, wherever it was.
 _SPEECH_NOUN = re.compile(r"\b(?:his|her|a|an)\s(?:[\w-]+\s){0,2}(?:speech|address|keynote|remarks)\b"
                           r"|在(?:主旨)?(?:演讲|讲话|致辞|发言)中")
-# "He said while addressing the main forum", 他表示: the last person named speaks.
+# "He said while addressing the AI forum", 他表示: the last person named speaks.
 _PRONOUN_SAID = re.compile(r"^(?:[“\"][^”\"]*[”\"]\s*)?(?:[Hh]e|[Ss]he)\s(?:also\s)?(?:said|added|noted)\b"
                            r"|^(?:他|她)(?:还|也|则)?(?:说|表示|指出|介绍|强调)|,\s(?:he|she)\s(?:said|added)\b")
 # '"…," said Ahmed Khan, chairman of …': the verb before the name.
@@ -153,7 +153,7 @@ def _own_year(name: str) -> int | None:
 
 
 def _drop_summit(ctx: DocContext, raw: str) -> tuple[str, int | None]:
-    """'第七届世界互联网大会互联网发展论坛' → ('互联网发展论坛', 2020): the
+    """'第七届世界互联网大会甲乙论坛' → ('甲乙论坛', 2020): the
     forum's own name, and the year of the summit that opens it."""
     for summit, year in ctx.summits_in(raw):
         if summit.start() == 0 or raw[: summit.start()].strip("“\"") == "":
@@ -318,7 +318,7 @@ def _in_letter(before_verb: str, verb: str) -> bool:
 
 
 def _inside_title(text: str, official: TitledPerson, people: list[TitledPerson]) -> bool:
-    """国家主席、中央军委主席习近平: 国家 before 主席 is part of someone's title chain."""
+    """国家主席、中央军委主席王某: 国家 before 主席 is part of someone's title chain."""
     return any(p.start >= official.end and not re.search(r"[,，。;；:：]", text[official.end:p.start]) for p in people)
 
 
