@@ -306,10 +306,10 @@ CASES = {
         ZH + "2019年世界互联网领先科技成果名单如下：\n一、星河科技有限公司 天穹920芯片\n●北辰大学 类脑芯片\n",
         {"rel": "award_project", "project": "天穹920芯片", "org": "星河科技有限公司"},
         {"project": "●北辰大学"}),
-    "rows that open with 一、 or ● are numbered rows": (
-        ZH + "2019年世界互联网领先科技成果名单如下：\n一、星河科技有限公司 天穹920芯片\n●北辰大学 类脑芯片\n",
-        {"rel": "award_project", "project": "天穹920芯片", "org": "星河科技有限公司"},
-        {"project": "●北辰大学"}),
+    "a bare winner that opens with an organisation jieba tags as one (nt)": (
+        ZH + "其中星图会议、税务局智能办税平台、北辰电子研究院应急调度平台等实践案例，获评2019年世界互联网领先科技成果。",
+        {"rel": "award_project", "project": "智能办税平台", "org": "税务局"},
+        {"project": "税务局智能办税平台"}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,
@@ -448,6 +448,16 @@ CASES = {
              "Haddad said at the forum that rules must keep pace.",
         {"rel": "speaks_at", "person": "Omar Haddad", "event": "Data Governance Forum"},
         {"person": "Haddad"}),
+    "what someone told a news agency on the sidelines is no speech": (
+        EN + "The Data Governance Forum was held on Monday.\nOmar Haddad, director of the Gulf Policy Institute, "
+             "told Xinhua on the sidelines of the forum that rules must keep pace.",
+        None,
+        {"rel": "speaks_at"}),
+    "what someone said in an interview is no speech": (
+        EN + 'The Data Governance Forum was held on Monday.\n"Cooperation is key," Maria Lopez, vice president of '
+             "Andes Telecom, said in an interview with a local daily.",
+        None,
+        {"rel": "speaks_at"}),
     "a province opening a sentence is no speaker": (
         ZH + "数字经济论坛在乌镇举行。江苏在论坛上提出，要加快数字化转型。",
         None,

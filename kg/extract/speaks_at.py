@@ -42,7 +42,7 @@ _LOWER_TOPIC = (r"(?=[a-z0-9])[\w'’-]+(?:\s+[\w'’-]+){0,8}?"
                 r"(?=\s+(?:on|at|held|hosted|organi[sz]ed|which|where|that|when|during|in\s+[A-Z])\b|[,.;:]|$)")
 _EVENT_EN = re.compile(
     r"\b(?:[Aa]t|[Dd]uring|[Ii]n|[Aa]ddress(?:es|ed|ing)?|told|attended|attending|held|hosted)\s+(?:the\s+|a\s+)?"
-    r"(?P<event>(?:(?!(?:when|which|will|would|that|where|who)\s)[\w'’\"“”-]+\s){0,8}?"
+    r"(?P<event>(?:(?!(?:when|which|will|would|that|where|who|on|after|before|sidelines)\s)[\w'’\"“”-]+\s){0,8}?"
     r"(?:[Ff]orum|[Ss]ub-forum|[Oo]pening\s+[Cc]eremony|[Cc]losing\s+[Cc]eremony|[Cc]eremony|[Dd]ialogue|"
     r"[Pp]anel(?:\s+[Dd]iscussion)?|[Rr]ound\s?table|[Pp]lenary(?:\s+[Ss]ession)?|[Ll]aunch(?:\s+[Ee]vent)?|"
     r"(?:[Rr]elease|[Aa]ward)\s+[Ee]vent|(?:[Pp]ress|[Nn]ews)\s+[Cc]onference)"
@@ -57,7 +57,9 @@ _DAY_EN = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yest
 # "In a keynote speech at the opening ceremony": the event is what the speech was at.
 _SPEECH_AT_EN = re.compile(r"^(?:(?:keynote|opening|closing|video|brief)\s+)?(?:speech|address|remarks|talk|presentation)\s+"
                            r"(?:at|to)\s+(?:the\s+|a\s+)?", re.I)
-# 接受记者采访时表示: what someone told a reporter is not a speech at the event.
+# 接受记者采访时表示, "said in an interview", "told Xinhua / reporters": what someone told a
+# reporter is not a speech at the event (a press conference is).
+_INTERVIEWED_EN = re.compile(r"\binterview|\btold\s+(?:[A-Z]|reporters\b|journalists\b|(?:the\s+)?media\b)")
 _INTERVIEWED_ZH = re.compile(r"^[^。,，]{0,12}?接受[^。,，]{0,10}?采访")
 # Who chairs a ceremony (主持) runs it; our gold counts them as speakers only when they also speak.
 # 致欢迎辞, 致开幕词 are speeches; 致贺信 sends a letter, 视频致贺 is a video speech. 宣读 reads one out, 通报 briefs
@@ -336,9 +338,10 @@ def _speakers_en(ctx: DocContext, text: str, listed, known: tuple[re.Pattern, di
         if not any(p.start < person.end and person.start < p.end for p in people):
             people.append(person)
     speakers = []
+    interviewed = _INTERVIEWED_EN.search(text) and not _PRESS.search(text)
     for person in sorted(people, key=lambda p: p.start):
         verb = _VERB_EN.search(text, person.end)
-        if verb and _in_letter(text[person.end:verb.start()], verb.group(0)):
+        if verb and (_in_letter(text[person.end:verb.start()], verb.group(0)) or interviewed):
             verb = None
         before = _SAID_BEFORE_EN.search(text, 0, person.start)
         if listed(person) or verb or before:
