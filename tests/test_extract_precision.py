@@ -310,6 +310,10 @@ CASES = {
         ZH + "其中星图会议、税务局智能办税平台、北辰电子研究院应急调度平台等实践案例，获评2019年世界互联网领先科技成果。",
         {"rel": "award_project", "project": "智能办税平台", "org": "税务局"},
         {"project": "税务局智能办税平台"}),
+    "a bare winner that opens with an organisation jieba tags as one (nt)": (
+        ZH + "其中星图会议、税务局智能办税平台、北辰电子研究院应急调度平台等实践案例，获评2019年世界互联网领先科技成果。",
+        {"rel": "award_project", "project": "智能办税平台", "org": "税务局"},
+        {"project": "税务局智能办税平台"}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,

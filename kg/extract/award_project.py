@@ -15,7 +15,7 @@ from ..models import AwardProject
 from . import evidence_for
 from .context import DocContext
 from .lexicon import AWARD_VERBS, ORG_DESCRIPTORS_EN, ORG_DESCRIPTORS_ZH, alternation
-from .names import POSSESSIVE_EN, looks_like_org
+from .names import POSSESSIVE_EN, leading_org_word, looks_like_org
 from .people import titled_people
 
 _QUOTES = "“”\"「」『』"
@@ -325,7 +325,10 @@ def _item_or_bare(piece: str) -> tuple[str, str | None] | None:
     if quoted and not quoted.group("rest") and len(quoted.group("org")) <= 10:  # 甲“X” among other winners
         return quoted.group("name"), _without_descriptor(quoted.group("org"))
     name = _COUNT_TAIL.sub("", re.sub(f"[{_QUOTES}]", "", _bare_piece(piece))).rstrip("等 ")
-    return (name, None) if _BARE_NAME.fullmatch(name) and not _NOT_A_NAME.match(name) else None
+    if not _BARE_NAME.fullmatch(name) or _NOT_A_NAME.match(name):
+        return None
+    org = leading_org_word(name)  # 甲无人配送方案, where the tagger knows 甲 as an organisation
+    return (name[len(org):], org) if org and len(name) - len(org) >= 2 else (name, None)
 
 
 def _bare_piece(piece: str) -> str:

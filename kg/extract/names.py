@@ -125,6 +125,21 @@ def _segmenter():
     return segmenter
 
 
+@lru_cache(maxsize=1)
+def _tagger():
+    from jieba.posseg import POSTokenizer
+
+    return POSTokenizer(_segmenter())
+
+
+def leading_org_word(phrase: str) -> str | None:
+    """The organisation a phrase opens with where jieba's part-of-speech tag says so (nt):
+    税务局智能办税平台 → 税务局. Its tags are uneven (many company names come out as nz, nr
+    or even ns), so None says nothing."""
+    first = next(iter(_tagger().cut(phrase)), None)
+    return first.word if first and first.flag == "nt" and len(first.word) >= 2 else None
+
+
 def native_name_at(text: str, pos: int) -> str | None:
     head = 2 if text.startswith(COMPOUND_SURNAMES, pos) else 1
     if head == 1 and text[pos : pos + 1] not in SURNAMES:
