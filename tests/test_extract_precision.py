@@ -314,6 +314,11 @@ CASES = {
         ZH + "其中星图会议、税务局智能办税平台、北辰电子研究院应急调度平台等实践案例，获评2019年世界互联网领先科技成果。",
         {"rel": "award_project", "project": "智能办税平台", "org": "税务局"},
         {"project": "税务局智能办税平台"}),
+    "an English row's maker may end in 'Co., Ltd.' or 'Inc.', and its full stop is no part of it": (
+        EN + "Fifteen world-leading internet scientific and technological achievements were released on Sunday. "
+             "Here's the list:\n\n1. Kepler 920 chip by Orion Technologies Co., Ltd.\n\n2. Tianji chip by Harbor Labs.\n",
+        {"rel": "award_project", "project": "Kepler 920 chip", "org": "Orion Technologies Co., Ltd."},
+        {"org": "Harbor Labs."}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,

@@ -152,7 +152,7 @@ _CARRY_CUE_EN = re.compile(r"\b(?:[Aa]mong\sthem|[Ii]ncluding|[Ss]uch\sas)\b"
                            r"|\bamong\s(?:the\s)?(?:other\s)?(?:\d+\s)?(?:winners|recipients|honou?rees)\b"
                            r"|\b(?:took|won|received|bagged|claimed|honou?red\swith)\s(?:the\s)?(?:[\w-]+\s){0,3}(?i:prize|award|place)\b"
                            r"|\b(?:prize|award|place)s?\swent\sto\b|\b(?:was|were)\s(?:also\s)?on\sthe\slist\b")
-_EN_ORG = r"[A-Z][\w&.'’-]*(?:\s(?:(?:of|for|and|the|&)\s)*[A-Z0-9][\w&.'’-]*){0,6}"
+_EN_ORG = r"[A-Z][\w&.'’-]*(?:\s(?:(?:of|for|and|the|&)\s)*[A-Z0-9][\w&.'’-]*){0,6}(?:,\s(?:Ltd|Inc)\.?)?"  # "… Co., Ltd."
 _QUOTED_WIN_EN = re.compile(
     rf"(?:(?P<org>{_EN_ORG}){POSSESSIVE_EN}\s)?[\"“](?P<project>[^\"”]{{2,60}})[\"”]"
     r"(?:,?\s(?:by|from|of|developed by)\s(?P<org2>[A-Z][\w&.-]*(?:\s(?:of\s)?[A-Z][\w&.-]*){0,5}))?,?"
@@ -167,7 +167,7 @@ _LIST_BEFORE_EN = re.compile(r"^(?P<list>.+?)\s(?:were|was)\s(?:also\s)?(?:(?:am
                              r"(?:(?:winners|recipients|honou?rees)\b|(?:20\d\d\s)?(?=[A-Z])|(?:[\w-]+\s){0,6}?(?:achievements|awards|prizes)\b)|"
                              r"named|selected\s(?:as|for)|honou?red\swith|awarded|on\sthe\slist)\b|^(?P<list2>.+?),?\s(?:won|received|bagged|took|claimed)\s")
 # Commas part the winners, except the one before a maker ("…, submitted by …").
-_LIST_SPLIT_EN = re.compile(r",(?!\s*(?:(?:developed|built|made|designed|created|submitted)\s)?(?:by|from)\s)\s*(?:and\s+)?|\s+and\s+(?=(?:the|an?)\s|[A-Z])")
+_LIST_SPLIT_EN = re.compile(r",(?!\s*(?:(?:developed|built|made|designed|created|submitted)\s)?(?:by|from)\s|\s(?:Ltd|Inc)\b)\s*(?:and\s+)?|\s+and\s+(?=(?:the|an?)\s|[A-Z])")
 _OWNED_EN = re.compile(rf"^(?:the\s)?(?P<org>{_EN_ORG}){POSSESSIVE_EN}\s(?P<project>[^\"“”]+)$")
 # "… by a team from Orion University", "… by the Harbor Data Center (HDC)"
 _BY_ORG_EN = (r"(?:(?:developed|built|made|designed|created|launched|submitted)\sby|by|from)\s(?:the\s)?"
@@ -561,6 +561,7 @@ def _fullness(pairs: list[tuple[str, str | None]]) -> tuple[int, int]:
 def _item_en(item: str) -> tuple[str, str] | None:
     item = re.sub(rf"^(?:{_BULLET}|and\s)", "", item.strip()).rstrip(",")  # "…; and a chip by Vega Lab"
     item = re.sub(r"[\"“”]", "", item)  # the "Kepler" chip of Orion: names are written without their quotes
+    item = re.sub(r"(?<!Inc)(?<!Ltd)(?<!Co)(?<!Corp)\.$", "", item)  # a row's full stop, not Inc.'s
     for pattern in (_OWNED_EN, _MADE_BY_EN, _APPOSITIVE_EN, _OWNER_AFTER_EN, _OF_ORG_EN, _ORG_COLON_EN):
         match = pattern.match(item)
         if match:
