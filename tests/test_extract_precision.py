@@ -319,6 +319,10 @@ CASES = {
              "Here's the list:\n\n1. Kepler 920 chip by Orion Technologies Co., Ltd.\n\n2. Tianji chip by Harbor Labs.\n",
         {"rel": "award_project", "project": "Kepler 920 chip", "org": "Orion Technologies Co., Ltd."},
         {"org": "Harbor Labs."}),
+    "quoted winners before 等成果 belong to the award the sentence names, counted or not": (
+        ZH + "2019年世界互联网领先科技成果发布活动上，星河科技的“天穹芯片”、北辰大学的“类脑芯片”等成果亮相。",
+        {"rel": "award_project", "project": "类脑芯片", "org": "北辰大学"},
+        {"project": "类脑芯片”等成果亮相"}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,

@@ -29,9 +29,9 @@ _NOT_AN_AWARD = re.compile(r"^(?:该|此|本|获|大)?奖$|(?:颁|领|获|得)�
 _RANK = re.compile(r"(?:[一二三四五六七八九十]+等奖|特等奖|金奖|银奖|铜奖|优秀奖|冠军|亚军|季军)$")
 _YEAR_BEFORE = re.compile(r"(20\d\d)年(?:度)?(?:的)?[“「『]?$")
 # 获奖项目“…”颇高: a verb before the noun it qualifies names no winner.
-# 甲的“X”、乙的“Y”等15项成果集中发布: the count places the quoted before it among the award's winners.
+# 甲的“X”、乙的“Y”等(15项)成果集中发布: 等 places the quoted before it among the award's winners.
 _VERB_ZH = re.compile(rf"(?:{alternation(AWARD_VERBS)}|位列其中|名列其中|榜上有名|获(?=[^,，。;；]{{0,10}}奖))(?!奖?(?:项目|成果|作品|案例|名单|单位|者))"
-                      r"|[”」』]等[\d一二三四五六七八九十几多]+(?:项|个|款)(?:成果|项目)")
+                      r"|[”」』]等(?:[\d一二三四五六七八九十几多]+(?:项|个|款))?(?:成果|项目)")
 # 某公司的“项目”, 某公司凭借“项目”, “项目”（某公司）, 某集团“项目” (the maker when its name says so): one winner of a list.
 _QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:研发|推出|打造|开发|发布)?(?:的|凭借|凭|依托|以)"
                           r"|(?P<named>[^、,，;；:：“”\"。的]{2,30}))?"
