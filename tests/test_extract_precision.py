@@ -323,6 +323,10 @@ CASES = {
         ZH + "2019年世界互联网领先科技成果发布活动上，星河科技的“天穹芯片”、北辰大学的“类脑芯片”等成果亮相。",
         {"rel": "award_project", "project": "类脑芯片", "org": "北辰大学"},
         {"project": "类脑芯片”等成果亮相"}),
+    "a winner set off by dashes, described by what it is for, has no maker": (
+        ZH + "“星火杯”创新大赛决赛举行。另一项获奖作品——一款为长者而设的跌倒监测床垫——亦取得健康赛道二等奖。",
+        {"rel": "award_project", "project": "为长者而设的跌倒监测床垫", "org": None},
+        {"org": "为长者而设"}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,

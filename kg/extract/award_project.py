@@ -285,6 +285,8 @@ def _item_zh(phrase: str) -> tuple[str, str] | None:
             fused = _ORG_FUSED.match(org)
             if fused and _NOT_AN_ORG.match(fused.group("project")):  # 乙公司基于X的Y: what Y is based on is part of it
                 project, org = f"{fused.group('project')}的{project}", fused.group("org")
+            if aside and pattern is _ITEM_OWNER_BEFORE and _NOT_AN_ORG.match(org) and not _NOT_A_NAME.match(project):
+                return phrase, None  # 另一项获奖作品——为长者而设的跌倒监测床垫——: what it is for, and no maker
             if _NOT_A_NAME.match(project) or _NOT_A_NAME.match(org) or _NOT_AN_ORG.match(org) or _COUNTED.match(project):
                 return None
             if pattern in (_ITEM_DASH_ROW, _ITEM_ORG_COLON) and not _maker_first(org, project):
