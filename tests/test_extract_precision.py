@@ -479,6 +479,10 @@ CASES = {
         ZH + "数字经济论坛在乌镇举行。江苏在论坛上提出，要加快数字化转型。",
         None,
         {"rel": "speaks_at", "person": "江苏"}),
+    "what someone tells a reporter is no speech": (
+        ZH + "数字经济论坛在乌镇举行。星河网络董事长林海峰在论坛间隙向记者介绍，公司将加大投入。",
+        None,
+        {"rel": "speaks_at", "person": "林海峰"}),
 }
 
 

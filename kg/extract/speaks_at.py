@@ -60,7 +60,7 @@ _SPEECH_AT_EN = re.compile(r"^(?:(?:keynote|opening|closing|video|brief)\s+)?(?:
 # 接受记者采访时表示, "said in an interview", "told Xinhua / reporters": what someone told a
 # reporter is not a speech at the event (a press conference is).
 _INTERVIEWED_EN = re.compile(r"\binterview|\btold\s+(?:[A-Z]|reporters\b|journalists\b|(?:the\s+)?media\b)")
-_INTERVIEWED_ZH = re.compile(r"^[^。,，]{0,12}?接受[^。,，]{0,10}?采访")
+_INTERVIEWED_ZH = re.compile(r"^[^。,，]{0,12}?(?:接受[^。,，]{0,10}?(?:采访|专访)|(?:对|向|告诉)(?:本报|本台)?记者)")
 # Who chairs a ceremony (主持) runs it; our gold counts them as speakers only when they also speak.
 # 致欢迎辞, 致开幕词 are speeches; 致贺信 sends a letter, 视频致贺 is a video speech. 宣读 reads one out, 通报 briefs
 # the press; 演说 is Taiwan's 演讲, 作专题报告 a talk (发布…报告 releases one).
