@@ -327,6 +327,10 @@ CASES = {
         ZH + "“星火杯”创新大赛决赛举行。另一项获奖作品——一款为长者而设的跌倒监测床垫——亦取得健康赛道二等奖。",
         {"rel": "award_project", "project": "为长者而设的跌倒监测床垫", "org": None},
         {"org": "为长者而设"}),
+    "这15项成果分别是： points back at the award, and its first row is in the head's sentence": (
+        ZH + "大会发布了15项互联网领域领先的科技成果。\n这15项成果分别是：\n星河科技的“天穹芯片”\n北辰大学的“类脑芯片”\n",
+        {"rel": "award_project", "project": "天穹芯片", "org": "星河科技"},
+        {"project": "这15项成果"}),
     "what a company won with must be a project, not its merits": (
         ZH + "星河通信凭借多年技术积累荣获2019年世界互联网领先科技成果。",
         None,

@@ -105,7 +105,8 @@ _WINNER_BY = re.compile(r"(?:则|也)?(?:被(?P<w>[^,，;；。]+?)(?:摘得|获
 # 获奖项目包括：…, 人工智能赛道二等奖名单如下：…: a colon that opens a list of winners.
 _LIST_HEAD = re.compile(r"(?:包括|如下|分别是|分别为|名单|得主|有|奖|成果|项目|案例|(?:获得者|得主|获奖者)(?:为|是)|"
                         r"有[^,，。;；]{1,10})(?:[(（][^()（）]{1,6}[)）])?$")
-_WINNERS_CUE = re.compile(r"入选|获奖|获评|上榜|获选|得主|获得者|名单")
+# …的科技成果。这15项成果分别是：: the winners of the award named before, pointed back at.
+_WINNERS_CUE = re.compile(r"入选|获奖|获评|上榜|获选|得主|获得者|名单|(?:这|这些|以下|上述)[\d一二三四五六七八九十几]*(?:项|个|款)?(?:成果|项目)")
 # 成果中，包括…: a list that opens without a colon.
 # …成果更引人注目，它们包括…, …的项目共15项，其中包括…, 大会发布15项「…成果」，包括…: the list is the award's.
 _INCLUDES = re.compile(r"[,，](?P<pointed>它们|这些(?:成果|项目)?|其中)?(?:包括|分别是)|(?:[,，]其中|(?<=中)[,，]?)有"
