@@ -270,12 +270,12 @@ def _fill_collective_publisher(ctx: DocContext, found: list[Publishes]) -> list[
               for index, sentence in enumerate(ctx.sentences) for match in made_by.finditer(ctx.text(sentence))]
     if not makers:
         return found
-    starts = [sentence.start for sentence in ctx.sentences]
+    index_of = {sentence.start: index for index, sentence in enumerate(ctx.sentences)}
     filled = []
     for statement in found:
         if statement.publisher is None:
             quote = ctx.doc.match_text[statement.evidence.start : statement.evidence.end].lower()
-            index = starts.index(statement.evidence.start)
+            index = index_of[statement.evidence.start]
             for maker_index, kind, org in makers:
                 if kind in quote or kind in statement.work.lower() or maker_index == index + 1:
                     statement = statement.model_copy(update={"publisher": org})

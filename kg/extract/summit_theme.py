@@ -43,8 +43,12 @@ _EDITION_ZH = re.compile(r"(?:世界互联网大会|世界网际网路大会)·"
 
 
 def _paragraph_before(ctx: DocContext, sentence) -> str:
-    start = next(s.start for s in ctx.sentences if s.paragraph == sentence.paragraph)
-    return ctx.doc.match_text[start : sentence.start]
+    if "paragraph starts" not in ctx.memo:  # once a document: a long one has many themes to place
+        starts: dict[int, int] = {}
+        for each in ctx.sentences:
+            starts.setdefault(each.paragraph, each.start)
+        ctx.memo["paragraph starts"] = starts
+    return ctx.doc.match_text[ctx.memo["paragraph starts"][sentence.paragraph] : sentence.start]
 
 
 def _subject(text: str, start: int) -> str:
