@@ -215,6 +215,10 @@ CASES = {
         [{"rel": "holds_role", "person": "方明远", "role": "院士", "org": "星河工程院"},
          {"rel": "holds_role", "person": "林振宇", "role": "总书记", "org": "中共中央"}],
         [{"org": "p18中共中央"}]),
+    "the conference's Nth year in Wuzhen is its Nth edition": (
+        "科技观察\n今年，已经是世界互联网大会在乌镇召开的第六年了。这15项科技成果分别是：\n星河的“鲲鹏X芯片”",
+        [{"rel": "award_project", "year": 2019, "project": "鲲鹏X芯片", "org": "星河"}],
+        []),
 }
 
 

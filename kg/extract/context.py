@@ -52,6 +52,8 @@ _PAPER_MARKS = (
     re.compile(rf"来源[:：]\s*(?:{OUTLET_WORD_ZH}-)?(?P<paper>{OUTLET_WORD_ZH})(?![\u4e00-\u9fff])"),
 )
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+# The conference in its Nth year (yearly since the first, so the Nth edition).
+_NTH_YEAR_ZH = re.compile(rf"{_WIC_ZH}[^。，,]{{0,12}}?第(?P<ord>{_ZH_ORDINAL})(?:年|次)")
 _DATE_YEAR = re.compile(r"(20\d\d)年\d{1,2}月\d{1,2}日|(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)\s+\d{1,2},\s+(20\d\d)|\b(20\d\d)-\d\d-\d\d\b")
 
@@ -147,6 +149,10 @@ class DocContext:
             if year is not None:
                 by_ordinal = any(match.groupdict().get(g) for g in ("first", "first2", "first3", "ord", "word"))
                 (numbered if by_ordinal else explicit)[year] += 1
+        for nth in _NTH_YEAR_ZH.finditer(self.doc.match_text):  # 世界互联网大会在乌镇召开的第六年: the sixth edition
+            value = ordinal_value(nth.group("ord"))
+            if value:
+                numbered[year_of_ordinal(value)] += 1
         dated = Counter(int(next(filter(None, groups))) for groups in _DATE_YEAR.findall(self.doc.match_text))
         # Last, the year the article writes most (报告2020, "Report 2020"), from the first summit's on.
         written = Counter(year for year in map(int, _YEAR.findall(self.doc.match_text)) if year >= FIRST_SUMMIT_YEAR)
