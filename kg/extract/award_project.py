@@ -320,7 +320,7 @@ def _all_or_none(items: list) -> list:
 
 def _item_or_bare(piece: str) -> tuple[str, str | None] | None:
     """One winner of a list of several: with its maker where the piece names one, else
-    the bare name (腾讯会议 in 其中甲、乙研究院X平台等案例获评…)."""
+    the bare name (星河会议 in 其中星河会议、乙研究院X平台等案例获评…)."""
     item = _item_zh(piece)
     if item:
         return item

@@ -86,7 +86,7 @@ _PRONOUN_SAID = re.compile(r"^(?:[“\"][^”\"]*[”\"]\s*)?(?:[Hh]e|[Ss]he)\s(
                            r"|^(?:他|她)(?:还|也|则)?(?:说|表示|指出|介绍|强调)|,\s(?:he|she)\s(?:said|added)\b")
 # '"…," said Ahmed Khan, chairman of …': the verb before the name.
 _SAID_BEFORE_EN = re.compile(r"\b(?:said|says|added|noted|stressed)\s$")
-# 当天下午举行的数字经济论坛, 由某协会主办的数字乡村论坛: the forum's name follows the relative clause.
+# 当天下午举行的星河论坛, 由某协会主办的数字乡村论坛: the forum's name follows the relative clause.
 _RELATIVE_ZH = re.compile(r"^.*?(?:举行|举办|召开|登场|开幕|启动|进行|主办|承办|协办)的")
 # 16日上午的开幕式: the time of the event is not part of its name.
 _WHEN_ZH = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚间|当天|当日)?的")
@@ -287,7 +287,7 @@ def _speakers(ctx: DocContext, text: str, known, listed_from: int | None) -> lis
 _OPINION_ZH = re.compile(r"在[^,，。;；]*$")
 
 
-# 许明远8日在数字经济论坛上指出: a name that opens the sentence, then where and what they said.
+# 许明远8日在星河论坛上指出: a name that opens the sentence, then where and what they said.
 _AT_EVENT_AFTER_NAME_ZH = re.compile(r"(?:\d{1,2}日)?(?:上午|下午|晚上)?在[^,，。;；]{2,40}?上")
 
 
