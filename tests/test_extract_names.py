@@ -123,7 +123,7 @@ CASES = {
         [{"rel": "summit_theme", "summit": 2019, "theme": "星河互联 开放合作"}],
         []),
     "an edition held as a forum of the conference has the summit's theme": (
-        "论坛开幕\n2020年11月23日，某某表示，“世界互联网大会·互联网发展论坛”以“星河赋能 共创未来”为主题。",
+        "论坛开幕\n2020年11月23日，某某表示，“世界互联网大会·星河论坛”以“星河赋能 共创未来”为主题。",
         [{"rel": "summit_theme", "summit": 2020, "theme": "星河赋能 共创未来"}],
         []),
     "another forum's theme is not the summit's": (
@@ -166,9 +166,9 @@ CASES = {
         [{"person": "Internet Scientific"}]),
     "English bylines that name no role": (
         "Summit news\nBy ZHOU MING in Wuzhen, Zhejiang | Example Daily | Updated: 2019-10-22 18:05\n"
-        "Beijing Example News (Reporter Xu Wenli) Two blue books were released at the 2019 summit.\n",
+        "Beijing Example News (Reporter Qiu Wenli) Two blue books were released at the 2019 summit.\n",
         [{"rel": "holds_role", "person": "Zhou Ming", "role": "reporter", "org": "Example Daily"},
-         {"rel": "holds_role", "person": "Xu Wenli", "role": "reporter", "org": "Beijing Example News"}],
+         {"rel": "holds_role", "person": "Qiu Wenli", "role": "reporter", "org": "Beijing Example News"}],
         []),
     "'the company' is the company the article named before; an honour is no post": (
         EN + "Few firms changed cities as much as Velo Technology, with millions renting its bikes. "
@@ -188,7 +188,7 @@ CASES = {
          {"rel": "publishes", "work": "星河发展报告", "publisher": "星河研究院", "year": 2017}],
         []),
     "an edition held as a forum, announced by its organisers, has the summit's dates": (
-        "论坛预告\n新华社北京11月2日电 某某在新闻发布会上介绍，“世界互联网大会·互联网发展论坛”将于11月23日至24日在浙江乌镇举行。"
+        "论坛预告\n新华社北京11月2日电 某某在新闻发布会上介绍，“世界互联网大会·星河论坛”将于11月23日至24日在浙江乌镇举行。"
         "今年的报告2020将在论坛上发布。",
         [{"rel": "summit_held", "summit": 2020, "start": date(2020, 11, 23), "end": date(2020, 11, 24), "place": "浙江乌镇"}],
         []),

@@ -50,9 +50,9 @@ CASES = {
         {"org": "China's Huawei"}),
     "another conference named in passing does not move the summit": (
         "Summit news\nThe 2023 World Internet Conference Wuzhen Summit opened in Wuzhen on Wednesday. "
-        "At the opening ceremony, Tencent chairman Pony Ma, recalling the 2015 conference on climate in Paris, "
+        "At the opening ceremony, Northwind chairman Tony Mao, recalling the 2015 conference on climate in Paris, "
         "said AI needs rules.",
-        {"rel": "speaks_at", "person": "Pony Ma", "summit": 2023},
+        {"rel": "speaks_at", "person": "Tony Mao", "summit": 2023},
         {"rel": "speaks_at", "summit": 2015}),
     "applause and praise are no awards": (
         EN + "Huawei won applause for its 5G base station, while Tencent won praise for its cloud gaming service.",
@@ -64,12 +64,12 @@ CASES = {
         None,
         {"rel": "award_project"}),
     "a time is no publisher": (
-        ZH + "峰会期间发布的《中国互联网发展报告2019》显示，网民规模持续扩大。最新发布的《数字乡村白皮书》显示，农村网民增加。",
-        {"rel": "publishes", "work": "中国互联网发展报告2019", "publisher": None},
+        ZH + "峰会期间发布的《月亮互联网发展报告2019》显示，网民规模持续扩大。最新发布的《数字乡村白皮书》显示，农村网民增加。",
+        {"rel": "publishes", "work": "月亮互联网发展报告2019", "publisher": None},
         {"publisher": "峰会期间"}),
     "the summit releasing a report during itself is no publisher": (
-        ZH + "大会在乌镇期间发布了《世界互联网发展报告2019》。",
-        {"rel": "publishes", "work": "世界互联网发展报告2019"},
+        ZH + "大会在乌镇期间发布了《星河互联网发展报告2019》。",
+        {"rel": "publishes", "work": "星河互联网发展报告2019"},
         {"publisher": "大会"}),
     "an adverb is no publisher": (
         ZH + "最新发布的《数字乡村白皮书》显示，农村网民增加。",
@@ -163,7 +163,7 @@ CASES = {
     "'The winners included' names winners bare; 'fields including' names none": (
         EN + "Fourteen of the world's leading internet scientific and technological (S&T) achievements were unveiled. "
              "The awards covered a range of fields including 5G, quantum computing and satellite services. "
-             "The winners included Orion's SkyOS, 5G standalone (SA) networks and the Vega X5 modem.",
+             "The winners included Orion's SkyOS, 6G private (PV) networks and the Vega X5 modem.",
         {"rel": "award_project", "award": "world's leading internet scientific and technological achievements",
          "project": "Vega X5 modem", "org": None},
         {"project": "quantum computing"}),
@@ -245,7 +245,7 @@ CASES = {
         {"org": "获奖成果"}),
     "'Winning projects included' and 'X, a …, was on the list'": (
         EN + "The World Leading Internet Scientific and Technological Achievements were unveiled on Monday. "
-             "Winning projects included Orion's Intelligent Twins and Harbor's ACE engine. "
+             "Winning projects included Orion's Smart Grid Twins and Harbor's ARC engine. "
              "Vega Technologies' Cloud Edge, a cloud-edge system, was on the list.",
         {"rel": "award_project", "project": "Cloud Edge", "org": "Vega Technologies"},
         {"project": "a cloud-edge system"}),
@@ -306,10 +306,6 @@ CASES = {
         ZH + "2019年世界互联网领先科技成果名单如下：\n一、星河科技有限公司 天穹920芯片\n●北辰大学 类脑芯片\n",
         {"rel": "award_project", "project": "天穹920芯片", "org": "星河科技有限公司"},
         {"project": "●北辰大学"}),
-    "a bare winner that opens with an organisation jieba tags as one (nt)": (
-        ZH + "其中星图会议、税务局智能办税平台、北辰电子研究院应急调度平台等实践案例，获评2019年世界互联网领先科技成果。",
-        {"rel": "award_project", "project": "智能办税平台", "org": "税务局"},
-        {"project": "税务局智能办税平台"}),
     "a bare winner that opens with an organisation jieba tags as one (nt)": (
         ZH + "其中星图会议、税务局智能办税平台、北辰电子研究院应急调度平台等实践案例，获评2019年世界互联网领先科技成果。",
         {"rel": "award_project", "project": "智能办税平台", "org": "税务局"},
@@ -392,9 +388,9 @@ CASES = {
         None,
         {"rel": "speaks_at"}),
     "speeches at the conference are at the summit": (
-        EN + "Harbor Labs founder Lei Ming was among the names to deliver speeches at the state-run conference.",
+        EN + "Harbor Labs founder Lei Ming was among the names to deliver speeches at the state-backed conference.",
         {"rel": "speaks_at", "person": "Lei Ming", "event": "conference", "summit": 2019},
-        {"event": "state-run conference"}),
+        {"event": "state-backed conference"}),
     "he said while addressing a forum: the last person named spoke there": (
         EN + "The main forum opened on Wednesday.\nAmara Diallo, chairman of Sahel Networks, said Africa needs "
              "better links.\nThe region is coordinating efforts, he said while addressing the main forum on "
@@ -479,14 +475,14 @@ CASES = {
              "Andes Telecom, said in an interview with a local daily.",
         None,
         {"rel": "speaks_at"}),
-    "a province opening a sentence is no speaker": (
-        ZH + "数字经济论坛在乌镇举行。江苏在论坛上提出，要加快数字化转型。",
-        None,
-        {"rel": "speaks_at", "person": "江苏"}),
     "what someone tells a reporter is no speech": (
         ZH + "数字经济论坛在乌镇举行。星河网络董事长林海峰在论坛间隙向记者介绍，公司将加大投入。",
         None,
         {"rel": "speaks_at", "person": "林海峰"}),
+    "a province opening a sentence is no speaker": (
+        ZH + "数字经济论坛在乌镇举行。江苏在论坛上提出，要加快数字化转型。",
+        None,
+        {"rel": "speaks_at", "person": "江苏"}),
 }
 
 
