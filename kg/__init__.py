@@ -2,15 +2,16 @@
 
 The library is what the ``kg`` command calls::
 
-    from kg import build, evaluate_folder, query
+    from kg import build, evaluate_folder, query, to_networkx
     result = build()                      # seeds/ + ontology/curated/ -> out/
+    graph = to_networkx()                 # out/kg.nt as a networkx MultiDiGraph
 
 Importing ``kg`` is cheap: stages load their dependencies when first used.
 """
 
 from __future__ import annotations
 
-__all__ = ["build", "evaluate_folder", "query", "KGError"]
+__all__ = ["build", "evaluate_folder", "query", "to_networkx", "KGError"]
 
 from .errors import KGError
 
@@ -28,4 +29,8 @@ def __getattr__(name: str):
         from .sparql import query
 
         return query
+    if name == "to_networkx":
+        from .network import to_networkx
+
+        return to_networkx
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

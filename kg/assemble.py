@@ -21,6 +21,7 @@ from pathlib import Path
 from pydantic import BaseModel
 from rdflib import RDF as _RDF
 from rdflib import XSD
+from rdflib.namespace import DC as _DC
 from rdflib.namespace import DCTERMS as _DCTERMS
 from rdflib.namespace import PROV as _PROV
 from rdflib.namespace import SKOS as _SKOS
@@ -37,7 +38,7 @@ from .vocab import WIC as _WIC
 
 __all__ = ["assemble", "Conflict", "Assembled"]
 # Every term is written in its N-Triples form (see kg.quads).
-RDF, DCTERMS, PROV, SKOS, SDO, WIC = map(Namespace, (_RDF, _DCTERMS, _PROV, _SKOS, _SDO, _WIC))
+RDF, DC, DCTERMS, PROV, SKOS, SDO, WIC = map(Namespace, (_RDF, _DC, _DCTERMS, _PROV, _SKOS, _SDO, _WIC))
 _DATE, _DECIMAL = str(XSD.date), str(XSD.decimal)
 _CLASS = {
     "person": WIC.Person, "organization": WIC.Organization, "place": WIC.Place, "summit": WIC.Summit,
@@ -203,6 +204,13 @@ class _Builder:
         g.add((node, DCTERMS.language, literal(doc.language)))
         g.add((node, WIC.encoding, literal(doc.encoding)))
         g.add((node, WIC.sha256, literal(doc.sha256)))
+        if doc.page is not None:  # what a web page says about itself; the site's name is a plain literal
+            if doc.page.title:
+                g.add((node, DCTERMS.title, literal(doc.page.title)))
+            if doc.page.published:
+                g.add((node, DCTERMS.issued, literal(doc.page.published, datatype=_DATE)))
+            if doc.page.site:
+                g.add((node, DC.publisher, literal(doc.page.site)))
 
 
 def _support(claim: Claim) -> tuple:

@@ -1,7 +1,8 @@
 """The extraction cache: what a document yielded, keyed by its bytes and name
 and by a fingerprint of everything extraction depends on (the code of
-ingest, segment and extract, the models, the role vocabulary, the version of
-the segmenter whose dictionary names are read with). Changing an
+ingest, charset, webpage, segment and extract, the models, the role
+vocabulary, the version of the segmenter whose dictionary names are read
+with, the version of trafilatura, which reads web pages). Changing an
 article re-extracts that article; changing a lexicon or an extractor
 re-extracts everything. Entries are written atomically, so an interrupted
 build never leaves a half-written one."""
@@ -28,13 +29,14 @@ _PACKAGE = Path(__file__).resolve().parent
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     digest = hashlib.sha256()
-    sources = [_PACKAGE / "ingest.py", _PACKAGE / "segment.py", _PACKAGE / "models.py",
-               *sorted((_PACKAGE / "extract").glob("*.py")), ontology_dir() / "roles.ttl"]
+    sources = [_PACKAGE / f"{name}.py" for name in ("ingest", "charset", "webpage", "segment", "models")]
+    sources += [*sorted((_PACKAGE / "extract").glob("*.py")), ontology_dir() / "roles.ttl"]
     for source in sources:
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
     # The segmenter's dictionary ships with its package: another version may end names elsewhere.
     digest.update(f"jieba {version('jieba')}".encode())
+    digest.update(f"trafilatura {version('trafilatura')}".encode())
     return digest.hexdigest()[:20]
 
 

@@ -43,7 +43,8 @@ def _fail(exc: KGError) -> None:
 
 @app.command()
 def build(
-    seeds: Path = typer.Option(Path("seeds"), help="Folder of article files (.txt, .md; a README is skipped)."),
+    seeds: Path = typer.Option(Path("seeds"), help="Folder of articles: .txt, .md and saved web pages (.html, .htm, "
+                                                    ".shtml); every other file is listed as skipped."),
     curated: Path = typer.Option(Path("ontology/curated"), help="Curated facts: a YAML file or a folder of them."),
     no_curated: bool = typer.Option(False, "--no-curated", help="Extraction only: ignore curated facts."),
     out: Path = typer.Option(Path("out"), help="Output folder, replaced atomically."),
@@ -91,6 +92,8 @@ def _summary(console, result) -> None:
     table.add_row("documents", f"{result.documents} ({result.from_cache} from the extraction cache)")
     # Escaped: a file named "notes [draft].txt" must not lose "[draft]" as rich markup.
     table.add_row("skipped", escape(", ".join(f"{s.path} ({s.reason})" for s in result.skipped)) or "none")
+    if result.warnings:
+        table.add_row("warnings", escape("; ".join(result.warnings)))
     table.add_row("statements", str(result.statements))
     table.add_row("triples", str(result.triples))
     table.add_row("relation tuples", ", ".join(f"{k} {v}" for k, v in result.relation_counts.items()))
@@ -138,16 +141,26 @@ def eval_(
 
 @app.command()
 def export(
-    format: str = typer.Option("relations", help="relations | turtle | trig | nt | jsonld"),
+    format: str = typer.Option("relations", help="relations | turtle | trig | nt | jsonld | graphml | gexf "
+                                                "(GraphML and GEXF: the entity graph for Gephi and Cytoscape)"),
     out: Path = typer.Option(Path("out"), help="Built output folder to read."),
 ) -> None:
     """Print an export of the built graph (relation tuples by default)."""
-    names = {"relations": "relations.jsonl", "turtle": "kg.ttl", "trig": "kg.trig", "nt": "kg.nt", "jsonld": "kg.jsonld"}
+    names = {"relations": "relations.jsonl", "turtle": "kg.ttl", "trig": "kg.trig", "nt": "kg.nt", "jsonld": "kg.jsonld",
+             "graphml": "kg.nt", "gexf": "kg.nt"}
     if format not in names:
         _fail(KGError(f"--format: choose one of {', '.join(names)}"))
     path = out / names[format]
     if not path.exists():
         _fail(KGError(f"{path}: not built yet; run `kg build` first"))
+    if format in ("graphml", "gexf"):
+        from .network import to_networkx, write_graph
+
+        try:
+            sys.stdout.buffer.write(write_graph(to_networkx(path), format))
+        except KGError as exc:
+            _fail(exc)
+        return
     sys.stdout.write(path.read_text(encoding="utf-8"))
 
 

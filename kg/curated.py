@@ -4,6 +4,11 @@ Errors name the file and the line of the offending field, and the build
 stops before anything is written. Checks that need more than one record
 (duplicates, sources against the seed documents) run after validation, so
 every record remembers where it was written.
+
+Curated facts stand on their own: each cites its curated file and line, and
+the document it quotes where that document is among those read (the quote
+must then occur in it). A cited document that was not read is a note for the
+report, so the curated facts build with any seeds folder.
 """
 
 from __future__ import annotations
@@ -222,24 +227,39 @@ def load_aliases(path: Path) -> AliasTable:
     return _load_yaml(path, AliasTable) if path.exists() else AliasTable()
 
 
-def _evidence(source: Source, documents: dict[str, Path], where: str) -> Evidence:
-    if source.doc is None:
-        return Evidence(doc_id=CURATED_DOC, note=source.note, extractor="curated", confidence=1.0)
-    path, line, field = source.where(where, "source")
-    if source.doc not in documents:
-        raise CuratedDataError(path, line, f"{field}.doc: {source.doc!r} is not among the seed documents")
+def _evidence(source: Source, documents: dict[str, Path], where: str,
+              absent: dict[str, set[tuple[str, int]]]) -> list[Evidence]:
+    """A fact's evidence: its curated file and line (with the curator's note),
+    and the span its quote covers in the document it cites when that
+    document was read. A cited document that was not read is recorded in
+    `absent` (document → file and line of each citation); its quote stays in the note."""
+    path, line, _ = source.where(where, "source")
+    name = Path(path).name
+    read = source.doc in documents
+    parts = [f"{name}:{line}", source.note]
+    if source.doc is not None and not read:
+        absent.setdefault(source.doc, set()).add((name, line))
+        parts.append(f"quotes {source.doc}: “{source.quote}”")
+    found = [Evidence(doc_id=CURATED_DOC, note="; ".join(p for p in parts if p), extractor="curated", confidence=1.0)]
+    if read:
+        found.append(_quoted(source, documents[source.doc], where))
+    return found
+
+
+def _quoted(source: Source, file: Path, where: str) -> Evidence:
+    """Where a source's quote is in its document's normalised text."""
     from .ingest import normalise
 
-    doc = _read_cached(documents[source.doc])
-
+    doc = _read_cached(file)
     quote = normalise(source.quote)[0]
     start = doc.text.find(quote)
     if start < 0:
         start = doc.match_text.find(quote)
     if start < 0:
+        path, line, field = source.where(where, "source")
         raise CuratedDataError(path, line, f"{field}.quote: {source.quote!r} is not in {source.doc}")
     return Evidence(doc_id=doc.id, start=start, end=start + len(quote), quote=doc.text[start : start + len(quote)],
-                    note=source.note, extractor="curated", confidence=1.0)
+                    extractor="curated", confidence=1.0)
 
 
 @lru_cache(maxsize=64)
@@ -249,26 +269,38 @@ def _read_cached(path: Path):
     return read_document(path)
 
 
-def curated_statements(curated: Curated, documents: dict[str, Path], where: str) -> list[Statement]:
-    """Statements for the facts a curator recorded, each with its source.
+def curated_statements(curated: Curated, documents: dict[str, Path], where: str) -> tuple[list[Statement], list[str]]:
+    """Statements for the facts a curator recorded, each with its sources, and
+    notes for the report on the documents they cite that were not read.
 
     `documents` maps the seed documents that were read to their files; a quote
     is looked up in the normalised text of its document."""
+    absent: dict[str, set[tuple[str, int]]] = {}
     for record in (curated.series, *curated.organisations, *curated.summits):
-        _evidence(record.source, documents, where)  # no statement cites these sources, but they must hold too
+        _evidence(record.source, documents, where, absent)  # no statement cites these sources, but they must hold too
     statements: list[Statement] = []
     for summit in curated.summits:
         for theme in summit.themes:
-            evidence = _evidence(theme.source, documents, where)
-            for lang in ("zh", "en"):
-                text = getattr(theme.theme, lang)
-                if text:
-                    statements.append(SummitTheme(lang=lang, summit=summit.year, theme=text, evidence=evidence))
+            for evidence in _evidence(theme.source, documents, where, absent):
+                for lang in ("zh", "en"):
+                    text = getattr(theme.theme, lang)
+                    if text:
+                        statements.append(SummitTheme(lang=lang, summit=summit.year, theme=text, evidence=evidence))
         for dates in summit.dates:
-            evidence = _evidence(dates.source, documents, where)
-            for lang in ("zh", "en"):
-                place = getattr(dates.place, lang) if dates.place else None
-                if place or lang == "zh":
-                    statements.append(SummitHeld(lang=lang, summit=summit.year, start=dates.start, end=dates.end,
-                                                 place=place, evidence=evidence))
-    return statements
+            for evidence in _evidence(dates.source, documents, where, absent):
+                for lang in ("zh", "en"):
+                    place = getattr(dates.place, lang) if dates.place else None
+                    if place or lang == "zh":
+                        statements.append(SummitHeld(lang=lang, summit=summit.year, start=dates.start, end=dates.end,
+                                                     place=place, evidence=evidence))
+    notes = [f"curated facts cite {doc}, which is not among the documents read ({_lines(places)}): "
+             "they stand on the curated file alone" for doc, places in sorted(absent.items())]
+    return statements, notes
+
+
+def _lines(places: set[tuple[str, int]]) -> str:
+    """'summits.yaml lines 8, 14' for a set of (file, line)."""
+    by_file: dict[str, list[str]] = {}
+    for name, line in sorted(places):
+        by_file.setdefault(name, []).append(str(line))
+    return "; ".join(f"{name} lines {', '.join(lines)}" for name, lines in by_file.items())

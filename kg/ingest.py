@@ -1,9 +1,11 @@
 """Read seed files into normalised `Document`s.
 
-Decoding: BOMs first, then strict UTF-8, then charset-normalizer limited to
-the encodings Chinese news sites use. Normalisation keeps a map from every
-character of the normalised text back to the decoded file, so evidence
-offsets can always be traced to the raw article:
+A seeds folder holds text files (``.txt``, ``.md``) and saved web pages
+(``.html``, ``.htm``, ``.shtml``); every other entry is listed as skipped
+with the reason. Decoding is `kg.charset`'s; a page's main text and metadata
+are `kg.webpage`'s. Normalisation keeps a map from every character of the
+normalised text back to the decoded file (for a page, to the text extracted
+from it), so evidence offsets can always be traced to the raw article:
 
 1. line endings to ``\\n``;
 2. NFKC (full-width punctuation and digits to their plain forms);
@@ -27,58 +29,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+from .charset import HAN, decode, declared_charset
 from .errors import InputError
-from .models import Document
+from .models import Document, SkippedFile
 
 __all__ = ["read_document", "seed_files", "normalise", "to_simplified", "SEED_SUFFIXES"]
 
-SEED_SUFFIXES = (".txt", ".md")
-_CANDIDATE_ENCODINGS = ["gb18030", "big5", "utf_16", "cp950", "big5hkscs"]
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-_BINARY_SIGNATURES = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF")
+TEXT_SUFFIXES = (".txt", ".md")
+PAGE_SUFFIXES = (".html", ".htm", ".shtml")
+SEED_SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_RE = re.compile(rf"(?<=[{HAN}])[(（]([a-zü{_TONED}]{{1,7}})[)）]")
 _SPACE_RE = re.compile(r"(?<=\S)[ \t\u00a0\u3000]+(?=\S)")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
-
-
-def _check_plausible(text: str, encoding: str, path: str) -> tuple[str, str]:
-    """Refuse a decoding that yields mostly replacement, control or unassigned characters."""
-    odd = sum(1 for ch in text if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
-                                                     and ch not in "\t\n\r\f"))
-    if odd > max(2, len(text) // 50):
-        raise InputError(path, f"does not decode to text (as {encoding}: {odd} of {len(text)} characters are garbage)")
-    return text, encoding
-
-
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Return (text, encoding) or raise InputError naming the file."""
-    if not data.strip():
-        raise InputError(path, "file is empty")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _check_plausible(data.decode(encoding), encoding, path)
-            except UnicodeDecodeError as exc:
-                raise InputError(path, f"has a {encoding} byte-order mark but does not decode: {exc}")
-    if data.startswith(_BINARY_SIGNATURES) or b"\x00" in data[:4096]:
-        raise InputError(path, "looks like a binary file, not text")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=_CANDIDATE_ENCODINGS).best()
-    if best is None:
-        raise InputError(path, "cannot decode as UTF-8, GB18030 or Big5")
-    return _check_plausible(str(best), best.encoding, path)
 
 
 Offsets = list[int]
@@ -204,25 +168,53 @@ def read_document(path: Path, doc_id: str | None = None, data: bytes | None = No
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(name, f"cannot be read: {exc.strerror or exc}")
-    raw, encoding = decode(data, name)
+    is_page = path.suffix.lower() in PAGE_SUFFIXES
+    decoded = decode(data, name, declared_charset(data) if is_page else None)
+    raw, page = decoded.text, None
+    if is_page:
+        from .webpage import read_page
+
+        raw, page = read_page(raw, name)
     text, offsets = normalise(raw)
     if not text.strip():
         raise InputError(name, "holds no text after normalisation")
     return Document(
         id=doc_id or path.name,
-        encoding=encoding,
+        encoding=decoded.encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         language=detect_language(text),
         text=text,
         match_text=to_simplified(text),
         raw_offsets=_packed(offsets),
+        page=page,
+        warning=decoded.warning,
     )
 
 
-def seed_files(folder: Path) -> list[Path]:
-    """The seed files of a folder, in name order (subfolders not included).
-    A README (README.md, readme.txt) describes the folder; it is no article."""
+def _not_read(entry: Path) -> str | None:
+    """Why a folder entry is no article (None when it is one)."""
+    if entry.name.startswith("."):
+        return "hidden file"
+    if entry.is_dir():
+        return "a folder: subfolders are not read"
+    suffix = entry.suffix.lower()
+    if suffix not in SEED_SUFFIXES:
+        return f"unsupported type ({suffix or 'no extension'}): articles are {', '.join(SEED_SUFFIXES)} files"
+    if entry.stem.lower() == "readme":
+        return "a README describes the folder; it is no article"
+    return None
+
+
+def seed_files(folder: Path) -> tuple[list[Path], list[SkippedFile]]:
+    """The articles of a folder in name order, and every other entry in it
+    with the reason it is not read."""
     if not folder.is_dir():
         raise InputError(str(folder), "is not a directory")
-    return sorted(p for p in folder.iterdir()
-                  if p.suffix.lower() in SEED_SUFFIXES and p.stem.lower() != "readme" and not p.is_dir())
+    articles, skipped = [], []
+    for entry in sorted(folder.iterdir()):
+        reason = _not_read(entry)
+        if reason is None:
+            articles.append(entry)
+        else:
+            skipped.append(SkippedFile(path=str(entry), reason=reason))
+    return articles, skipped

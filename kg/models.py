@@ -21,6 +21,14 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class PageMetadata(Frozen):
+    """What a saved web page says about itself (None where it says nothing)."""
+
+    title: str | None = None
+    published: dt.date | None = Field(None, description="publication date, the article's date where its text has no dateline")
+    site: str | None = None
+
+
 class DocumentInfo(Frozen):
     """What later stages keep of a document once it is extracted."""
 
@@ -29,6 +37,8 @@ class DocumentInfo(Frozen):
     encoding: str
     sha256: str
     language: Language
+    page: PageMetadata | None = None
+    warning: str | None = Field(None, description="doubt about the decoding, for the report's warnings")
 
 
 class Document(Frozen):
@@ -41,10 +51,13 @@ class Document(Frozen):
     text: str = Field(description="normalised text in the original script")
     match_text: str = Field(description="`text` in simplified script, same length")
     raw_offsets: bytes = Field(
-        description="uint32 array: entry i is the offset in the decoded file of text[i]; "
-        "one extra entry maps the end of the text (compact, so large corpora stay small)",
+        description="uint32 array: entry i is the offset in the decoded file (for a web page: in the text "
+        "extracted from it) of text[i]; one extra entry maps the end of the text (compact, so large corpora "
+        "stay small)",
         repr=False,
     )
+    page: PageMetadata | None = Field(None, description="a web page's own metadata; None for a text file")
+    warning: str | None = Field(None, description="doubt about the decoding, for the report's warnings")
 
     @model_validator(mode="after")
     def _aligned(self) -> "Document":
@@ -55,7 +68,8 @@ class Document(Frozen):
         return self
 
     def info(self, path: str) -> DocumentInfo:
-        return DocumentInfo(id=self.id, path=path, encoding=self.encoding, sha256=self.sha256, language=self.language)
+        return DocumentInfo(id=self.id, path=path, encoding=self.encoding, sha256=self.sha256, language=self.language,
+                            page=self.page, warning=self.warning)
 
     def raw_offset(self, index: int) -> int:
         return int.from_bytes(self.raw_offsets[4 * index : 4 * index + 4], "little")

@@ -27,7 +27,8 @@ class BuildResult(BaseModel):
     out: str
     documents: int
     from_cache: int
-    skipped: list[SkippedFile]
+    skipped: list[SkippedFile]  # every entry of the seeds folder that was not read, in path order
+    warnings: list[str]  # doubts about how a document was decoded, "path: what"
     statements: int
     triples: int
     relations: int
@@ -172,7 +173,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     base = normalise_base(base or os.environ.get("KG_BASE", DEFAULT_BASE))
     curated_data = load_curated(curated) if curated is not None else None
     alias_table = load_aliases(aliases or ontology_dir() / "aliases.yaml")
-    paths = seed_files(seeds)
+    paths, unread = seed_files(seeds)
     if on_start:
         on_start(len(paths))
     seconds: dict[str, float] = {}
@@ -187,13 +188,17 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
 
     extracted = run("extract", lambda: extract_all(paths, progress,
                                                    ExtractionCache.open(cache) if cache is not None else None))
-    documents, skipped, statements = extracted.documents, extracted.skipped, extracted.statements
+    documents, statements = extracted.documents, extracted.statements
+    skipped = sorted(unread + extracted.skipped, key=lambda s: s.path)
+    warnings = [f"{d.path}: {d.warning}" for d in documents if d.warning]
     gc.disable()  # see _restoring_gc
     per_doc = Counter(s.evidence.doc_id for s in statements)
     for doc in documents:
         per_doc.setdefault(doc.id, 0)
+    curated_notes: list[str] = []
     if curated_data is not None:
-        statements += curated_statements(curated_data, {d.id: Path(d.path) for d in documents}, str(curated))
+        found, curated_notes = curated_statements(curated_data, {d.id: Path(d.path) for d in documents}, str(curated))
+        statements += found
     resolution = run("resolve", lambda: resolve(statements, alias_table))
     # The report needs only these of the statements; the claims keep their evidence.
     statement_count, low_confidence = len(statements), low_confidence_statements(statements)
@@ -214,10 +219,10 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
         drawn = run("graph data", lambda: graph_data(store, "zh"))  # drawn in the page and measured in the report
         write_text(staging / "graph.html", run("viz", lambda: render_page(drawn, "zh")))
         write_text(staging / "report.md", run("report", lambda: render_report(
-            store, statement_count, low_confidence, dict(per_doc), skipped, shacl, assembled.conflicts, assembled.notes, relations,
-            analytics(drawn))))
+            store, statement_count, low_confidence, dict(per_doc), skipped, warnings, shacl, assembled.conflicts,
+            curated_notes + assembled.notes, relations, analytics(drawn))))
     return BuildResult(
-        out=str(out), documents=len(documents), from_cache=extracted.from_cache, skipped=skipped,
+        out=str(out), documents=len(documents), from_cache=extracted.from_cache, skipped=skipped, warnings=warnings,
         statements=statement_count, triples=triples,
         relations=len(relations), conflicts=len(assembled.conflicts), conforms=shacl.conforms,
         relation_counts=dict(sorted(Counter(r["rel"] for r in relations).items())),

@@ -47,8 +47,8 @@ def low_confidence_statements(statements: list[Statement]) -> list[Statement]:
 
 
 def render_report(store, statement_count: int, low_confidence: list[Statement], per_doc: dict[str, int],
-                  skipped: list[SkippedFile], shacl: ShaclReport, conflicts: list[Conflict], notes: list[str],
-                  relations: list[dict], analytics: list[str]) -> str:
+                  skipped: list[SkippedFile], warnings: list[str], shacl: ShaclReport, conflicts: list[Conflict],
+                  notes: list[str], relations: list[dict], analytics: list[str]) -> str:
     """The report for the graph in an Oxigraph store and what the stages found.
     The store holds the graph as one set of triples (the build loads kg.nt):
     a triple kept in several named graphs would be counted once per graph."""
@@ -76,39 +76,40 @@ def render_report(store, statement_count: int, low_confidence: list[Statement], 
         out += ["None.", ""]
     out += ["## Notes", ""] + ([f"- {n}" for n in notes] or ["None."]) + [""]
     out += ["## Warnings", ""]
-    warnings = [f"- skipped {s.path}: {s.reason}" for s in skipped]
-    warnings += [f"- low confidence ({s.evidence.confidence}) {s.rel} in {s.evidence.doc_id}: "
-                 f"{(s.evidence.quote or '')[:80]}" for s in low_confidence]
-    out += (warnings or ["None."]) + [""]
+    lines = [f"- skipped {s.path}: {s.reason}" for s in skipped] + [f"- {w}" for w in warnings]
+    lines += [f"- low confidence ({s.evidence.confidence}) {s.rel} in {s.evidence.doc_id}: "
+              f"{(s.evidence.quote or '')[:80]}" for s in low_confidence]
+    out += (lines or ["None."]) + [""]
     out += ["## Network analytics", ""] + analytics + [""]
     return "\n".join(out)
 
 
-def analytics(data: dict, top: int = 10) -> list[str]:
-    """Most central entities, connected components and communities (igraph)
-    of the drawn graph (`kg.viz.graph_data`). Deterministic: nodes are
-    numbered in id order and every random choice has a fixed seed."""
+def network_figures(data: dict) -> dict:
+    """Degree and betweenness centrality of every entity, connected components
+    and Louvain communities of the drawn graph (`kg.viz.graph_data`), taken
+    as undirected and simple, computed with igraph: its C routines take a
+    second where networkx takes minutes on the graph of 1,000 articles
+    (`bench/bench_analytics.py`). Centralities are normalised as networkx normalises them, and a test
+    checks them, and the components, against networkx. Deterministic: nodes
+    are numbered in id order and every random choice has a fixed seed.
+
+    Returns ids (node ids in number order), degree and betweenness (one value
+    per id), sources (the betweenness sample, None when exact), components
+    and communities (lists of node numbers, largest first) and the igraph
+    graph itself. The graph must have a node."""
     import random
 
     import igraph
 
-    labels = {n["id"]: f"{n['label']} ({n['group']})" for n in data["nodes"]}
-    if not labels:
-        return ["Empty graph."]
-    ids = sorted(labels)
+    ids = sorted(n["id"] for n in data["nodes"])
     number = {node: i for i, node in enumerate(ids)}
     g = igraph.Graph(n=len(ids), edges=sorted({tuple(sorted((number[e["from"]], number[e["to"]])))
                                                for e in data["edges"]}))
     n = g.vcount()
-
-    def leaders(values) -> list[tuple[str, float]]:
-        return sorted(((ids[i], v) for i, v in enumerate(values)), key=lambda kv: (-kv[1], kv[0]))[:top]
-
-    degree = leaders([d / max(n - 1, 1) for d in g.degree()])
     sample = min(n, max(BETWEENNESS_MIN_SOURCES, BETWEENNESS_WORK // (n + g.ecount())))
     sources = None if sample == n else sorted(random.Random(0).sample(range(n), sample))
     pairs = max((n - 1) * (n - 2) / 2, 1)  # normalised as networkx does; a sample is scaled up to all sources
-    between = leaders([b * n / sample / pairs for b in g.betweenness(directed=False, sources=sources)])
+    between = [b * n / sample / pairs for b in g.betweenness(directed=False, sources=sources)]
     components = sorted((sorted(c) for c in g.connected_components()), key=lambda c: (-len(c), c[0]))
     # Louvain draws from igraph's process-wide generator, which cannot be read
     # back: it gets a seeded one and then igraph's default (Python's random).
@@ -117,9 +118,27 @@ def analytics(data: dict, top: int = 10) -> list[str]:
         communities = sorted((sorted(c) for c in g.community_multilevel()), key=lambda c: (-len(c), c[0]))
     finally:
         igraph.set_random_number_generator(random)
-    lines = ["### Degree centrality", ""] + _table(("entity", "degree"), [(labels[node], f"{v:.3f}") for node, v in degree])
-    lines += ["### Betweenness centrality" + ("" if sources is None else f" (sampled from {sample} sources)"), ""]
-    lines += _table(("entity", "betweenness"), [(labels[node], f"{v:.3f}") for node, v in between])
+    return {"ids": ids, "degree": [d / max(n - 1, 1) for d in g.degree()], "betweenness": between,
+            "sources": sources, "components": components, "communities": communities, "graph": g}
+
+
+def analytics(data: dict, top: int = 10) -> list[str]:
+    """The report's section on the drawn graph: the most central entities,
+    connected components and communities (`network_figures`)."""
+    labels = {n["id"]: f"{n['label']} ({n['group']})" for n in data["nodes"]}
+    if not labels:
+        return ["Empty graph."]
+    figures = network_figures(data)
+    ids, g, sources = figures["ids"], figures["graph"], figures["sources"]
+
+    def leaders(values) -> list[tuple[str, float]]:
+        return sorted(((ids[i], v) for i, v in enumerate(values)), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+    components, communities = figures["components"], figures["communities"]
+    lines = ["### Degree centrality", ""] + _table(("entity", "degree"), [(labels[node], f"{v:.3f}")
+                                                                         for node, v in leaders(figures["degree"])])
+    lines += ["### Betweenness centrality" + ("" if sources is None else f" (sampled from {len(sources)} sources)"), ""]
+    lines += _table(("entity", "betweenness"), [(labels[node], f"{v:.3f}") for node, v in leaders(figures["betweenness"])])
     lines += [f"### Connected components: {len(components)}", "",
               "Largest: " + ", ".join(str(len(c)) for c in components[:10]), ""]
     lines += [f"### Communities (Louvain, fixed seed): {len(communities)}", ""]

@@ -166,6 +166,12 @@ class QueryResult:
         """The rows as plain strings: an IRI, a literal's text (no datatype or language), None where unbound."""
         return [[_value(term) for term in row] for row in self.terms]
 
+    def to_dataframe(self):
+        """The rows as a pandas DataFrame with typed columns (`kg.frames`; needs the pandas extra)."""
+        from .frames import to_dataframe
+
+        return to_dataframe(self.variables, self.terms)
+
 
 def canned_queries() -> dict[str, CannedQuery]:
     folder = ontology_dir() / "queries"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.errors import InputError
 from kg.extract import extract_document
 from kg.ingest import normalise, read_document, to_simplified
 from kg.segment import segment
+
+from .conftest import ROOT
 
 ARTICLE = ("新华社乌镇11月8日电(记者周明远)11月7日至9日,2018年世界互联网大会乌镇峰会在浙江乌镇举行。"
            "本届峰会以“创造互信共治的数字世界——携手共建网络空间命运共同体”为主题。"
@@ -96,9 +100,94 @@ def _write(folder, name, data: bytes):
     return path
 
 
-def test_a_folder_readme_is_not_an_article(tmp_path):
+def test_every_entry_of_a_folder_is_read_or_listed_with_the_reason(tmp_path):
     from kg.ingest import seed_files
 
-    for name in ("a.txt", "b.md", "README.md", "readme.txt", "notes.csv"):
+    for name in ("a.txt", "b.md", "c.html", "d.HTM", "README.md", "readme.txt", "notes.csv", "report.docx", "LICENSE",
+                 ".DS_Store"):
         (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
-    assert [p.name for p in seed_files(tmp_path)] == ["a.txt", "b.md"]
+    (tmp_path / "c_files").mkdir()  # what a browser's "Save page as" puts beside the page
+    articles, skipped = seed_files(tmp_path)
+    assert [p.name for p in articles] == ["a.txt", "b.md", "c.html", "d.HTM"]
+    assert {Path(s.path).name: s.reason for s in skipped} == {
+        ".DS_Store": "hidden file",
+        "LICENSE": "unsupported type (no extension): articles are .txt, .md, .html, .htm, .shtml files",
+        "README.md": "a README describes the folder; it is no article",
+        "c_files": "a folder: subfolders are not read",
+        "notes.csv": "unsupported type (.csv): articles are .txt, .md, .html, .htm, .shtml files",
+        "readme.txt": "a README describes the folder; it is no article",
+        "report.docx": "unsupported type (.docx): articles are .txt, .md, .html, .htm, .shtml files",
+    }
+
+
+# English with Chinese names in brackets, saved as GBK: the issue's "Pony Ma (鎮趙枆)".
+MIXED = ("Tencent chairman Pony Ma (马化腾) spoke at the opening of the summit in Wuzhen (乌镇). Robin Li (李彦宏) "
+         "of Baidu (百度) and the organisers of the World Internet Conference (世界互联网大会) joined him.")
+
+
+def test_mixed_english_and_chinese_gbk_decodes_as_gbk_without_doubt(tmp_path):
+    doc = read_document(_write(tmp_path, "mixed.txt", MIXED.encode("gbk")))
+    assert doc.encoding == "gb18030" and doc.text == MIXED and doc.warning is None
+
+
+def test_three_chinese_characters_still_decode_right_but_with_a_warning(tmp_path):
+    line = "Tencent chairman Pony Ma (马化腾) spoke at the opening ceremony."
+    doc = read_document(_write(tmp_path, "short.txt", line.encode("gbk")))
+    assert doc.text == line  # Big5 reads 鎮趙枆, one of them a rare character
+    assert "low confidence" in doc.warning and "big5" in doc.warning
+
+
+def test_a_text_both_encodings_read_as_ordinary_chinese_warns(tmp_path):
+    from kg.charset import odd_characters
+
+    data = "大会发".encode("gbk")  # as Big5 these bytes are three common traditional characters too
+    assert odd_characters(data.decode("gbk")) == odd_characters(data.decode("big5")) == (0, 3)
+    doc = read_document(_write(tmp_path, "ambiguous.txt", b"Notes: " + data))
+    assert doc.encoding == "gb18030"
+    assert doc.warning.startswith("encoding guessed with low confidence: read as gb18030, but big5 reads as well")
+
+
+def test_gbk_and_big5_articles_are_told_apart_by_their_characters():
+    """Every Chinese test article, saved as GB18030 and as Big5 where it can be, decodes back without doubt."""
+    from kg.charset import decode
+
+    articles = sorted(ROOT.glob("tests/*/*.txt"))
+    checked = 0
+    for path in articles:
+        text = path.read_text(encoding="utf-8")
+        for encoding in ("gb18030", "big5"):
+            try:
+                data = text.encode(encoding)
+            except UnicodeEncodeError:
+                continue
+            if data == text.encode("utf-8"):
+                continue
+            decoded = decode(data, str(path))
+            assert decoded.text == text, (path, encoding)
+            if sum(not ch.isascii() for ch in text) > 20:
+                assert decoded.warning is None, (path, encoding, decoded.warning)
+            checked += 1
+    assert checked > 100
+
+
+def test_a_declared_charset_that_does_not_fit_is_a_warning(tmp_path):
+    page = ("<html><head><meta charset='big5'><title>峰会开幕</title></head><body><p>" + "世界互联网大会乌镇峰会在浙江乌镇开幕。" * 3
+            + "</p></body></html>")
+    doc = read_document(_write(tmp_path, "p.html", page.encode("gbk")))
+    assert doc.encoding == "gb18030" and "世界互联网大会" in doc.text
+    assert doc.warning == "declares charset big5 but reads as gb18030"
+
+
+def test_a_doubtful_decoding_is_a_warning_in_the_report(tmp_path):
+    from kg import build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    _write(seeds, "a.txt", ARTICLE.encode("gbk"))
+    _write(seeds, "ambiguous.txt", b"Notes: " + "大会发".encode("gbk"))
+    result = build(seeds=seeds, curated=None, out=tmp_path / "out", cache=None)
+    assert result.warnings == [f"{seeds / 'ambiguous.txt'}: " + read_document(seeds / "ambiguous.txt").warning]
+    report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    warnings = report.split("## Warnings")[1].split("##")[0]
+    assert f"- {seeds / 'ambiguous.txt'}: encoding guessed with low confidence" in warnings
+    assert "a.txt" not in warnings

@@ -97,6 +97,8 @@ class DocContext:
             month = dateline.group("month")
             month = (int(month) if zh else _MONTHS_EN.index(month.lower()) + 1) if month else None
             self.dateline = (month, int(dateline.group("day")))
+        elif self.doc.page and self.doc.page.published:  # a web page's own date stands in for a dateline
+            self.dateline = (self.doc.page.published.month, self.doc.page.published.day)
         self.paper = self._paper()
 
     def text(self, sentence: Sentence) -> str:
@@ -142,7 +144,8 @@ class DocContext:
 
     def _default_year(self) -> int | None:
         """The summit the article is about: the year it names most, else the
-        year of its dates, else the edition it numbers most (第五届)."""
+        year of its dates, else the edition it numbers most (第五届), else the
+        year a web page says it was published."""
         explicit, numbered = Counter(), Counter()
         for match in self._summit_re.finditer(self.doc.match_text):
             year = summit_year(match, None)
@@ -159,4 +162,4 @@ class DocContext:
         for counts in (explicit, dated, numbered, written):
             if counts:
                 return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        return None
+        return self.doc.page.published.year if self.doc.page and self.doc.page.published else None
