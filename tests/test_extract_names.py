@@ -219,6 +219,35 @@ CASES = {
         "科技观察\n今年，已经是世界互联网大会在乌镇召开的第六年了。这15项科技成果分别是：\n星河的“鲲鹏X芯片”",
         [{"rel": "award_project", "year": 2019, "project": "鲲鹏X芯片", "org": "星河"}],
         []),
+    "English 'Title of Org Name' rows: legal forms, acronyms, places and two academies": (
+        "Summit news\nGuests included Chairman of Northwind Mobile Communications Group Co., Ltd. Yang Lin; "
+        "Secretary General of ARTCO Mohamed Ben Salah; Chairman of Network Computer Systems in Ghana Kofi Mensah; "
+        "Academician of the Valdoria Academy of Engineering and Eastland Academy of Arts and Sciences Zhang Yalin.",
+        [{"rel": "holds_role", "person": "Yang Lin", "role": "chairman",
+          "org": "Northwind Mobile Communications Group Co., Ltd."},
+         {"rel": "holds_role", "person": "Mohamed Ben Salah", "role": "secretary general", "org": "ARTCO"},
+         {"rel": "holds_role", "person": "Kofi Mensah", "role": "chairman", "org": "Network Computer Systems"},
+         {"rel": "holds_role", "person": "Zhang Yalin", "org": "Valdoria Academy of Engineering"},
+         {"rel": "holds_role", "person": "Zhang Yalin", "org": "Eastland Academy of Arts and Sciences"}],
+        [{"person": "Group Co"}, {"org": "ARTCO Mohamed"}, {"person": "Computer Systems Kofi Mensah"}]),
+    "the next person after 'and' is not part of the organisation": (
+        EN + "The event was attended by Liu Lianhong, deputy director of the Valdoria Cyberspace Administration and "
+             "Ge Huilin, head of the Publicity Department of the Eastshore Provincial Committee.",
+        [{"rel": "holds_role", "person": "Liu Lianhong", "org": "Valdoria Cyberspace Administration"},
+         {"rel": "holds_role", "person": "Ge Huilin", "role": "head",
+          "org": "Publicity Department of the Eastshore Provincial Committee"}],
+        []),
+    "'and' inside one ministry's name stays": (
+        EN + "Nadia Faris, deputy minister at Egypt's Ministry of Communications and Information Technology, spoke.",
+        [{"rel": "holds_role", "person": "Nadia Faris", "role": "deputy minister",
+          "org": "Ministry of Communications and Information Technology"}],
+        []),
+    "a national title before a name after another title": (
+        EN + "The ceremony starts with General Secretary of the EPV Central Committee, Chinese President Xi Ming, "
+             "delivering a speech.",
+        [{"rel": "holds_role", "person": "Xi Ming", "role": "general secretary", "org": "EPV Central Committee"},
+         {"rel": "holds_role", "person": "Xi Ming", "role": "President", "org": "China"}],
+        [{"person": "Chinese President Xi Ming"}]),
 }
 
 

@@ -139,7 +139,8 @@ ORG_HEADS_EN = ("Committee", "Department", "Bureau", "Ministry", "Council", "Com
                 "Agency", "Association", "University", "Institute", "Academy", "Group", "Company", "Corporation",
                 "Union", "Federation", "Center", "Centre", "Foundation", "Organization", "Organisation", "Party",
                 "Government", "Congress", "Assembly", "Bank", "Alliance", "Society", "Laboratory", "Labs",
-                "Technologies", "Forum", "Conference", "Summit", "Network", "Authority", "Court", "School")
+                "Technologies", "Forum", "Conference", "Summit", "Network", "Authority", "Court", "School", "Systems",
+                "Solutions", "Services", "Networks", "Studies")
 
 NUMERALS = {"首": 1, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 FIRST_SUMMIT_YEAR = 2014

@@ -293,12 +293,15 @@ def _byline_name(piece: str) -> str | None:
 
 
 # A particle (van, de, bin) joins two capitalised words; a name ends where its word does.
-_NAME_WORD_EN = r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+)?|[A-Z]\.)"
+# (a word that ends organisations' names — Group, Systems, University — is no word of a person's)
+_NAME_WORD_EN = rf"(?!(?:{alternation(ORG_HEADS_EN)})\b)(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Za-z]+)?|[A-Z]\.)"
 _EN_NAME = rf"(?!By\s){_NAME_WORD_EN}(?:\s(?:(?:van|de|von|bin|da|al)\s)?{_NAME_WORD_EN}){{1,3}}(?![\w-])"
 # Capitalised words, lower-case joiners between them, and possessives ("Egypt's Ministry of …", "Robotics' lab").
 # A word of a name may carry its acronym: "the Communist Party of China (CPC) Central Committee".
 _EN_ORG_WORD = r"(?:[A-Z][\w&.-]*(?:\s\([A-Z][A-Za-z&]{1,9}\))?|\d\w*)"
-_EN_ORG = rf"{_EN_ORG_WORD}(?:{POSSESSIVE_EN}?\s(?:(?:of|and|for|the|on|&|de)\s)*{_EN_ORG_WORD}){{0,9}}"
+# "… Group Co., Ltd.", "… Holdings Inc.": a company's legal form ends its name.
+_EN_CORP = r"(?:,?\sCo\.,?\sLtd\.?|,?\sLtd\.|,?\sInc\.|,?\sCorp\.|,?\sLLC|,?\sPlc)"
+_EN_ORG = rf"{_EN_ORG_WORD}(?:{POSSESSIVE_EN}?\s(?:(?:of|and|for|the|on|&|de)\s)*{_EN_ORG_WORD}){{0,9}}{_EN_CORP}?"
 _ROLE_JOIN_EN = re.compile(r"\s(?:and|&)\s(?:an?\s)?")
 # "the Chinese co-chair of": a nationality before a title is no part of it.
 _DEMONYM_EN = f"(?:{alternation(DEMONYMS)})"
@@ -338,7 +341,9 @@ def _en_patterns() -> list[re.Pattern]:
         re.compile(rf"(?P<name>{_EN_NAME})\s\((?P<role>{roles}),\s(?:the\s)?(?P<org>{_EN_ORG})\)"),
         # Role of Org Name
         # (a name that an organisation's words run on after is part of that organisation: "… Leading Internet Scientific and …")
-        re.compile(rf"\b(?P<role>{roles})\sof\s(?:the\s)?(?P<org>{_EN_ORG}),?\s(?P<name>{_EN_NAME})(?!\s(?:(?:and|of|for|&)\s)?[A-Z])"),
+        # ("… Systems in Ghana Nii Quaynor": where the organisation is, between it and the name)
+        re.compile(rf"\b(?P<role>{roles})\sof\s(?:the\s)?(?P<org>{_EN_ORG})(?:\sin\s[A-Z][a-z]+)?,?\s(?P<name>{_EN_NAME})"
+                   rf"(?!\s(?:(?:and|of|for|&)\s)?[A-Z])"),
         # Org('s) Role Name
         re.compile(rf"(?P<org>{_EN_ORG}){POSSESSIVE_EN}?\s(?P<role>{roles})\s(?P<name>{_EN_NAME})"),
     ]
@@ -406,25 +411,43 @@ def _en_role(role: str) -> str:
     return " ".join(word if word.isupper() else word.lower() for word in role.split(" "))
 
 
-def _en_titles(match: re.Match, text: str) -> tuple[tuple[Title, ...], int]:
+def _en_titles(match: re.Match, text: str, org_text: str | None = None) -> tuple[list[Title], int]:
     """The titles a match and a second title right after it name, and where they end."""
     groups = match.groupdict()
     if groups.get("area"):  # "vice-minister of justice": of the Ministry of Justice
-        return (Title("Ministry of " + groups["area"].title().replace(" And ", " and "), _en_role(match.group("role"))),), match.end()
-    raw_org, end = match.group("org"), match.end()
+        return [Title("Ministry of " + groups["area"].title().replace(" And ", " and "), _en_role(match.group("role")))], match.end()
+    raw_org, end = org_text or match.group("org"), match.end()
     second = _SECOND_TITLE_IN_ORG.search(text, match.start("org"))
     if second and second.start() < match.end("org"):
         # "the X Academy and the Chinese co-chair of …", "… Work and Director of the …": a second title
         raw_org, end = text[match.start("org") : second.start()], second.start()
+    next_person = _NEXT_PERSON_IN_ORG.search(raw_org) if _TITLE_FOLLOWS_EN.match(text, match.end("org")) else None
+    if next_person:  # "deputy director of the X Administration and Ge Hui, head of …": the next person's
+        raw_org, end = raw_org[: next_person.start()], match.start("org") + next_person.start()
     org, role = _modifier_to_role(_trim_en_org(raw_org), match.group("role"))
     if _UNIT_EN.fullmatch(groups.get("described") or ""):
         org = groups["described"] + match.group("org")  # "head of the publicity department of the X Committee"
     org = DEMONYMS.get(org, org)
-    titles = [Title(org, _en_role(r)) for r in _ROLE_JOIN_EN.split(role)]
+    titles = [Title(part, _en_role(r)) for part in _two_organisations(org) for r in _ROLE_JOIN_EN.split(role)]
     more = _en_second_title().match(text, end)
     if more:
         titles.append(Title(_trim_en_org(more.group("org")), _en_role(more.group("role"))))
-    return tuple(titles), more.end() if more else end
+    return titles, more.end() if more else end
+
+
+_NEXT_PERSON_IN_ORG = re.compile(rf"\sand\s(?={_EN_NAME}$)")
+_TITLE_FOLLOWS_EN = re.compile(rf",\s(?:an?\s|the\s)?(?:{role_re_en()})\s(?:of|at|for)\s")
+_HEAD_WORD_EN = re.compile(rf"\b(?:{alternation(ORG_HEADS_EN)})\b")
+
+
+def _two_organisations(org: str) -> list[str]:
+    """"the Chinese Academy of Engineering and American Academy of Arts and Sciences": one
+    title at two organisations, where the parts on both sides of an "and" each have a head word."""
+    for joint in re.finditer(r"\sand\s(?:the\s)?", org):
+        left, right = org[: joint.start()], org[joint.end():]
+        if _HEAD_WORD_EN.search(left) and _HEAD_WORD_EN.search(right) and right[:1].isupper():
+            return [left, right]
+    return [org]
 
 
 def _en_bylines(text: str) -> list[TitledPerson]:
@@ -479,20 +502,68 @@ def titled_people_en(text: str) -> list[TitledPerson]:
         return people
     taken: list[tuple[int, int]] = [(p.start, p.end) for p in people]
     for pattern in _en_patterns():
-        for match in pattern.finditer(text):
+        position = 0
+        # (searched from where the last person's titles end, not from where the match did: "X, director of
+        # A and Y, head of B" leaves Y to be read)
+        while match := pattern.search(text, position):
+            position = match.end()
             # A span another pattern has read (its name, role or org) is not read twice.
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
-            name = match.group("name")
-            titles, end = _en_titles(match, text)
+            name, name_span, org_text = match.group("name"), match.span("name"), None
+            if match.groupdict().get("org") and match.start("org") < match.start("name"):
+                org_text, name, name_span = _resplit(text, match)
+            name, country_titles = _titles_in_front(name)
+            name_span = (name_span[1] - len(name), name_span[1])
+            titles, end = _en_titles(match, text, org_text)
+            titles += country_titles
             named = match.groupdict().get("org") or titles[0].org  # the name itself, without a unit before it
             proper = _CAPITALISED.match(named) or re.fullmatch(_COMPANY_ANAPHOR_EN, named)  # "the company" is resolved later
             if not titles[0].org or not proper or titles[0].org == name \
                     or name.rsplit(" ", 1)[-1] in ORG_HEADS_EN:
                 continue
             taken.append((match.start(), end))
-            people.append(TitledPerson(name, *match.span("name"), titles, 0.8))
+            position = end
+            people.append(TitledPerson(name, *name_span, tuple(titles), 0.8))
     return sorted(people, key=lambda p: p.start)
+
+
+def _org_ends(words: list[str]) -> bool:
+    """Whether an organisation's name may end with these words: a head word, an acronym, a legal form."""
+    last = words[-1].rstrip(",")
+    return last in ORG_HEADS_EN or (last.isupper() and len(last) >= 2) or last in ("Ltd.", "Inc.", "Corp.", "LLC", "Plc") \
+        or (last.endswith(")") and last.startswith("("))
+
+
+def _resplit(text: str, match: re.Match) -> tuple[str, str, tuple[int, int]]:
+    """"Secretary General of AICTO Mohamed Ben Amor": where the organisation ends and
+    the name starts, when the pattern let the organisation take the name's first words.
+    The longest name (up to four words) after an organisation that may end there wins."""
+    org, name = match.group("org"), match.group("name")
+    words = org.split(" ")
+    if _org_ends(words) or text[match.end("org") : match.start("name")] != " ":
+        return org, name, match.span("name")
+    for cut in range(1, len(words)):
+        head, tail = words[:cut], words[cut:]
+        candidate = " ".join(tail + [name])
+        if len(tail) + len(name.split(" ")) <= 4 and re.fullmatch(_EN_NAME, candidate) and _org_ends(head):
+            start = match.start("org") + len(" ".join(head)) + 1
+            return " ".join(head), candidate, (start, match.end("name"))
+    return org, name, match.span("name")
+
+
+_TITLED_COUNTRY_EN = re.compile(rf"^(?P<demonym>{_DEMONYM_EN})\s")
+
+
+def _titles_in_front(name: str) -> tuple[str, tuple[Title, ...]]:
+    """"…, Chinese President Xi Ming": a national title before the name is a title of the country."""
+    front = _TITLED_COUNTRY_EN.match(name)
+    words = name[front.end():].split(" ") if front else []
+    for size in (2, 1):  # "Vice Premier", "President"
+        role = " ".join(words[:size])
+        if len(words) >= size + 2 and re.fullmatch(role_re_en(), role):
+            return " ".join(words[size:]), (Title(DEMONYMS[front.group("demonym")], role),)
+    return name, ()
 
 
 def titled_people(ctx: DocContext, text: str) -> list[TitledPerson]:
