@@ -94,8 +94,13 @@ def name_after_title(text: str, pos: int) -> str | None:
             and not _rare(segmenter, words[2][:1]):
         words = [words[0] + words[1], *words[2:]]  # 陈品 / 妤 / ／: a last character before the phrase ends
     if len(words) > 1 and 2 <= len(words[0]) <= 3 and _rare(segmenter, words[0]) and not role_re_zh().match(words[1]):
-        return words[0]
+        # 刘某以视频方式: the segmenter may keep a preposition or adverb with the name
+        return words[0][:2] if len(words[0]) == 3 and words[0][2] in _FUNCTION_CHARS else words[0]
     return None
+
+
+# Prepositions and adverbs that follow a name (甲以视频方式, 甲在会上, 甲并致辞), not the end of one.
+_FUNCTION_CHARS = set("以在向对与和及为于将就等也则还又并已曾从给由把被")
 
 
 # A given name is a rare word: 明远, 宝龙 (but not 历届, 全体 or 高度, which follow titles as words).
@@ -175,6 +180,12 @@ def looks_like_org(phrase: str) -> bool:
     return bool(ORG_SUFFIX_RE.search(phrase))
 
 
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+_MEETING_VERB = re.compile(r"^(?:会晤|会见|拜会|拜访|接见|陪同|见证|邀请|宣读)")
+_DUTY = re.compile(r"(?:负责|分管|主管|主持)[^,，。]{1,10}?(?:工作)?$")
 _SCRAPED_TOKEN = re.compile(rf"^[a-z]{{1,3}}\d{{1,4}}(?=[{HAN}])")
 _HOSTED_BY = re.compile(rf"^[^由]{{0,20}}?(?:{alternation(EVENT_WORDS)})由")
 _TRADE_PREFIX = re.compile(rf"^[{HAN}]{{0,6}}?(?:{alternation(TRADE_WORDS_ZH)})")
@@ -206,6 +217,17 @@ def org_before(text: str, end: int, floor: int = 0) -> tuple[int, str]:
     if relative > 0 and len(phrase) - relative > 4 and looks_like_org(phrase[relative + 1:]):
         start += relative + 1
         phrase = phrase[relative + 1:]
+    spaced = phrase.rfind(" ")  # 发布会现场 某在线记者: a caption's words before a space are not the organisation
+    if 0 < spaced < len(phrase) - 1 and _is_han(phrase[spaced - 1]) and _is_han(phrase[spaced + 1]):
+        start += spaced + 1
+        phrase = phrase[spaced + 1:]
+    verb = _MEETING_VERB.match(phrase)  # 并会晤中央…办公室副主任: who is met, not the verb, holds the post
+    if verb and verb.end() < len(phrase):
+        start += verb.end()
+        phrase = phrase[verb.end():]
+    duty = _DUTY.search(phrase)  # 某部负责日常工作的副部长: the duty is no part of the organisation
+    if duty and duty.start() >= 2:
+        phrase = phrase[: duty.start()]
     junk = _SCRAPED_TOKEN.match(phrase)  # p18中共中央: a page token the scraper left
     if junk:
         start += junk.end()
