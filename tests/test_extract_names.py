@@ -261,6 +261,26 @@ CASES = {
         ZH + "美国网络安全企业Ironbark Systems创办人马克·海顿(Mark Hayden)表示，合作很重要。",
         [{"rel": "holds_role", "person": "马克·海顿", "org": "Ironbark Systems"}],
         [{"org": "Systems"}]),
+    "bare works joined by 和, and 部分 is no organisation": (
+        ZH + "两本蓝皮书总论部分分析了趋势。会上首次发布星河发展指数指标体系和月亮发展指数指标体系，填补了空白。",
+        [{"rel": "publishes", "work": "星河发展指数指标体系"}, {"rel": "publishes", "work": "月亮发展指数指标体系"}],
+        [{"publisher": "两本蓝皮书总论部"}]),
+    "a title released with another of a kind is a work": (
+        ZH + "大会组委会还发布了《星河展望》和《2019年星河最佳实践案例集》。",
+        [{"rel": "publishes", "work": "星河展望", "publisher": "大会组委会"}],
+        []),
+    "English releases announced for later are no tuples": (
+        EN + "Two reports, the Global Example Report 2021 and the Valdoria Example Report 2021, will also be released "
+             "during the event.",
+        [],
+        [{"rel": "publishes"}]),
+    "'will open … on Nov 7, to run for three days' and 'is dedicated to'": (
+        "Summit news\nThe 5th World Internet Conference (WIC) will open in Wuzhen, Zhejiang province on Nov 7, to run "
+        "for three days. The 2018 summit is dedicated to \"Bright Networks for All\".",
+        [{"rel": "summit_held", "summit": 2018, "start": date(2018, 11, 7), "end": date(2018, 11, 9),
+          "place": "Wuzhen, Zhejiang province"},
+         {"rel": "summit_theme", "summit": 2018, "theme": "Bright Networks for All"}],
+        []),
 }
 
 

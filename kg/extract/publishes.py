@@ -16,8 +16,11 @@ _WORK = re.compile(r"《(?P<work>[^《》]{2,60})》")
 _RELEASE = re.compile(alternation(RELEASE_VERBS))
 _WORK_KIND = re.compile(alternation(WORK_WORDS))
 # A work named without book marks right after its release: 发布了2015移动互联网安全态势报告，
-_BARE_WORK_ZH = re.compile(r"(?:发布|发表|推出|公布|首发)了?(?P<work>[^,，。;；《》“”「」的、\s]{4,40}?"
-                           r"(?:报告|白皮书|蓝皮书|指数|年鉴|案例集)(?:\(?20\d\d\)?)?)(?=[,，。;；]|$)")
+# 发布世界互联网发展指数指标体系和中国互联网发展指数指标体系: two, joined by 和.
+_BARE_KINDS = r"(?:报告|白皮书|蓝皮书|指数|指标体系|年鉴|案例集)(?:\(?20\d\d\)?)?"
+_BARE_WORK_ZH = re.compile(rf"(?:发布|发表|推出|公布|首发)了?(?P<work>[^,，。;；《》“”「」的、\s]{{4,40}}?{_BARE_KINDS})"
+                           r"(?=[,，。;；]|和|与|及|$)")
+_NEXT_BARE_WORK_ZH = re.compile(rf"(?:和|与|及|、)(?P<work>[^,，。;；《》“”「」的、\s和与及]{{4,40}}?{_BARE_KINDS})(?=[,，。;；]|和|与|及|$)")
 # 发布了一份报告, 发布了最新研究报告: a description, not a title.
 _NOT_A_TITLE = re.compile(r"^(?:[一两二三四五六七八九十多数几首\d]+[份部篇项个本]|该|这|此|其|相关|有关|最新|年度|系列|研究|新版)")
 _CLAUSE = re.compile(r"[,，;；。!?！？]")
@@ -37,7 +40,8 @@ CONFERENCE_ZH = "世界互联网大会"
 _SUMMIT_AGENT_ZH = re.compile(r"^(?:本届|此次|本次|今年)?(?:的)?(?:第[一二三四五六七八九十\d]{1,3}届)?(?:世界互联网大会)?(?:乌镇峰会|峰会|大会)?"
                               r"(?<=会)(?:$|(?:还|也|首次|正式|同期|同时|并)*(?:推出|发布|发表|公布|释出))")
 _JOINT_ZH = re.compile(r"联同|会同|携手|联合|与|和|、")
-_ORG_PREFIX = re.compile(rf"^[^,，。;；《》]{{2,30}}(?:{alternation(ORG_SUFFIXES)})")
+# (部分, 部署: 部 that starts a word ends no organisation)
+_ORG_PREFIX = re.compile(rf"^[^,，。;；《》]{{2,30}}(?:{alternation(ORG_SUFFIXES)})(?![分署件])")
 _EARLIER_WORKS = re.compile(r"(?:《[^《》]*》(?:和|与|及|、)?)+$")
 # 该倡议由某研究院联合12家机构共同发起: who made the works of a kind.
 _MADE_BY_ZH = re.compile(
@@ -76,6 +80,9 @@ _YEAR_IN_TITLE = re.compile(r"(?:^|\D)(20\d\d)(?:\D|$)")
 _LEAD_YEAR = re.compile(r"^\s*(20\d\d)年")
 # A title in quotes; scraped pages close some with a double prime (“… Report 2023″, ′′ once normalised).
 _WORK_EN = re.compile(r"[\"“](?P<work>[^\"”″′]{4,100})[\"”″′]")
+# "will also be released during the event", "is to be released", "plans to release": not yet released.
+_ANNOUNCED_EN = re.compile(r"\b(?:will|shall|to)\s(?:also\s)?(?:be\s)?(?:released|published|issued|unveiled|launched|release|publish)\b"
+                           r"|\b(?:plans?|is\sset|are\sset|is\sexpected|are\sexpected)\sto\s(?:be\s)?(?:release|publish|unveil|launch)", re.I)
 _RELEASE_EN = re.compile(r"\b(?:released|published|issued|unveiled|launched|presented|put forward|proposed|release\sof)\b", re.I)
 _KIND_EN = re.compile(r"\b(?:report|white paper|blue book|initiative|declaration|proposal|index|guidelines?|action plan|"
                       r"concept paper|charter|consensus|study|benchmark|monitor|outlook|documents?)\b", re.I)
@@ -178,6 +185,7 @@ _KIND_BEFORE_ZH = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation(WORK_WORD
 # …》等成果, …》蓝皮书: the kind after the works of a list.
 _KIND_AFTER_ZH = re.compile(rf"{alternation(WORK_WORDS)}|成果")
 _RELEASED_RIGHT_BEFORE = re.compile(rf"(?:{alternation(RELEASE_VERBS)})了?$")
+_WITH_A_KIND = re.compile(rf"(?:和|与|及|、)《[^《》]*(?:{alternation(WORK_WORDS)})[^《》]*》")
 # 将发布, 将于…发布, 即将发布, 拟发布: a release announced for later is no tuple.
 _ANNOUNCED_ZH = re.compile(rf"(?:将|即将|拟|计划)[^,，。;；《》]{{0,10}}?(?:{alternation(RELEASE_VERBS)})")
 
@@ -195,16 +203,23 @@ def _released_zh(text: str, match: re.Match) -> bool:
     if _ANNOUNCED_ZH.search(text, clause_start, match.start()):
         return False  # 将发布《…》: announced for later, not yet released
     after = _LIST_TAIL_ZH.sub("", text[match.end():clause_end])
-    # 甲发布《星河展望2018》: a dated title released by name is a document, whatever its kind.
-    dated = _YEAR_IN_TITLE.search(work) and _RELEASED_RIGHT_BEFORE.search(text, clause_start, match.start())
+    # 甲发布《星河展望2018》: a dated title released by name is a document, whatever its kind;
+    # so is one released with another that has a kind (发布了《星河展望》和《2017年…案例集》).
+    direct = _RELEASED_RIGHT_BEFORE.search(text, clause_start, match.start())
+    dated = direct and (_YEAR_IN_TITLE.search(work) or _WITH_A_KIND.match(text, match.end()))
     return bool(_WORK_KIND.search(work) or _KIND_AFTER_ZH.match(after) or _KIND_BEFORE_ZH.search(text, clause_start, match.start())
                 or dated)
 
 
 def _zh(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, int | None]]:
     works = [(m.group("work").strip(), m.start()) for m in _WORK.finditer(text) if _released_zh(text, m)]
-    works += [(m.group("work"), m.start("work")) for m in _BARE_WORK_ZH.finditer(text)
-              if not _NOT_A_TITLE.match(m.group("work"))]
+    for bare in _BARE_WORK_ZH.finditer(text):
+        if not _NOT_A_TITLE.match(bare.group("work")):
+            works.append((bare.group("work"), bare.start("work")))
+            following = _NEXT_BARE_WORK_ZH.match(text, bare.end())
+            while following:
+                works.append((following.group("work"), following.start("work")))
+                following = _NEXT_BARE_WORK_ZH.match(text, following.end())
     found = []
     for work, start in works:
         clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
@@ -216,7 +231,7 @@ def _zh(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, i
 
 
 def _en(ctx: DocContext, index: int, text: str) -> list[tuple[str, str | None, int | None]]:
-    if not _RELEASE_EN.search(text):
+    if not _RELEASE_EN.search(text) or _ANNOUNCED_EN.search(text):
         return []
     works = []
     for match in _WORK_EN.finditer(text):

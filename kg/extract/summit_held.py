@@ -59,7 +59,7 @@ _EN_OPEN = re.compile(rf"open(?:s|ed)?\s+(?:on\s+)?(?:(?:{_WEEKDAY},\s+)?(?P<mon
 _EN_UNTIL = re.compile(
     rf"\b(?:runs?|ran|lasts?|lasted|clos(?:e|es|ed)|conclud(?:e|es|ed)|ends?|ended)\s+(?:until|through|till|on)\s+"
     rf"(?:{_WEEKDAY},?\s+)?(?:(?P<mon2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})\b", re.I)
-_EN_HELD = re.compile(r"\b(?:held|hosted|opened|opens|closed|closes|ended|concluded|runs?|ran|running|takes?\s+place|took\s+place|"
+_EN_HELD = re.compile(r"\b(?:held|hosted|open|opened|opens|closed|closes|ended|concluded|runs?|ran|running|takes?\s+place|took\s+place|"
                       r"taking\s+place)\b", re.I)
 _EN_PLACE = re.compile(
     r"\bin\s+(?:the\s+(?:[a-z]+\s+){0,3}of\s+)?"
@@ -187,22 +187,30 @@ def _en(ctx: DocContext, text: str) -> list[Held]:
     return [("opened", year, start, None, place)]
 
 
-_EN_DAYS = re.compile(r"\b(?P<days>two|three|four|five|[2-5])-day\b", re.I)
+_EN_DAYS = re.compile(r"\b(?P<days>two|three|four|five|[2-5])-day\b|\bfor\s(?P<days2>two|three|four|five|[2-5])\sdays\b", re.I)
 _EN_DAY_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 # "ended in Wuzhen today (November 24)", "closed on Nov 22": the last day of the span.
 _EN_CLOSED_ON = re.compile(rf"\b(?:ended|closed|concluded|wrapped\s+up)\b[^.;]{{0,40}}?\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})\b"
                            rf"|\b(?P<mon2>{_MONTH})\s+(?P<d2>\d{{1,2}})\)?\s+(?:ended|closed|concluded)\b", re.I)
+# "will open in Wuzhen, Zhejiang province on Nov 7, to run for three days": the first day.
+_EN_OPENS_ON = re.compile(rf"\bopen(?:s|ed)?\b[^.;]{{0,60}}?\bon\s(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})\b", re.I)
 
 
 def _en_by_length(year: int, text: str) -> tuple[dt.date, dt.date] | None:
-    """"The two-day … Forum today (November 24) ended": a length and its closing day."""
+    """"The two-day … Forum today (November 24) ended", "will open … on Nov 7, to run
+    for three days": a length and its closing or opening day."""
     length = _EN_DAYS.search(text)
-    closed = length and _EN_CLOSED_ON.search(text)
-    if not closed:
+    if not length:
         return None
-    days = _EN_DAY_WORDS.get(length.group("days").lower()) or int(length.group("days"))
-    end = _date(year, closed.group("mon") or closed.group("mon2"), closed.group("d") or closed.group("d2"))
-    return (end - dt.timedelta(days=days - 1), end) if end else None
+    word = (length.group("days") or length.group("days2")).lower()
+    days = dt.timedelta(days=(_EN_DAY_WORDS.get(word) or int(word)) - 1)
+    closed = _EN_CLOSED_ON.search(text)
+    if closed:
+        end = _date(year, closed.group("mon") or closed.group("mon2"), closed.group("d") or closed.group("d2"))
+        return (end - days, end) if end else None
+    opened = _EN_OPENS_ON.search(text)
+    start = opened and _date(year, opened.group("mon"), opened.group("d"))
+    return (start, start + days) if start else None
 
 
 def _en_place(text: str) -> str | None:

@@ -26,7 +26,8 @@ _EN = [
     # "focuses on the theme …", "The theme for the 2016 conference: …"
     re.compile(rf"\bon\s+the\s+(?:main\s+)?theme\s+(?:of\s+)?{_QUOTED}", re.I),
     re.compile(rf"\btheme\s+(?:for|of)\s+[^:\"“]{{0,40}}?:\s*{_QUOTED}", re.I),
-    re.compile(rf"\b(?:its|the)\s+(?:main\s+)?theme\s*:\s*{_QUOTED}", re.I),  # "… was held in Wuzhen. Its theme: “…”"
+    re.compile(rf"\b(?:its|the)\s+(?:main\s+)?theme\s*:\s*{_QUOTED}", re.I),
+    re.compile(rf"\bis\s+dedicated\s+to\s+{_QUOTED}", re.I),  # "The 2023 WIC Wuzhen Summit is dedicated to “…”"  # "… was held in Wuzhen. Its theme: “…”"
     # "took / adopted … as its theme"
     re.compile(rf"(?:took|takes|taking|adopted|adopts|chose|chooses)\s+{_QUOTED}\s+as\s+(?:its|the(?:ir)?)\s+"
                rf"(?:main\s+|overall\s+)?theme", re.I),
