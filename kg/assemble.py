@@ -14,6 +14,7 @@ The union of all graphs is the knowledge graph.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from decimal import Decimal
 from pathlib import Path
@@ -31,7 +32,7 @@ from .evaluate import normalise_value
 from .iri import check_iri, digest, slug
 from .models import CURATED_DOC, DocumentInfo, Evidence
 from .quads import Namespace, NamedGraphs, iri, literal, term
-from .resolve import Claim, Entity, Resolution
+from .resolve import Claim, Entity, Resolution, chinese_name, pinyin_name
 from .vocab import PREFIXES
 from .vocab import SDO as _SDO
 from .vocab import WIC as _WIC
@@ -40,6 +41,7 @@ __all__ = ["assemble", "Conflict", "Assembled"]
 # Every term is written in its N-Triples form (see kg.quads).
 RDF, DC, DCTERMS, PROV, SKOS, SDO, WIC = map(Namespace, (_RDF, _DC, _DCTERMS, _PROV, _SKOS, _SDO, _WIC))
 _DATE, _DECIMAL = str(XSD.date), str(XSD.decimal)
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _CLASS = {
     "person": WIC.Person, "organization": WIC.Organization, "place": WIC.Place, "summit": WIC.Summit,
     "forum": WIC.Forum, "ceremony": WIC.Ceremony, "award": WIC.Award, "project": WIC.Project, "work": WIC.Work,
@@ -123,6 +125,14 @@ class _Builder:
             g.add((node, SKOS.broader, iri(entity.broader_iri)))
         for label, lang, doc_id in entity.aliases:
             _label(self.doc_graph(doc_id), node, label, lang, SKOS.altLabel)
+        for name in entity.known_names:
+            if name not in entity.labels.values():
+                _label(g, node, name, "zh" if _HAN.search(name) else "en", SKOS.altLabel)
+        zh_name = entity.labels.get("zh", "")
+        if entity.kind == "person" and chinese_name(zh_name):
+            spelt = pinyin_name(zh_name)
+            for key in (spelt, spelt.replace(" ", "").lower()):
+                _search_keys(g, node, key)
 
     def add_evidence(self, evidence: Evidence) -> str:
         name = "curated" if evidence.doc_id == CURATED_DOC else slug(evidence.doc_id, 80)
@@ -166,8 +176,10 @@ class _Builder:
             g.add((node, RDF.type, _CLAIM_CLASS[claim.kind]))
             for name, key in sorted(claim.entities.items()):
                 g.add((node, _FIELD_PROPERTY[name], self.entity_iri(key)))
+            if doc_id in claim.values.get("attested", {}):
+                g.add((node, WIC.attestedYear, literal(claim.values["attested"][doc_id])))
             for name, value in sorted(claim.values.items()):
-                if value is None or name == "lang":
+                if value is None or name in ("lang", "attested"):
                     continue
                 if name == "theme":
                     g.add((node, WIC.theme, literal(value, lang=claim.values["lang"])))
@@ -271,14 +283,11 @@ def _summit_facts(b: _Builder) -> tuple[list[Conflict], list[str]]:
 
 
 def _opening(b: _Builder, summit: Entity, openings: list[Claim], start: dt.date | None) -> list[str]:
-    """The opening ceremony is its own event with its own date, next to the span."""
+    """The opening ceremony is its own event with its own date, next to the
+    span: the event the speakers at the opening spoke at."""
     g = b.entities_graph
-    ceremony = b.mint(f"event/{summit.year}-opening-ceremony")
+    ceremony = b.entity_iri(openings[0].entities["event"])
     g.add((b.entity_iri(summit.key), WIC.openingCeremony, ceremony))
-    g.add((ceremony, RDF.type, WIC.Ceremony))
-    _label(g, ceremony, "开幕式", "zh")
-    _label(g, ceremony, "opening ceremony", "en")
-    g.add((ceremony, WIC.partOf, b.entity_iri(summit.key)))
     notes = []
     dates = sorted({c.values["date"] for c in openings})
     for claim in openings:
@@ -316,7 +325,14 @@ def _label(graph: set[tuple], node: str, text: str, lang: str | None, prop: str 
     types a name without a language tag, and matching it against tagged labels
     would need a computed term, which stores cannot look up by index."""
     graph.add((node, prop, literal(text, lang=lang)))
+    _search_keys(graph, node, text)
+
+
+def _search_keys(graph: set[tuple], node: str, text: str) -> None:
+    """`text` and its lower-cased form as search keys: the canned lookups
+    lower-case what a user types (alibaba group, xi jinping)."""
     graph.add((node, WIC.searchKey, literal(text)))
+    graph.add((node, WIC.searchKey, literal(text.lower())))
 
 
 def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, roles_ttl: Path,

@@ -260,6 +260,8 @@ def query_(
             sys.stdout.write(render(result, output_format, bom=bom))
     except KGError as exc:
         _fail(exc)
+    if result.notice:
+        typer.secho(result.notice, err=True, fg="yellow")
     kept = len(result.triples) if result.kind == "graph" else len(result.terms)
     if result.kind != "ask" and result.total > kept:
         what = "triples" if result.kind == "graph" else "rows"

@@ -30,7 +30,7 @@ from .models import (
     SummitTheme,
 )
 
-__all__ = ["Curated", "AliasTable", "load_curated", "load_aliases", "curated_statements"]
+__all__ = ["Curated", "AliasTable", "load_curated", "load_aliases", "with_curated_names", "curated_statements"]
 
 
 class _Strict(BaseModel):
@@ -225,6 +225,13 @@ def _check_unique(curated: Curated, where: str) -> None:
 
 def load_aliases(path: Path) -> AliasTable:
     return _load_yaml(path, AliasTable) if path.exists() else AliasTable()
+
+
+def with_curated_names(table: AliasTable, curated: Curated) -> AliasTable:
+    """The alias table with the names the curated data gives organisations:
+    each becomes a label and a search key of its entity, like the table's own."""
+    extra = [AliasEntry(zh=o.label.zh, en=o.label.en, aliases=o.aliases) for o in curated.organisations]
+    return table.model_copy(update={"organisations": [*table.organisations, *extra]})
 
 
 def _evidence(source: Source, documents: dict[str, Path], where: str,

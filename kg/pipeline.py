@@ -158,7 +158,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     import time
     from .cache import ExtractionCache
     from .assemble import assemble
-    from .curated import curated_statements, load_aliases, load_curated
+    from .curated import curated_statements, load_aliases, load_curated, with_curated_names
     from .export import relation_tuples, tuples_to_jsonl
     from .ingest import seed_files
     from .iri import DEFAULT_BASE, normalise_base
@@ -173,6 +173,8 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     base = normalise_base(base or os.environ.get("KG_BASE", DEFAULT_BASE))
     curated_data = load_curated(curated) if curated is not None else None
     alias_table = load_aliases(aliases or ontology_dir() / "aliases.yaml")
+    if curated_data is not None:
+        alias_table = with_curated_names(alias_table, curated_data)
     paths, unread = seed_files(seeds)
     if on_start:
         on_start(len(paths))

@@ -31,6 +31,8 @@ _ORG_SUFFIX = re.compile(
 _WIC_PREFIX = re.compile(r"^(?:世界互联网大会|世界互联网|World Internet Conference\s*)")
 _EVENT_PREFIX = re.compile(r"^(?:峰会|大会|the\s+)", re.I)
 _EVENT_ALIASES = {"开幕式": "opening", "openingceremony": "opening", "闭幕式": "closing", "closingceremony": "closing"}
+_CEREMONY_LABELS = {"opening": {"zh": "开幕式", "en": "opening ceremony"},
+                    "closing": {"zh": "闭幕式", "en": "closing ceremony"}}
 _SUMMIT_LABEL = {"zh": "{}年世界互联网大会乌镇峰会", "en": "{} World Internet Conference Wuzhen Summit"}
 
 
@@ -42,6 +44,7 @@ class Entity(BaseModel):
     slug: str = ""
     labels: dict[str, str] = {}
     aliases: list[tuple[str, str, str]] = []  # (label, lang, doc_id)
+    known_names: list[str] = []  # every name the alias table or the curated data gives it
     year: int | None = None
     vocabulary_iri: str | None = None
     broader_iri: str | None = None
@@ -53,7 +56,7 @@ class Claim(BaseModel):
     kind: str  # position | appearance | grant | publication | theme | schedule | opening
     key: str
     entities: dict[str, str] = {}  # field -> entity key
-    values: dict[str, object] = {}  # literals: year, theme, dates, lang
+    values: dict[str, object] = {}  # literals: year, theme, dates, lang; a position's attested year per document
     evidence: list[Evidence] = []
 
 
@@ -74,36 +77,62 @@ class _Labels:
 
 
 @lru_cache(maxsize=1)
-def _role_vocabulary() -> dict[str, tuple[str, dict[str, str]]]:
-    """label (lower-cased) → (concept IRI, its prefLabels)."""
+def _roles_graph():
     from rdflib import Graph
-    from rdflib.namespace import SKOS
 
     from .extract.lexicon import roles_path
 
-    graph = Graph().parse(roles_path(), format="turtle")
+    return Graph().parse(roles_path(), format="turtle")
+
+
+@lru_cache(maxsize=1)
+def _role_vocabulary() -> dict[str, tuple[str, dict[str, str]]]:
+    """label (lower-cased) → (concept IRI, its prefLabels)."""
+    from rdflib.namespace import SKOS
+
+    graph = _roles_graph()
     table: dict[str, tuple[str, dict[str, str]]] = {}
     for concept in sorted(set(graph.subjects(SKOS.inScheme, None))):
         preferred = {o.language: str(o) for o in graph.objects(concept, SKOS.prefLabel)}
-        for prop in (SKOS.prefLabel, SKOS.altLabel):
+        for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
             for label in graph.objects(concept, prop):
                 table.setdefault(str(label).lower(), (str(concept), preferred))
     return table
 
 
-def _aliases(table: AliasTable) -> dict[str, dict[str, tuple[str, dict[str, str]]]]:
-    """kind → normalised name → (alias key, preferred labels)."""
+@lru_cache(maxsize=1)
+def _posts_in_organisations() -> dict[tuple[str, str], str]:
+    """(title, organisation) → the hidden label of the post that title names
+    there: skos:hiddenLabel "President of China" (a label no page shows, so
+    extraction never reads it) makes "President" in China 国家主席."""
+    from rdflib.namespace import SKOS
+
+    posts = {}
+    for label in sorted(str(o) for o in _roles_graph().objects(None, SKOS.hiddenLabel)):
+        title, sep, organization = label.partition(" of ")
+        if sep:
+            posts[(title.lower(), organization)] = label
+    return posts
+
+
+def _aliases(table: AliasTable) -> tuple[dict[str, dict[str, tuple[str, dict[str, str]]]], dict[str, list[str]]]:
+    """kind → normalised name → (alias key, preferred labels); and kind:alias key → every name of the entry."""
     out: dict[str, dict[str, tuple[str, dict[str, str]]]] = {}
+    names: dict[str, list[str]] = defaultdict(list)
     for kind, entries in (("organization", table.organisations), ("person", table.people), ("place", table.places)):
         index: dict[str, tuple[str, dict[str, str]]] = {}
         for entry in entries:
-            key = "alias:" + (entry.en or entry.zh)
-            preferred = {lang: name for lang, name in (("zh", entry.zh), ("en", entry.en)) if name}
-            for name in [entry.zh, entry.en, *entry.aliases]:
-                if name:
-                    index.setdefault(_norm(name), (key, preferred))
+            written = [name for name in (entry.zh, entry.en, *entry.aliases) if name]
+            # An entry that shares a name with an earlier one (the curated data's, after the table's) adds to it.
+            own = ("alias:" + (entry.en or entry.zh),
+                   {lang: name for lang, name in (("zh", entry.zh), ("en", entry.en)) if name})
+            key, preferred = next((index[_norm(name)] for name in written if _norm(name) in index), own)
+            for name in written:
+                index.setdefault(_norm(name), (key, preferred))
+                if name not in names[f"{kind}:{key}"]:
+                    names[f"{kind}:{key}"].append(name)
         out[kind] = index
-    return out
+    return out, dict(names)
 
 
 def _norm(text: str) -> str:
@@ -116,19 +145,38 @@ def _org_core(name: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _pinyin_forms(name: str) -> frozenset[str]:
+def _family_given(name: str) -> tuple[str, str] | None:
+    """A Chinese name's pinyin as (family name, given name), or None for one syllable."""
     from pypinyin import lazy_pinyin
 
     syllables = lazy_pinyin(name.replace("·", ""))
     if len(syllables) < 2:
+        return None
+    return syllables[0], "".join(syllables[1:])
+
+
+def _pinyin_forms(name: str) -> frozenset[str]:
+    parts = _family_given(name)
+    if parts is None:
         return frozenset()
-    family, given = syllables[0], "".join(syllables[1:])
+    family, given = parts
     return frozenset({f"{family}{given}", f"{given}{family}"})
+
+
+def chinese_name(label: str) -> bool:
+    """Whether a label is a Chinese person's name (two to four Han characters)."""
+    return re.fullmatch(r"[\u4e00-\u9fff]{2,4}", label) is not None
+
+
+def pinyin_name(name: str) -> str | None:
+    """A Chinese person's name in pinyin as written in English (雷军 → Lei Jun)."""
+    parts = _family_given(name)
+    return None if parts is None else f"{parts[0].capitalize()} {parts[1].capitalize()}"
 
 
 class _Resolver:
     def __init__(self, aliases: AliasTable, preferred_overrides: dict[str, dict[str, str]]):
-        self.alias_index = _aliases(aliases)
+        self.alias_index, self.alias_names = _aliases(aliases)
         self.preferred: dict[str, dict[str, str]] = dict(preferred_overrides)
         self.labels = _Labels()
         self.kinds: dict[str, str] = {}
@@ -138,9 +186,7 @@ class _Resolver:
         self._keys: dict[tuple, str] = {}  # what _key already gave; its side effects are idempotent
 
     def entity(self, kind: str, name: str, lang: str, doc_id: str, year: int | None = None) -> str:
-        key = self._keys.get((kind, name, year))
-        if key is None:
-            key = self._keys[(kind, name, year)] = self._key(kind, name, year)
+        key = self.entity_key(kind, name, year)
         self.kinds[key] = kind
         if year is not None and kind in ("summit", "forum"):
             self.years[key] = year
@@ -165,7 +211,10 @@ class _Resolver:
             return self._role_key(name)
         if kind == "forum":
             name = _EVENT_PREFIX.sub("", name)
-            return f"forum:{year}:{_EVENT_ALIASES.get(_norm(name), _norm(name))}"
+            ceremony = _EVENT_ALIASES.get(_norm(name))
+            if ceremony:
+                self.preferred.setdefault(f"forum:{year}:{ceremony}", _CEREMONY_LABELS[ceremony])
+            return f"forum:{year}:{ceremony or _norm(name)}"
         if kind == "award":
             return f"award:{_norm(_WIC_PREFIX.sub('', name)) or norm}"
         return f"{kind}:{norm}"
@@ -193,6 +242,22 @@ class _Resolver:
             if tail:
                 self.broader[key] = tail[0]
                 break
+        return key
+
+    def qualified_role(self, title: str, organization: str) -> str:
+        """The post a title stands for in one organisation: "President" in the
+        organisation that "China" names is the vocabulary's "President of China"
+        (国家主席), not a company's president (总裁) nor another state's (总统)."""
+        for (posted, org_name), label in _posts_in_organisations().items():
+            if posted == title.lower() and self.entity_key("organization", org_name) == organization:
+                return label
+        return title
+
+    def entity_key(self, kind: str, name: str, year: int | None = None) -> str:
+        """The key a name resolves to, without counting it as a label seen in a document."""
+        key = self._keys.get((kind, name, year))
+        if key is None:
+            key = self._keys[(kind, name, year)] = self._key(kind, name, year)
         return key
 
     def link_transliterations(self) -> dict[str, str]:
@@ -230,7 +295,9 @@ def _statement_claim(r: _Resolver, st: Statement) -> Claim | None:
     doc, lang = st.evidence.doc_id, st.lang
     ent = lambda kind, name, year=None: r.entity(kind, name, lang, doc, year)  # noqa: E731
     if st.rel == "holds_role":
-        fields = {"person": ent("person", st.person), "role": ent("role", st.role), "organization": ent("organization", st.org)}
+        organization = ent("organization", st.org)
+        fields = {"person": ent("person", st.person), "role": ent("role", r.qualified_role(st.role, organization)),
+                  "organization": organization}
         return _claim(kind="position", entities=fields, values={"titles": {lang: {st.role: 1}}})
     if st.rel == "speaks_at":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
@@ -249,7 +316,10 @@ def _statement_claim(r: _Resolver, st: Statement) -> Claim | None:
         return _claim(kind="schedule", entities=fields, values={"start": st.start, "end": st.end})
     if st.rel == "summit_opened":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
-        fields = {"summit": summit}
+        # The ceremony is the one the articles' speakers spoke at: one event, whichever source names it.
+        ceremony = r.entity("forum", _CEREMONY_LABELS["opening"][lang], lang, doc, st.summit)
+        r.kinds[ceremony] = "ceremony"
+        fields = {"summit": summit, "event": ceremony}
         if st.place:
             fields["place"] = ent("place", st.place)
         return _claim(kind="opening", entities=fields, values={"date": st.date})
@@ -322,6 +392,7 @@ def resolve(statements: list[Statement], aliases: AliasTable,
     The result does not depend on the order of `statements`.
     """
     resolver = _Resolver(aliases, preferred or {})
+    years = _document_years(statements)
     raw: list[Claim] = []
     for st in sorted(statements, key=lambda s: s.model_dump_json()):
         claim = _statement_claim(resolver, st)
@@ -342,6 +413,8 @@ def resolve(statements: list[Statement], aliases: AliasTable,
     for key in sorted(grouped):
         claim = _merge(grouped.pop(key))  # the group's other claims go as soon as they are merged
         claim.key = key
+        if claim.kind == "position":
+            claim.values["attested"] = {e.doc_id: years[e.doc_id] for e in claim.evidence if e.doc_id in years}
         result.claims[key] = claim
     for key in sorted(resolver.kinds):
         counter = resolver.labels.seen[key]
@@ -355,10 +428,39 @@ def resolve(statements: list[Statement], aliases: AliasTable,
         result.entities[key] = Entity(
             kind=resolver.kinds[key], key=key, labels=labels, aliases=aliases_seen,
             year=resolver.years.get(key), vocabulary_iri=resolver.vocab.get(key),
-            broader_iri=resolver.broader.get(key),
+            broader_iri=resolver.broader.get(key), known_names=resolver.alias_names.get(key, []),
         )
     _assign_slugs(result)
+    _name_events_by_year(result)
     return result
+
+
+def _document_years(statements: list[Statement]) -> dict[str, int]:
+    """The summit each article reports: the year its statements name most
+    often (the later one on a tie). The positions it states are attested then."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for st in statements:
+        year = getattr(st, "summit", None)
+        if year is not None and st.evidence.extractor != "curated":
+            counts[st.evidence.doc_id][year] += 1
+    return {doc: max(found.items(), key=lambda kv: (kv[1], kv[0]))[0] for doc, found in counts.items()}
+
+
+def _name_events_by_year(result: Resolution) -> None:
+    """A label that several years' events share (开幕式) names none of them:
+    each gets its year in front (2025 开幕式), and keeps the bare name as an
+    alias. Runs after the slugs, which carry the year already."""
+    sharing: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    for entity in result.entities.values():
+        if entity.kind in ("forum", "ceremony"):
+            for lang, label in entity.labels.items():
+                sharing[(lang, label)].append(entity)
+    for (lang, label), events in sorted(sharing.items()):
+        if len(events) > 1:
+            for entity in events:
+                entity.labels[lang] = f"{entity.year} {label}"
+                if label not in entity.known_names:
+                    entity.known_names.append(label)
 
 
 def _assign_slugs(result: Resolution) -> None:

@@ -82,12 +82,19 @@ def _date(value: str) -> str:
     return date.fromisoformat(value).isoformat()
 
 
-# A parameter's type: how its value is checked and written, and what to give.
+def _search_key(value: str) -> str:
+    return value.strip().lower()
+
+
+# A parameter's type: how its value is checked and written, and what to give. A wic:searchKey is
+# an xsd:string written as the build writes search keys (lower-cased), so that a name is found
+# in any case by an index lookup: LCASE() in the query would make Oxigraph scan every key.
 _TYPES = {
     "xsd:string": (str, "any text"),
     "xsd:integer": (_integer, "a whole number such as 2024"),
     "xsd:decimal": (_decimal, "a decimal number such as 0.7"),
     "xsd:date": (_date, "a date such as 2024-11-20"),
+    "wic:searchKey": (_search_key, "any name"),
 }
 _PARAM = re.compile(r"#\s*param:\s*(?P<name>[A-Za-z_]\w*)\s+(?P<type>\S+)(?P<optional>\s+optional)?"
                     r"\s*(?:--\s*(?P<doc>.*?))?\s*")
@@ -114,7 +121,8 @@ class Param:
             lexical = check(str(value))
         except ValueError:
             raise SparqlError(f"--param {self.name}={value}: {self.name} is an {self.type}: give {expected}") from None
-        return pyoxigraph.Literal(lexical, datatype=pyoxigraph.NamedNode(QUERY_PREFIXES["xsd"] + self.type[4:]))
+        datatype = "string" if self.type == "wic:searchKey" else self.type[4:]
+        return pyoxigraph.Literal(lexical, datatype=pyoxigraph.NamedNode(QUERY_PREFIXES["xsd"] + datatype))
 
 
 def declared_params(text: str, source: str) -> tuple[Param, ...]:
@@ -156,6 +164,7 @@ class QueryResult:
     boolean: bool | None = None
     triples: list = field(default_factory=list)  # sorted
     total: int | None = None  # rows or triples the query gave; more than were kept when `limit` cut them
+    notice: str | None = None  # one line for the user, e.g. what a lookup by name did not find
 
     def __post_init__(self) -> None:
         if self.total is None:
@@ -194,7 +203,10 @@ def _source(query_or_name: str) -> tuple[str, str, bool]:
             raise SparqlError(f"{path}: no such query file")
         return path.read_text(encoding="utf-8"), str(path), False
     if re.fullmatch(r"[\w-]+", query_or_name):
-        raise SparqlError(f"no canned query named {query_or_name!r}; `kg query --list` shows them")
+        from .lookup import suggestion
+
+        raise SparqlError(f"no canned query named {query_or_name!r}{suggestion(query_or_name, canned) or ';'} "
+                          "`kg query --list` shows them")
     return query_or_name, "the query", False
 
 
@@ -253,6 +265,15 @@ def _select(solutions, limit: int | None) -> QueryResult:
     terms = [[s[v] for v in variables] for s in islice(solutions, limit)]
     rest = sum(1 for _ in solutions)
     return QueryResult("select", variables, terms, total=len(terms) + rest)
+
+
+def _missed_name(store, params: dict) -> str:
+    """What a lookup by name that found nothing says: the name, and the graph's nearest names."""
+    from .lookup import suggestion
+
+    keys = [row[0] for row in select_rows(store, "SELECT DISTINCT ?key WHERE { ?s <%ssearchKey> ?key }"
+                                          % QUERY_PREFIXES["wic"])]
+    return f"nothing in the graph is named {params['name']!r}{suggestion(params['name'], keys)}"
 
 
 def _check_search_keys(store, text: str, data: Path) -> None:
@@ -351,7 +372,10 @@ def query(query_or_name: str, data: Path = DEFAULT_DATA, params: dict[str, str] 
     try:
         result = store.query(text, prefixes=QUERY_PREFIXES, substitutions=substitutions)
         if isinstance(result, pyoxigraph.QuerySolutions):
-            return _select(result, limit)
+            rows = _select(result, limit)
+            if canned and rows.total == 0 and "name" in (params or {}) and "wic:searchKey" in text:
+                rows.notice = _missed_name(store, params)
+            return rows
         if isinstance(result, pyoxigraph.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
         triples = sorted(result, key=str)

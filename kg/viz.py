@@ -5,6 +5,14 @@ Everything the page needs is inlined, so it opens from ``file://`` with no
 network request. Text from articles only ever reaches the page as JSON data
 rendered with ``textContent`` or vis-network's plain-text tooltips; the JSON
 is escaped so it cannot close the script element.
+
+The layout is computed here, once, with a seeded random number generator:
+summits on a horizontal spine in year order, everything else placed around
+them by Fruchterman-Reingold (igraph), so the page opens the same way every
+time and the browser runs no physics. What a click shows about a node (a
+person's roles and speeches with the quotes behind them, a summit's theme,
+dates, place and forums …) is read from the graph here and written into the
+page as data.
 """
 
 from __future__ import annotations
@@ -16,8 +24,6 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
-
-from rdflib import URIRef
 
 from .errors import KGError
 from .sparql import select_rows
@@ -37,11 +43,51 @@ CLASS_STYLE = {
     "Place": {"color": "#9c755f", "shape": "triangleDown"},
     "SummitSeries": {"color": "#bab0ac", "shape": "star"},
 }
-EDGE_LABELS = {
-    WIC.memberOf: "member of", WIC.spokeAt: "spoke at", WIC.partOf: "part of", WIC.wonAward: "won",
-    WIC.developedBy: "developed by", SDO.publisher: "publisher", WIC.inSeries: "in series", WIC.place: "held in",
-    WIC.openingCeremony: "opening",
+# Class and edge names as the ontology labels them (ontology/wic.ttl), and the page's own words.
+TEXT = {
+    "zh": {
+        "classes": {"Person": "人物", "Organization": "组织机构", "Summit": "峰会", "Forum": "论坛", "Ceremony": "仪式",
+                    "Award": "奖项", "Project": "项目", "Work": "成果文件", "Place": "地点", "SummitSeries": "峰会系列"},
+        "edges": {"memberOf": "任职于", "spokeAt": "发言于", "partOf": "隶属于", "wonAward": "获得奖项",
+                  "developedBy": "研发单位", "publisher": "发布者", "inSeries": "所属系列", "place": "地点",
+                  "openingCeremony": "开幕式"},
+        "controls": {"search": "搜索名称、别名或拼音", "allClasses": "全部类别", "allYears": "全部年份", "fit": "适应窗口",
+                     "reset": "重置", "export": "导出 PNG", "noMatch": "没有匹配“{}”的名称", "matches": "{} 个匹配",
+                     "close": "关闭", "hint": "单击节点查看详情，双击展开其相邻节点"},
+        "sections": {"roles": "职务", "speeches": "发言", "people": "人员", "projects": "项目", "works": "成果文件",
+                     "theme": "主题", "dates": "日期", "opening": "开幕式", "place": "地点", "forums": "论坛与仪式",
+                     "speakers": "发言人", "summit": "所属峰会", "winners": "获奖项目", "awards": "所获奖项",
+                     "publisher": "发布者", "summits": "峰会", "aliases": "别名", "sources": "来源"},
+        "notice": "只显示连接最多的 {kept} 个实体（共 {total} 个，略去 {left} 个）；用 kg viz --focus 名称 查看其余",
+        "list": "、", "of": "，",
+    },
+    "en": {
+        "classes": {"Person": "Person", "Organization": "Organization", "Summit": "Summit", "Forum": "Forum",
+                    "Ceremony": "Ceremony", "Award": "Award", "Project": "Project", "Work": "Work", "Place": "Place",
+                    "SummitSeries": "Summit series"},
+        "edges": {"memberOf": "member of", "spokeAt": "spoke at", "partOf": "part of", "wonAward": "won award",
+                  "developedBy": "developed by", "publisher": "publisher", "inSeries": "in series", "place": "place",
+                  "openingCeremony": "opening ceremony"},
+        "controls": {"search": "search a name, alias or pinyin", "allClasses": "all classes", "allYears": "all years",
+                     "fit": "Fit", "reset": "Reset", "export": "Export PNG", "noMatch": "no name matches “{}”",
+                     "matches": "{} matches", "close": "Close",
+                     "hint": "click a node for its details, double-click to expand its neighbours"},
+        "sections": {"roles": "Roles", "speeches": "Speeches", "people": "People", "projects": "Projects",
+                     "works": "Works", "theme": "Theme", "dates": "Dates", "opening": "Opening ceremony",
+                     "place": "Place", "forums": "Forums and ceremonies", "speakers": "Speakers", "summit": "Summit",
+                     "winners": "Winning projects", "awards": "Awards", "publisher": "Publisher",
+                     "summits": "Summits", "aliases": "Also known as", "sources": "Sources"},
+        "notice": "showing the {kept} most connected of {total} entities ({left} left out); "
+                  "use kg viz --focus NAME to explore the rest",
+        "list": ", ", "of": ", ",
+    },
 }
+_EDGES = (WIC.memberOf, WIC.spokeAt, WIC.partOf, WIC.wonAward, WIC.developedBy, SDO.publisher, WIC.inSeries,
+          WIC.place, WIC.openingCeremony)
+
+
+def _local(iri: str) -> str:
+    return re.split(r"[#/]", iri)[-1]
 
 
 @lru_cache(maxsize=1)
@@ -63,36 +109,80 @@ def _rows(store, sparql: str):
     return select_rows(store, SPARQL_PROLOGUE + sparql)
 
 
-def _literals(store, sparql: str) -> dict[str, list]:
-    """node → the literals a (node, literal) query pairs with it, as rdflib-free (text, language) pairs."""
-    found: dict[str, list] = defaultdict(list)
-    for row in store.query(SPARQL_PROLOGUE + sparql):
-        found[row[0].value].append((row[1].value, getattr(row[1], "language", None)))
-    return found
+def _sorted_rows(store, sparql: str):
+    return sorted(_rows(store, sparql), key=lambda row: tuple(value or "" for value in row))
 
 
-# A direct edge and the claim that carries its evidence: (edge, claim class, subject field, object field).
-_EDGE_CLAIMS = (
-    (WIC.memberOf, WIC.Position, WIC.person, WIC.organization),
-    (WIC.spokeAt, WIC.Appearance, WIC.person, WIC.event),
-    (WIC.wonAward, WIC.AwardGrant, WIC.project, WIC.award),
-    (WIC.developedBy, WIC.AwardGrant, WIC.project, WIC.organization),
-    (SDO.publisher, WIC.Publication, WIC.work, WIC.publisher),
-)
+class _Facts:
+    """What the page says about the graph, read once from the store."""
 
+    def __init__(self, store, lang: str):
+        self.lang = lang
+        self.labels: dict[str, dict[str, str]] = defaultdict(dict)
+        for node, text, language in _rows(store, "SELECT ?n ?l (LANG(?l) AS ?lang) WHERE { ?n skos:prefLabel ?l }"):
+            self.labels[node][language] = text
+        self.keys: dict[str, set[str]] = defaultdict(set)
+        for node, key in _rows(store, "SELECT ?n ?k WHERE { ?n wic:searchKey ?k }"):
+            self.keys[node].add(key.lower())
+        self.aliases: dict[str, set[str]] = defaultdict(set)
+        for node, text in _rows(store, "SELECT ?n ?l WHERE { ?n skos:altLabel ?l }"):
+            self.aliases[node].add(text)
+        self.quotes: dict[str, set[str]] = defaultdict(set)
+        for claim, doc, quote, note in _rows(store, """
+                SELECT ?c ?doc ?quote ?note WHERE { ?c prov:wasDerivedFrom ?e .
+                  OPTIONAL { ?e wic:quote ?quote } OPTIONAL { ?e wic:note ?note }
+                  OPTIONAL { ?e wic:document/dcterms:identifier ?doc } }"""):
+            self.quotes[claim].add(f"{doc or ''}: {quote or note or ''}")
+        self.literals: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for node, prop, value, language in _rows(store, """
+                SELECT ?n ?p ?v (LANG(?v) AS ?lang) WHERE {
+                  VALUES ?p { wic:year wic:theme wic:startDate wic:endDate wic:roleTitle wic:attestedYear }
+                  ?n ?p ?v }"""):
+            self.literals[(node, _local(prop))].append((value, language))
+        # Sorted: the store's row order depends on the file the graph was loaded from.
+        self.positions = _sorted_rows(store, "SELECT ?c ?p ?r ?o WHERE { ?c a wic:Position ; wic:person ?p ; "
+                                             "wic:role ?r ; wic:organization ?o }")
+        self.appearances = _sorted_rows(store, "SELECT ?c ?p ?e WHERE { ?c a wic:Appearance ; wic:person ?p ; "
+                                               "wic:event ?e }")
+        self.grants = _sorted_rows(store, "SELECT ?c ?j ?a ?o WHERE { ?c a wic:AwardGrant ; wic:project ?j ; "
+                                          "wic:award ?a OPTIONAL { ?c wic:organization ?o } }")
+        self.publications = _sorted_rows(store, "SELECT ?c ?w ?o WHERE { ?c a wic:Publication ; wic:work ?w "
+                                                "OPTIONAL { ?c wic:publisher ?o } }")
+        # The claims whose evidence backs each direct edge.
+        self.behind: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for claim, person, _role, org in self.positions:
+            self.behind[(person, str(WIC.memberOf), org)].append(claim)
+        for claim, person, event in self.appearances:
+            self.behind[(person, str(WIC.spokeAt), event)].append(claim)
+        for claim, project, award, org in self.grants:
+            self.behind[(project, str(WIC.wonAward), award)].append(claim)
+            self.behind[(project, str(WIC.developedBy), org)].append(claim)
+        for claim, work, org in self.publications:
+            self.behind[(work, str(SDO.publisher), org)].append(claim)
+        values = " ".join(f"<{p}>" for p in _EDGES)
+        # DISTINCT: a store loaded from TriG may hold an edge in more than one named graph.
+        self.edges = _sorted_rows(store, f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}")
 
-def edge_evidence(store) -> dict[tuple[str, str, str], list[str]]:
-    """(subject, edge, object) → "document: quote" lines behind the edge."""
-    found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for edge, claim_class, subject_field, object_field in _EDGE_CLAIMS:
-        for s, o, quote, note, doc in _rows(store, f"""
-                SELECT ?s ?o ?quote ?note ?doc WHERE {{
-                  ?claim a {claim_class.n3()} ; {subject_field.n3()} ?s ; {object_field.n3()} ?o ;
-                         prov:wasDerivedFrom ?e .
-                  OPTIONAL {{ ?e wic:quote ?quote }} OPTIONAL {{ ?e wic:note ?note }}
-                  OPTIONAL {{ ?e wic:document/dcterms:identifier ?doc }} }}"""):
-            found[(s, str(edge), o)].add(f"{doc or ''}: {quote or note or ''}")
-    return {key: sorted(lines) for key, lines in found.items()}
+    def label(self, node: str | None) -> str:
+        """The node's label in the page's language, else the other, else its IRI's last part."""
+        if node is None:
+            return ""
+        by_lang = self.labels.get(node, {})
+        return by_lang.get(self.lang) or by_lang.get("en" if self.lang == "zh" else "zh") or _local(node)
+
+    def literal(self, node: str, prop: str) -> list[str]:
+        """The values of a literal property, those in the page's language first."""
+        found = self.literals.get((node, prop), [])
+        return [v for v, lang in sorted(found, key=lambda vl: (vl[1] not in ("", self.lang), vl[0]))]
+
+    def years(self, node: str | None, prop: str = "year") -> list[int]:
+        return sorted({int(v) for v in self.literal(node, prop)}) if node else []
+
+    def role(self, claim: str, role: str) -> str:
+        """A position's post in the page's language: as its sources write it, else the vocabulary's word."""
+        titles = {lang: v for v, lang in self.literals.get((claim, "roleTitle"), [])}
+        return titles.get(self.lang) or self.labels.get(role, {}).get(self.lang) or titles.get(
+            "en" if self.lang == "zh" else "zh") or self.label(role)
 
 
 def _class_names(store) -> dict[str, str]:
@@ -102,51 +192,135 @@ def _class_names(store) -> dict[str, str]:
         types[node].append(cls)
     names = {}
     for node, classes in types.items():
-        drawn = [c.rsplit("#", 1)[-1] for c in sorted(classes) if c.rsplit("#", 1)[-1] in CLASS_STYLE]
+        drawn = [_local(c) for c in sorted(classes) if _local(c) in CLASS_STYLE]
         if drawn:
             names[node] = drawn[0]
     return names
 
 
-def graph_data(store, lang: str = "zh") -> dict:
-    """Nodes and edges for the page, read from an Oxigraph store."""
-    nodes, edges = {}, []
-    evidence = edge_evidence(store)
-    labels = _literals(store, "SELECT ?node ?label WHERE { ?node skos:prefLabel ?label }")
-    aliases = _literals(store, "SELECT ?node ?label WHERE { ?node skos:altLabel ?label }")
+def _row(text: str, quotes=()) -> dict:
+    return {"text": text, "quotes": sorted(quotes)[:5]}
+
+
+def _joined(parts, words: dict) -> str:
+    return words["of"].join(str(p) for p in parts if p not in (None, "", []))
+
+
+def _details(facts: _Facts, classes: dict[str, str], words: dict) -> tuple[dict, dict, dict]:
+    """node → its panel sections; node → the years it belongs to; (person, org) → their posts."""
+    sections: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     years: dict[str, set[int]] = defaultdict(set)
-    for node, year in _rows(store, "SELECT ?node ?year WHERE { { ?node wic:year ?year } UNION "
-                                   "{ ?node wic:partOf/wic:year ?year } }"):
-        years[node].add(int(year))
-    for node, cls in sorted(_class_names(store).items()):
-        by_lang = {language: text for text, language in labels.get(node, [])}
-        label = by_lang.get(lang) or by_lang.get("en" if lang == "zh" else "zh") or node.rsplit("/", 1)[-1]
-        names = sorted({text for text, _ in aliases.get(node, []) + labels.get(node, [])})
+    posts: dict[tuple[str, str], list[str]] = defaultdict(list)
+    event_year = {}
+    for node, cls in classes.items():
+        if cls == "Summit":
+            years[node].update(facts.years(node))
+    for s, p, o in facts.edges:
+        if p == str(WIC.partOf):
+            event_year[s] = next(iter(facts.years(o)), None)
+            if event_year[s]:
+                years[s].add(event_year[s])
+            sections[o]["forums"].append(_row(facts.label(s)))
+            sections[s]["summit"].append(_row(facts.label(o)))
+        elif p in (str(WIC.place), str(WIC.inSeries)):
+            sections[o]["summits"].append(_row(facts.label(s)))
+            if p == str(WIC.place):  # a place belongs to the years of the summits held there; the series to none
+                years[o].update(facts.years(s))
+                sections[s]["place"].append(_row(facts.label(o)))
+    held: dict[tuple[str, str], tuple[set, set]] = defaultdict(lambda: (set(), set()))  # (person, org) → years, quotes
+    for claim, person, role, org in facts.positions:
+        posts[(person, org)].append(facts.role(claim, role))
+        attested = facts.years(claim, "attestedYear")
+        years[person].update(attested)
+        years[org].update(attested)
+        held[(person, org)][0].update(attested)
+        held[(person, org)][1].update(facts.quotes[claim])
+    for (person, org), (attested, quotes) in sorted(held.items()):
+        post, when = words["list"].join(sorted(set(posts[(person, org)]))), _joined(sorted(attested), words)
+        sections[person]["roles"].append(_row(_joined([post, facts.label(org), when], words), quotes))
+        sections[org]["people"].append(_row(_joined([facts.label(person), post, when], words), quotes))
+    for claim, person, event in facts.appearances:
+        year = event_year.get(event)
+        if year:
+            years[person].add(year)
+        sections[person]["speeches"].append(_row(_joined([facts.label(event), year], words), facts.quotes[claim]))
+        sections[event]["speakers"].append(_row(facts.label(person), facts.quotes[claim]))
+    for claim, project, award, org in facts.grants:
+        granted = facts.years(claim)
+        for node in (project, award, org):
+            if node:
+                years[node].update(granted)
+        when = _joined(granted, words)
+        sections[award]["winners"].append(_row(_joined([facts.label(project), facts.label(org), when], words),
+                                               facts.quotes[claim]))
+        sections[project]["awards"].append(_row(_joined([facts.label(award), when], words), facts.quotes[claim]))
+        if org:
+            sections[org]["projects"].append(_row(_joined([facts.label(project), facts.label(award), when], words)))
+    for claim, work, org in facts.publications:
+        published = facts.years(claim)
+        years[work].update(published)
+        if org:
+            years[org].update(published)
+            sections[org]["works"].append(_row(_joined([facts.label(work), *published], words), facts.quotes[claim]))
+            sections[work]["publisher"].append(_row(_joined([facts.label(org), *published], words),
+                                                    facts.quotes[claim]))
+    for node, cls in classes.items():
+        if cls in ("Summit", "Ceremony", "Forum"):
+            start, end = facts.literal(node, "startDate")[:1], facts.literal(node, "endDate")[:1]
+            if start:
+                sections[node]["dates"].insert(0, _row(" – ".join(start + end)))
+            for theme in facts.literal(node, "theme")[:1]:
+                sections[node]["theme"].append(_row(theme))
+    for s, p, o in facts.edges:
+        if p == str(WIC.openingCeremony):
+            sections[s]["opening"].append(_row(_joined([facts.label(o), *facts.literal(o, "startDate")], words)))
+    return sections, years, posts
+
+
+def graph_data(store, lang: str = "zh") -> dict:
+    """Nodes (with what their panel shows) and edges for the page, read from an Oxigraph store."""
+    words = TEXT[lang]
+    facts = _Facts(store, lang)
+    classes = _class_names(store)
+    sections, years, posts = _details(facts, classes, words)
+    order = list(words["sections"])
+    nodes = {}
+    for node, cls in sorted(classes.items()):
+        label = facts.label(node)
+        aliases = sorted(facts.aliases.get(node, set()) | set(facts.labels.get(node, {}).values()) - {label})
+        also = words["list"].join(aliases)
+        if aliases:
+            sections[node]["aliases"].append(_row(also))
+        title = f"{words['classes'][cls]}: {label}" + (f"\n{words['sections']['aliases']}: {also}" if aliases else "")
         nodes[node] = {
-            "id": node, "label": label, "group": cls, "years": sorted(years.get(node, ())),
-            "title": f"{cls}: {label}\n" + ("aliases: " + ", ".join(names) if names else ""),
-            "search": " ".join(a.lower() for a in names + [label]),
-            "names": sorted({a.lower() for a in names + [label]}),
-            **CLASS_STYLE[cls],
+            "id": node, "label": label, "group": cls, "years": sorted(years.get(node, ())), "title": title,
+            # A summit is drawn by its year (2025 峰会): the spine stays readable; its full name is the heading.
+            **({"name": label, "label": f"{min(years[node])} {words['classes'][cls]}"}
+               if cls == "Summit" and years.get(node) else {}),
+            "keys": sorted(facts.keys.get(node, set()) | {label.lower()} | {a.lower() for a in aliases}),
+            "details": [{"title": words["sections"][name], "rows": sections[node][name]}
+                        for name in order if sections[node].get(name)],
         }
-    values = " ".join(f"<{p}>" for p in EDGE_LABELS)
-    # DISTINCT: a store loaded from TriG may hold an edge in more than one named graph.
-    pairs = _rows(store, f"SELECT DISTINCT ?p ?s ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}")
-    for p, s, o in sorted(pairs):
+    edges = []
+    for s, p, o in facts.edges:
         if s in nodes and o in nodes:
-            quotes = evidence.get((s, p, o), [])
-            title = EDGE_LABELS[URIRef(p)] + ("\n" + "\n".join(quotes[:5]) if quotes else "")
-            edges.append({"from": s, "to": o, "label": EDGE_LABELS[URIRef(p)], "title": title, "arrows": "to",
-                          "font": {"size": 12}})
+            name = words["edges"][_local(p)]
+            quotes = sorted({q for claim in facts.behind.get((s, p, o), ()) for q in facts.quotes[claim]})
+            label = words["list"].join(sorted(set(posts[(s, o)]))) if p == str(WIC.memberOf) else name
+            title = (f"{name}: {label}" if label != name else name) + "".join(f"\n{q}" for q in quotes[:5])
+            edges.append({"from": s, "to": o, "label": label, "title": title, "arrows": "to", "kind": _local(p)})
     return {"nodes": list(nodes.values()), "edges": edges}
 
 
 def _neighbourhood(data: dict, focus: str, hops: int) -> dict:
-    """The entities within `hops` edges of the one labelled `focus` (any label or alias)."""
+    """The entities within `hops` edges of the one labelled `focus` (any label, alias or pinyin, any case)."""
     wanted = focus.strip().lower()
-    start = [n["id"] for n in data["nodes"] if wanted in n["names"]]
+    start = [n["id"] for n in data["nodes"] if wanted in n["keys"]]
     if not start:
-        raise KGError(f"--focus: no entity is labelled {focus!r}")
+        from .lookup import suggestion
+
+        raise KGError(f"--focus: no entity is labelled {focus!r}"
+                      f"{suggestion(focus, [k for n in data['nodes'] for k in n['keys']])}")
     neighbours = defaultdict(set)
     for edge in data["edges"]:
         neighbours[edge["from"]].add(edge["to"])
@@ -159,31 +333,104 @@ def _neighbourhood(data: dict, focus: str, hops: int) -> dict:
             "edges": [e for e in data["edges"] if e["from"] in keep and e["to"] in keep]}
 
 
-def _capped(data: dict, max_nodes: int) -> tuple[dict, str]:
-    """The `max_nodes` most connected entities, and a notice saying what was left out."""
-    total = len(data["nodes"])
-    if total <= max_nodes:
-        return data, ""
+def _degrees(data: dict) -> dict[str, int]:
     degree = defaultdict(int)
     for edge in data["edges"]:
         degree[edge["from"]] += 1
         degree[edge["to"]] += 1
+    return degree
+
+
+def _capped(data: dict, max_nodes: int, lang: str) -> tuple[dict, str]:
+    """The `max_nodes` most connected entities, and a notice saying what was left out."""
+    total = len(data["nodes"])
+    if total <= max_nodes:
+        return data, ""
+    degree = _degrees(data)
     keep = {n["id"] for n in sorted(data["nodes"], key=lambda n: (-degree[n["id"]], n["id"]))[:max_nodes]}
     kept = {"nodes": [n for n in data["nodes"] if n["id"] in keep],
             "edges": [e for e in data["edges"] if e["from"] in keep and e["to"] in keep]}
-    notice = (f"showing the {max_nodes} most connected of {total} entities ({total - max_nodes} left out); "
-              "use kg viz --focus NAME to explore the rest")
-    return kept, notice
+    return kept, TEXT[lang]["notice"].format(kept=max_nodes, total=total, left=total - max_nodes)
 
 
 LARGE = 1000
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+_SEED = 20141119  # the first summit's opening day: any fixed number gives the same page every time
+
+
+def _spine_layout(data: dict) -> None:
+    """Summits on a horizontal spine in year order, the rest placed around
+    them by Fruchterman-Reingold with a seeded generator (same input, same
+    positions), scaled so that an edge is about 150 px long."""
+    import random
+
+    import igraph
+
+    index = {n["id"]: i for i, n in enumerate(data["nodes"])}
+    graph = igraph.Graph(n=len(index), edges=sorted({tuple(sorted((index[e["from"]], index[e["to"]])))
+                                                      for e in data["edges"]}))
+    summits = sorted((n["years"][0], n["id"]) for n in data["nodes"] if n["group"] == "Summit" and n["years"])
+    gap = 1.2 * math.sqrt(len(index) / max(len(summits), 1))
+    pinned = {index[node]: ((year - summits[0][0]) * gap, 0.0) for year, node in summits}
+    for node in data["nodes"]:  # the series heads the spine
+        if node["group"] == "SummitSeries" and summits:
+            pinned[index[node["id"]]] = (-2.5 * gap, 0.0)
+    ring = len(index) ** 0.5
+    seed = [list(pinned.get(i, (ring * math.cos(i * _GOLDEN_ANGLE), ring * math.sin(i * _GOLDEN_ANGLE))))
+            for i in range(len(index))]
+    low = [pinned[i] if i in pinned else (-math.inf, -math.inf) for i in range(len(index))]
+    high = [pinned[i] if i in pinned else (math.inf, math.inf) for i in range(len(index))]
+    igraph.set_random_number_generator(random.Random(_SEED))
+    try:
+        layout = graph.layout_fruchterman_reingold(seed=seed, niter=500,
+                                                   minx=[p[0] for p in low], maxx=[p[0] for p in high],
+                                                   miny=[p[1] for p in low], maxy=[p[1] for p in high])
+    finally:
+        igraph.set_random_number_generator(random)
+    lengths = sorted(math.dist(layout[a], layout[b]) for a, b in graph.get_edgelist()) or [1.0]
+    scale = 150 / max(lengths[len(lengths) // 2], 1e-6)
+    coords = [[x * scale, y * scale] for x, y in layout.coords]
+    _separate(coords, set(pinned), 80.0)
+    for node, (x, y) in zip(data["nodes"], coords):
+        node["x"], node["y"] = round(x, 1), round(y, 1)
+
+
+def _separate(coords: list[list[float]], fixed: set[int], gap: float, rounds: int = 60) -> None:
+    """Push apart nodes closer than `gap` (a force layout ignores how large a
+    node is drawn), leaving `fixed` ones where they are. Neighbours are found
+    in a grid of `gap`-sized cells, so a round costs linear time."""
+    for _ in range(rounds):
+        cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for i, (x, y) in enumerate(coords):
+            cells[(math.floor(x / gap), math.floor(y / gap))].append(i)
+        moved = False
+        for (cx, cy), members in cells.items():
+            for i in members:
+                for j in (j for dx in (-1, 0, 1) for dy in (-1, 0, 1) for j in cells.get((cx + dx, cy + dy), ())):
+                    if j <= i or (i in fixed and j in fixed):
+                        continue
+                    dx, dy = coords[j][0] - coords[i][0], coords[j][1] - coords[i][1]
+                    distance = math.hypot(dx, dy)
+                    if distance >= gap:
+                        continue
+                    if distance < 1e-9:  # on top of each other: apart along a direction fixed by the pair
+                        dx, dy, distance = math.cos(i + j), math.sin(i + j), 1.0
+                    push = (gap - distance) / distance
+                    share_i = 0.0 if i in fixed else (1.0 if j in fixed else 0.5)
+                    share_j = 0.0 if j in fixed else 1.0 - share_i
+                    coords[i][0] -= dx * push * share_i
+                    coords[i][1] -= dy * push * share_i
+                    coords[j][0] += dx * push * share_j
+                    coords[j][1] += dy * push * share_j
+                    moved = True
+        if not moved:
+            return
 
 
 def _precomputed_layout(data: dict) -> None:
-    """Fixed positions for large graphs, where running physics in the browser
-    would take many seconds: well-connected entities on a sunflower spiral,
-    each sized by the entities hanging off it, which sit around it."""
+    """Fixed positions for large graphs, where a force layout would take many
+    seconds: well-connected entities on a sunflower spiral, each sized by the
+    entities hanging off it, which sit around it."""
     neighbours = defaultdict(set)
     for edge in data["edges"]:
         neighbours[edge["from"]].add(edge["to"])
@@ -224,26 +471,35 @@ def render_graph(store, lang: str = "zh", title: str = "Wuzhen KG", focus: str |
 
 def render_page(data: dict, lang: str = "zh", title: str = "Wuzhen KG", focus: str | None = None, hops: int = 1,
                 max_nodes: int = 1500) -> str:
-    """The page for `graph_data` output, which is left as it was."""
+    """The page for `graph_data` output (in the same `lang`), which is left as it was."""
     data = {"nodes": [dict(node) for node in data["nodes"]], "edges": list(data["edges"])}
     if focus:
         data = _neighbourhood(data, focus, hops)
-    data, notice = _capped(data, max_nodes)
-    years = sorted({y for n in data["nodes"] for y in n["years"]})
-    large = len(data["nodes"]) > LARGE
-    if large:
-        _precomputed_layout(data)
+    data, notice = _capped(data, max_nodes, lang)
+    degree = _degrees(data)
+    for node in data["nodes"]:
+        # Summits are the spine the reader follows: drawn as large as the best-connected entities.
+        node["value"] = max(degree[node["id"]], 12) if node["group"] == "Summit" else degree[node["id"]]
+    (_precomputed_layout if len(data["nodes"]) > LARGE else _spine_layout)(data)
+    words = TEXT[lang]
+    present = [cls for cls in CLASS_STYLE if any(n["group"] == cls for n in data["nodes"])]
     data.update({
-        "classes": {k: v for k, v in CLASS_STYLE.items() if any(n["group"] == k for n in data["nodes"])},
-        "years": years,
+        "classes": {cls: {"name": words["classes"][cls], "color": CLASS_STYLE[cls]["color"]} for cls in present},
+        "text": words["controls"],
+        "years": sorted({y for n in data["nodes"] for y in n["years"]}),
         "notice": notice,
         "options": {
-            "physics": {"enabled": not large, "stabilization": {"iterations": 300, "fit": True},
-                        "barnesHut": {"gravitationalConstant": -2500, "springLength": 70, "avoidOverlap": 0.2}},
-            "interaction": {"hover": True, "tooltipDelay": 100},
-            "nodes": {"font": {"size": 20}, "scaling": {"label": {"drawThreshold": 3}}},
-            "edges": {"smooth": False, "color": {"inherit": False, "color": "#999"}},
-            "layout": {"improvedLayout": not large},
+            # Positions come from the layout above: no physics, so two loads draw the same picture.
+            "physics": {"enabled": False},
+            "layout": {"improvedLayout": False},
+            "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": len(data["nodes"]) > LARGE},
+            # Colours and shapes per class as groups: vis-network keeps a node's group style through updates.
+            "groups": {cls: dict(CLASS_STYLE[cls]) for cls in present},
+            "nodes": {"scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 12, "max": 42,
+                                                                  "drawThreshold": 9, "maxVisible": 40}},
+                      "font": {"size": 14}},
+            "edges": {"smooth": False, "color": {"inherit": False, "color": "#999"}, "font": {"size": 11},
+                      "width": 1, "scaling": {"label": {"drawThreshold": 8}}},
         },
     })
     js, css = _assets()

@@ -82,4 +82,5 @@ class WIC(DefinedNamespace):
     conflictProperty: URIRef
     resolution: URIRef
     roleTitle: URIRef
+    attestedYear: URIRef
 

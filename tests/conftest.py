@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CURATED = ROOT / "ontology" / "curated"
 # A value for each parameter a canned query declares, found in the seed graph.
-CANNED_PARAMS = {"speakers": {"year": "2024"}, "themes": {"year": "2025"}, "summits": {"year": "2015"},
-                 "conflicts": {"summit": "2025"}, "organisation": {"name": "腾讯"}, "evidence": {"name": "习近平"}}
+CANNED_PARAMS = {"speakers": {"year": "2024", "lang": "en"}, "themes": {"year": "2025"}, "summits": {"year": "2015"},
+                 "conflicts": {"summit": "2025"}, "organisation": {"name": "腾讯", "lang": "en"},
+                 "evidence": {"name": "习近平"}, "people": {"lang": "en"}, "history": {"name": "Alibaba", "lang": "en"}}
 
 
 @pytest.fixture(scope="session")

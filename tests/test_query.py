@@ -42,9 +42,11 @@ def test_every_canned_query_runs_and_is_described(built):
 
 def test_canned_parameters_are_declared_and_typed():
     declared = {name: {p.name: (p.type, p.optional) for p in item.params} for name, item in canned_queries().items()}
-    assert declared["speakers"] == {"year": ("xsd:integer", True)}
-    assert declared["organisation"] == {"name": ("xsd:string", False)}
-    assert declared["evidence"] == {"name": ("xsd:string", False)}
+    assert declared["speakers"] == {"year": ("xsd:integer", True), "lang": ("xsd:string", True)}
+    assert declared["organisation"] == declared["history"] == {"name": ("wic:searchKey", False),
+                                                                "lang": ("xsd:string", True)}
+    assert declared["people"] == {"lang": ("xsd:string", True)}
+    assert declared["evidence"] == {"name": ("wic:searchKey", False)}
     # Every declared parameter has a sample value that the interop tests run on every engine.
     assert {name for name, params in declared.items() if params} == set(CANNED_PARAMS)
 
@@ -53,13 +55,15 @@ def test_canned_parameters_are_declared_and_typed():
 def test_an_optional_parameter_keeps_exactly_the_rows_with_that_value(built, name):
     # The engine substitutes the value for the variable: under OPTIONAL a row without the value would
     # show it all the same. Binding each value the query gives must keep exactly the rows that have it.
-    everything = query(name, data=built / "kg.nt")
-    for param in canned_queries()[name].params:
+    params = canned_queries()[name].params
+    required = {p.name: CANNED_PARAMS[name][p.name] for p in params if not p.optional}
+    everything = query(name, data=built / "kg.nt", params=required)
+    for param in (p for p in params if p.optional):
         column = everything.variables.index(param.name)
         values = {row[column].value for row in everything.terms}
         assert values, (name, param.name)
         for value in values:
-            bound = query(name, data=built / "kg.nt", params={param.name: value})
+            bound = query(name, data=built / "kg.nt", params={**required, param.name: value})
             expected = Counter(tuple(map(str, row)) for row in everything.terms if row[column].value == value)
             assert Counter(tuple(map(str, row)) for row in bound.terms) == expected, (name, value)
 
@@ -74,9 +78,11 @@ def test_year_binds_as_an_integer(built):
 
 @pytest.mark.parametrize("args,message", [
     (["speakers", "--param", "org=腾讯"],
-     "error: --param org: query 'speakers' has no parameter 'org'; its parameters: year (xsd:integer, optional)\n"),
+     "error: --param org: query 'speakers' has no parameter 'org'; its parameters: year (xsd:integer, optional), "
+     "lang (xsd:string, optional)\n"),
     (["organisation"],
-     "error: query 'organisation' needs --param name=VALUE; its parameters: name (xsd:string, required)\n"),
+     "error: query 'organisation' needs --param name=VALUE; its parameters: name (wic:searchKey, required), "
+     "lang (xsd:string, optional)\n"),
     (["speakers", "--param", "year=二〇二四"],
      "error: --param year=二〇二四: year is an xsd:integer: give a whole number such as 2024\n"),
     (["SELECT ?s WHERE { ?s ?p ?o }", "--param", "s=x"],
@@ -288,7 +294,7 @@ def test_cli_lists_queries_with_parameters_and_refuses_unknown_names(built):
     listed = _kg("query", "--list")
     assert "conflicts" in listed.output
     assert [line for line in listed.output.splitlines() if line.startswith("speakers ")][0].endswith(
-        "--param year (xsd:integer, optional)")
+        "--param year (xsd:integer, optional)  --param lang (xsd:string, optional)")
     unknown = _kg("query", "nosuchquery", "--data", str(built / "kg.nt"))
     assert unknown.exit_code == 2 and "no canned query named 'nosuchquery'" in unknown.output
 

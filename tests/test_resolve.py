@@ -68,3 +68,33 @@ def test_own_articles_resolve_across_documents_and_languages(tmp_path):
         assert len(nodes) == 1, (labels, nodes)
     summits = select(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a wic:Summit ; wic:year 2019 }")
     assert summits[0]["n"] == "1"
+
+
+def test_one_opening_ceremony_a_year_carries_its_date_and_its_speakers(store):
+    rows = select(store, """SELECT ?event ?label ?date ?speaker WHERE {
+        ?summit wic:year 2025 ; wic:openingCeremony ?event . ?event wic:startDate ?date ; skos:prefLabel ?label .
+        ?speaker wic:spokeAt ?event FILTER(LANG(?label) = "zh") }""")
+    assert [(r["label"], r["date"]) for r in rows] == [("2025 开幕式", "2025-11-07")]
+    assert select(store, f"SELECT ?l WHERE {{ <{rows[0]['speaker']}> skos:prefLabel ?l }}")[0]["l"] == "吴泳铭"
+    ceremonies = select(store, """SELECT DISTINCT ?e WHERE { ?e a wic:Ceremony ; wic:partOf/wic:year 2025 }""")
+    assert len(ceremonies) == 1
+
+
+def test_event_labels_carry_their_year_where_the_name_alone_is_ambiguous(store):
+    labels = {r["l"] for r in select(store, "SELECT ?l WHERE { ?e a wic:Ceremony ; skos:prefLabel ?l }")}
+    assert {"2015 开幕式", "2024 开幕式", "2025 开幕式", "2025 opening ceremony"} <= labels and "开幕式" not in labels
+    assert {r["l"] for r in select(store, "SELECT ?l WHERE { ?e a wic:Forum ; skos:prefLabel ?l }")} >= {"主论坛"}
+    assert _nodes(store, "开幕式") == {r["e"] for r in select(store, "SELECT ?e WHERE { ?e a wic:Ceremony }")}
+
+
+def test_a_head_of_states_post_is_the_vocabularys_guo_jia_zhu_xi(store):
+    rows = select(store, """SELECT ?role WHERE { ?p wic:person/skos:prefLabel "习近平"@zh ; wic:role ?r .
+                                                 ?r skos:prefLabel ?role FILTER(LANG(?role) = "zh") }""")
+    assert [r["role"] for r in rows] == ["国家主席"]
+
+
+def test_positions_carry_the_years_their_articles_attest_them(store):
+    rows = select(store, """SELECT ?person ?year WHERE { ?p a wic:Position ; wic:attestedYear ?year ;
+                              wic:person/skos:prefLabel ?person FILTER(LANG(?person) = "zh") }""")
+    years = {r["person"]: r["year"] for r in rows}
+    assert years["雷军"] == "2024" and years["吴泳铭"] == "2025"  # 003 reports the 2024 summit, 001 the 2025 one
