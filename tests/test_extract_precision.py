@@ -483,6 +483,48 @@ CASES = {
         ZH + "数字经济论坛在乌镇举行。江苏在论坛上提出，要加快数字化转型。",
         None,
         {"rel": "speaks_at", "person": "江苏"}),
+    "'guests who spoke included Title of Org Name; …' after the session that took place": (
+        "Summit news\nThe 2019 World Internet Conference (WIC) Wuzhen Summit Opening Ceremony and Plenary Session took "
+        "place on November 8 with Secretary General of the Harbor Internet Council Tom Reed presiding.\n\n"
+        "Some of the esteemed guests who spoke included Chairman and CEO of Orion Group Maria Lopez; Minister of "
+        "Digital Affairs of the Republic of Westland Ana Ruiz; and Academician of the Chinese Academy of Engineering "
+        "Chen Jun.",
+        {"rel": "speaks_at", "person": "Ana Ruiz", "event": "Opening Ceremony and Plenary Session", "summit": 2019},
+        {"rel": "speaks_at", "person": "Tom Reed"}),
+    "'with President X giving a keynote speech' at the ceremony the sentence opens with": (
+        "Live report\nThe opening ceremony of the 6th World Internet Conference starts at 10:30 a.m. on Nov 7, "
+        "with President Tao Minghui giving a keynote speech.",
+        {"rel": "speaks_at", "person": "Tao Minghui", "event": "opening ceremony", "summit": 2019},
+        {"event": "conference"}),
+    "a titled speaker named again by the family name": (
+        EN + "The Digital Silk Road Forum was held on Tuesday, with Vice Premier Tao Minghui in attendance.\n"
+             "Tao said at the forum that cooperation matters.",
+        {"rel": "speaks_at", "person": "Tao Minghui", "event": "Digital Silk Road Forum"},
+        {"person": "Tao"}),
+    "a titled person named bare later speaks at the forums 出席 and 在…主题演讲中 name": (
+        ZH + "数字发展局副局长陈雅文与数据政策专员何立新今日分别参加了峰会的不同论坛。\n"
+             "陈雅文今日出席「大湾区数据合作论坛」并作主旨发言，强调合作。\n陈雅文其后在「数字贸易论坛」主题演讲中表示，要加强合作。",
+        {"rel": "speaks_at", "person": "陈雅文", "event": "数字贸易论坛"},
+        {"event": "不同论坛"}),
+    "在论坛发表致辞 is at the forum 出席 named, without where they were": (
+        ZH + "数字发展局局长陈雅文今日在浙江乌镇出席2019年世界互联网大会乌镇峰会的两岸数字青年论坛，并会晤网信办副主任何立新。\n"
+             "陈雅文在论坛发表开幕致辞，分享最新情况。",
+        {"rel": "speaks_at", "person": "陈雅文", "event": "两岸数字青年论坛", "summit": 2019},
+        {"event": "浙江乌镇出席2019年世界互联网大会乌镇峰会的两岸数字青年论坛"}),
+    "出席大会并发表主旨演讲 speaks at the summit": (
+        ZH + "国家主席李建国出席大会并发表主旨演讲。",
+        {"rel": "speaks_at", "person": "李建国", "event": "大会", "summit": 2019},
+        {"rel": "speaks_at", "event": "出席大会"}),
+    "据甲介绍，在乙活动中…: events told of are not the teller's, nor the next speaker's": (
+        ZH + "据网信办副主任王立群介绍，在“星火”项目对接活动中，对接项目达500个。在数字科技成果发布会上，星河公司的“天枢系统”脱颖而出。\n"
+             "在推动产业合作上，浙江省副省长周海涛介绍了以下三个方面。",
+        None,
+        {"rel": "speaks_at"}),
+    "甲介绍，“乙发布活动”旨在…: a sentence about an event is no speech at it": (
+        ZH + "4日下午，“数字科技成果发布活动”在乌镇举行。\n发布活动上，15项成果的拥有者进行了成果展示。\n"
+             "中国工程院院士赵明远介绍，“数字科技成果发布活动”旨在展现全球最新成果。",
+        None,
+        {"rel": "speaks_at", "person": "赵明远"}),
 }
 
 

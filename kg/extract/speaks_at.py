@@ -8,6 +8,7 @@ paragraph of the story, a forum that is the subject of its sentence (某论坛�
 stays the story's event until another is named, 也/also goes on where the last
 speaker spoke, and "He said …" gives the last person named their event. Where
 only the summit is named (在大会上, "at the conference"), the event is the summit.
+An event someone tells of (据甲介绍，在乙活动中…; 甲介绍，“乙活动”旨在…) is not where they spoke.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from .names import chinese_name_at
 from .people import TitledPerson, officials_zh, titled_people
 
 _EVENT_ZH = re.compile(
-    rf"(?:在|于|出席|参加|主持)(?P<event>(?:“[^”]{{1,40}}”|[^,，。;；:：、!?！？()（）“”]){{0,40}}?(?:{alternation(EVENT_WORDS)})[”\"]?)(?=上|中|期间|现场|时|并|致辞|致词|发言|演讲|讲话|环节|[,，。;；]|$)"
+    rf"(?:在|于|出席|参加|主持)了?(?P<event>[“「]?(?:“[^”]{{1,40}}”|「[^」]{{1,40}}」|[^,，。;；:：、!?！？()（）“”「」]){{0,40}}?"
+    rf"(?:{alternation(EVENT_WORDS)})[”\"」]?)(?=上|中|期间|现场|时|并|致辞|致词|发言|演讲|讲话|主题|主旨|环节|[,，。;；]|$)"
     rf"|(?:^|[,，])(?P<event2>[^,，。;；:：在!?！？]{{0,30}}?(?:{alternation(EVENT_WORDS)}))(?=(?:上|期间)[,，]|[,，](?:出席|参加|致辞))"
     # 人工智能论坛由某大学承办，…; 20日上午，2031甲杯大赛颁奖仪式在乌镇举行: the event as the subject
     # of its own sentence (a forum or ceremony, not the summit itself: 某某峰会于…举行 is the summit's own sentence)
@@ -40,14 +42,21 @@ _NOT_TOPIC = (r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|We
 # text, up to the clause's end, its date or what is said of the forum.
 _LOWER_TOPIC = (r"(?=[a-z0-9])[\w'’-]+(?:\s+[\w'’-]+){0,8}?"
                 r"(?=\s+(?:on|at|held|hosted|organi[sz]ed|which|where|that|when|during|in\s+[A-Z])\b|[,.;:]|$)")
+_KIND_EN = (r"(?:[Ff]orum|[Ss]ub-forum|[Oo]pening\s+[Cc]eremony|[Cc]losing\s+[Cc]eremony|[Cc]eremony|[Dd]ialogue|"
+            r"[Pp]anel(?:\s+[Dd]iscussion)?|[Rr]ound\s?table|[Pp]lenary(?:\s+[Ss]ession)?|[Ll]aunch(?:\s+[Ee]vent)?|"
+            r"(?:[Rr]elease|[Aa]ward)\s+[Ee]vent|(?:[Pp]ress|[Nn]ews)\s+[Cc]onference)")
 _EVENT_EN = re.compile(
     r"\b(?:[Aa]t|[Dd]uring|[Ii]n|[Aa]ddress(?:es|ed|ing)?|told|attended|attending|held|hosted)\s+(?:the\s+|a\s+)?"
     r"(?P<event>(?:(?!(?:when|which|will|would|that|where|who|on|after|before|sidelines)\s)[\w'’\"“”-]+\s){0,8}?"
-    r"(?:[Ff]orum|[Ss]ub-forum|[Oo]pening\s+[Cc]eremony|[Cc]losing\s+[Cc]eremony|[Cc]eremony|[Dd]ialogue|"
-    r"[Pp]anel(?:\s+[Dd]iscussion)?|[Rr]ound\s?table|[Pp]lenary(?:\s+[Ss]ession)?|[Ll]aunch(?:\s+[Ee]vent)?|"
-    r"(?:[Rr]elease|[Aa]ward)\s+[Ee]vent|(?:[Pp]ress|[Nn]ews)\s+[Cc]onference)"
+    + _KIND_EN +
     rf"(?:\s+on\s+{_NOT_TOPIC}{_LOWER_TOPIC}"
     rf"|\s+(?:on|of)(?:\s+(?:the|and|&|of|for|in))*\s+{_NOT_TOPIC}[A-Z0-9][\w-]*(?:(?:\s+(?:and|&|of|the|for|in))*\s+[A-Z0-9][\w-]*)*)?)"
+)
+# "The 2031 … Summit Opening Ceremony and Plenary Session took place on …", "The opening ceremony of the
+# 9th World Internet Conference starts at 9 a.m.": the event as the subject of its own sentence.
+_HELD_EN = re.compile(
+    r"\b[Tt]he\s+(?P<event>(?:[\w'’()-]+\s){0,10}?" + _KIND_EN + r"(?:\s+of\s+the\s+[^,.;:]{0,60}?)?)"
+    r"\s+(?:took\s+place|was\s+held|(?:officially\s+)?(?:opened|opens|started|starts|began|begins|kicked\s+off))\b"
 )
 # "at the two-day conference", "addressed the World Internet Conference": only the summit is named.
 _SUMMIT_EN = re.compile(r"\b(?:at|to|address(?:es|ed|ing)?)\s+(?:the\s+|this\s+year's\s+)?"
@@ -72,10 +81,10 @@ _FORMAL_ZH = re.compile(r"致|发言|讲话|演讲|报告|宣读|发表|主旨")
 _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|deliver(?:s|ed|ing)?|"
                       r"address(?:es|ed|ing)?|spoke|speaking|remarked|highlighted|pointed out|warned|explained|"
                       r"emphasized|emphasised|argued|shared|hoped|read out|debated|discussed|"
-                      r"(?:gave|made)\s(?:a|an|the)\s(?:[\w-]+\s){0,2}?"
+                      r"(?:gave|giving|made)\s(?:a|an|the)\s(?:[\w-]+\s){0,2}?"
                       r"(?:speech|address|remarks|talk|presentation|keynote))\b",
                       re.I)
-_FORMAL_EN = re.compile(r"deliver|address|read|gave|made", re.I)
+_FORMAL_EN = re.compile(r"deliver|address|read|gave|giving|made", re.I)
 # "Li Ming, chairman of …, also spoke", 乙同样强调: the speaker goes on where the last one spoke.
 _GOES_ON = re.compile(r"(?:,[^.;]{0,150}?,)?\s*(?:also|likewise|too)\b|[^。,，]{0,3}?(?:同样|也|亦|还)")
 # "In her opening speech by video link, …", 在致辞中表示: a speech, wherever it was.
@@ -99,16 +108,22 @@ _HOSTED_ZH = re.compile(rf"(?:举办了?|举行了?|召开了?|在|于|出席|�
                         r"(?=[上中]|期间|[,，。;；]|$)"
                         rf"|(?P<event2>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))[”\"]?(?:在[^,，。;；]{{1,12}}?)?"
                         r"(?:举行|举办|召开|开幕)")
-_NAMED_VERB_ZH = re.compile(rf"[^。,，]{{0,12}}?{_SPOKE_ZH}")
+# 罗振远透露, 罗振远今日出席「甲论坛」并作主旨发言: a known name's verb, close by or after the event it names.
+_NAMED_VERB_ZH = re.compile(rf"(?:[^。,，]{{0,40}}?(?:{alternation(EVENT_WORDS)})[”」\"]?[^。,，]{{0,8}}?|[^。,，]{{0,12}}?){_SPOKE_ZH}")
 # 出席开幕式并致辞的有：A、B…: everyone titled after the cue spoke.
 _SPEAKER_LIST_ZH = re.compile(r"(?:致辞|致词|发言|讲话|演讲)的(?:嘉宾|领导|代表)?(?:有|包括|分别是|分别为|为)[:：]")
-# "Among those who addressed the opening ceremony were …", "Speakers at the forum included …"
+# "Among those who addressed the opening ceremony were …", "Speakers at the forum included …",
+# "Some of the guests who spoke included …"
 _SPEAKER_LIST_EN = re.compile(r"\b(?:[Aa]mong\s+(?:those|the\s+speakers)\s+who\s+(?:addressed|spoke\s+(?:at|to))\b[^.;]*?"
-                              r"\b(?:were|was)|[Ss]peakers\s+(?:at|of)\b[^.;]*?\b(?:included|were))\s"
+                              r"\b(?:were|was)|[Ss]peakers\s+(?:at|of)\b[^.;]*?\b(?:included|were)"
+                              r"|\b(?:guests|speakers|dignitaries|those|officials|leaders)\s+who\s+(?:spoke|addressed|delivered)\b"
+                              r"[^.;]*?\b(?:included|were))\s"
                               r"(?!(?:welcomed|greeted|introduced|joined|received|met|thanked)\b)")
 # What stands between two people of one list: 、, a comma, 和 or 及, and the next one's title.
 # (甲国通信、科技和信息部部长: a title may hold a 、 of its own.)
 _LIST_JOIN_ZH = re.compile(r"(?:[、,，和及与]|以及)[^,，。;；:：!?！？]{0,40}")
+# 分别参加了峰会的不同论坛: forums counted, not named.
+_UNNAMED_ZH = re.compile(r"(?:不同|各个?|多个|多场|其他|其它|相关|一系列|系列)")
 _SUMMIT_ONLY_ZH = re.compile(r"^(?:世界互联网大会|乌镇峰会|峰会|大会|会议|活动|互联网大会)$")
 _GENERIC_ZH = re.compile(r"^(?:本届|今年|此次|本次|这次|该)?(?:的)?(?:峰会|大会|乌镇峰会|世界互联网大会)?(?:的)?")
 
@@ -124,8 +139,10 @@ class _Event:
     held: bool = False
 
 
-# 在大会上, 在本届峰会上: a speech where only the summit is named; 向峰会开幕视频致贺: to its opening ceremony.
-_AT_SUMMIT_ZH = re.compile(r"在(?P<summit>[^,，。;；:：]{0,20}?(?:大会|峰会))上|向(?P<opening>[^,，。;；:：]{0,20}?(?:大会|峰会))开幕")
+# 在大会上, 在本届峰会上, 出席大会并发表主旨演讲: a speech where only the summit is named;
+# 向峰会开幕视频致贺: to its opening ceremony.
+_AT_SUMMIT_ZH = re.compile(r"在(?P<summit>[^,，。;；:：]{0,20}?(?:大会|峰会))上|向(?P<opening>[^,，。;；:：]{0,20}?(?:大会|峰会))开幕"
+                           r"|出席(?P<attended>[^,，。;；:：]{0,20}?(?:大会|峰会))并")
 
 
 def _events_zh(ctx: DocContext, text: str) -> list[_Event]:
@@ -135,12 +152,12 @@ def _events_zh(ctx: DocContext, text: str) -> list[_Event]:
         name, year = _drop_summit(ctx, raw)
         if name in _BARE_FORUM_ZH:
             name = _last_named_forum(ctx, text, name) or name
-        if len(name) < 2 or _SUMMIT_ONLY_ZH.match(name):
+        if len(name) < 2 or _SUMMIT_ONLY_ZH.match(name) or _UNNAMED_ZH.match(name):
             continue
         events.append(_Event(name, year or ctx.year_of(text) or _own_year(raw), match.start(),
                              held=bool(match.group("event3"))))
     for match in _AT_SUMMIT_ZH.finditer(text):
-        name, year = _drop_summit(ctx, match.group("summit") or match.group("opening"))
+        name, year = _drop_summit(ctx, match.group("summit") or match.group("opening") or match.group("attended"))
         if match.group("opening") and (not name or _SUMMIT_ONLY_ZH.match(name)):
             events.append(_Event("开幕式", year or ctx.year_of(text), match.start()))
         elif not name or _SUMMIT_ONLY_ZH.match(name):
@@ -154,9 +171,14 @@ def _own_year(name: str) -> int | None:
     return int(year.group(0)) if year else None
 
 
+# 在浙江乌镇出席某峰会的甲论坛: where they were and the verb are no part of the forum's name.
+_ATTENDED_ZH = re.compile(r"^[^“”「」]*?(?:出席|参加|参与)(?:了)?")
+
+
 def _drop_summit(ctx: DocContext, raw: str) -> tuple[str, int | None]:
     """'第七届世界互联网大会甲乙论坛' → ('甲乙论坛', 2020): the
     forum's own name, and the year of the summit that opens it."""
+    raw = _ATTENDED_ZH.sub("", raw)
     for summit, year in ctx.summits_in(raw):
         if summit.start() == 0 or raw[: summit.start()].strip("“\"") == "":
             return _clean_event_zh(raw[summit.end():]), year
@@ -189,13 +211,16 @@ def _events_en(ctx: DocContext, text: str) -> list[_Event]:
         if name.lower() in _BARE_FORUM_EN:
             name = _last_named_forum_en(ctx, text, name) or name
         events.append(_Event(*_of_summit_en(ctx, name, text), match.start()))
+    for match in _HELD_EN.finditer(text):
+        if not any(e.position < match.end() and match.start() <= e.position for e in events):
+            events.append(_Event(*_of_summit_en(ctx, _event_name_en(match), text), match.start(), held=True))
     events += [_Event("conference", ctx.year_of(text), m.start(), summit=True) for m in _SUMMIT_EN.finditer(text)]
     return sorted(events, key=lambda e: e.position)
 
 
 def _event_name_en(match: re.Match) -> str:
     name = _DAY_EN.sub("", _SPEECH_AT_EN.sub("", re.sub(r"[\"“”]", "", match.group("event").strip())))
-    return re.sub(r"^(?:(?:20\d\d\s+)?World\s+Internet\s+Conference(?:\s+Wuzhen\s+Summit)?(?:'s|’s)?\s+|"
+    return re.sub(r"^(?:(?:20\d\d\s+)?(?:World\s+Internet\s+Conference(?:\s+\(WIC\))?|WIC)(?:\s+Wuzhen\s+Summit)?(?:'s|’s)?\s+|"
                   r"(?:summit|conference)(?:'s|’s)\s+)", "", name, flags=re.I)
 
 
@@ -205,7 +230,8 @@ _BARE_FORUM_EN = ("forum", "sub-forum")
 
 def _last_named_forum_en(ctx: DocContext, text: str, bare: str) -> str | None:
     before = ctx.doc.match_text[: ctx.doc.match_text.find(text)]
-    names = [_event_name_en(m) for m in _EVENT_EN.finditer(before)]
+    names = [_event_name_en(m) for m in sorted([*_EVENT_EN.finditer(before), *_HELD_EN.finditer(before)],
+                                               key=lambda m: m.start())]
     names = [n for n in names if n.lower().endswith(bare.lower()) and n.lower() != bare.lower()]
     return names[-1] if names else None
 
@@ -238,6 +264,35 @@ def _speaks_to(text: str, event: _Event, speaker: _Speaker) -> bool:
         return True
     said_before = speaker.verb_end <= speaker.person.start < event.position
     return said_before and bool(re.fullmatch(r"(?:,[^.;]{0,150}?,)?\s*", text[speaker.person.end:event.position]))
+
+
+def _told_of(text: str, event: _Event, speaker: _Speaker, speakers: list[_Speaker]) -> bool:
+    """甲介绍，在“乙”对接活动中…: an event named in a clause after the speaker's verb, and before
+    anyone else speaks, is what they speak of, not where (Chinese names where before the verb:
+    甲在乙论坛上表示)."""
+    return (event.position >= speaker.verb_end and bool(re.search(r"[,，;；]", text[speaker.verb_end:event.position]))
+            and not any(speaker.verb_end <= other.person.start < event.position for other in speakers))
+
+
+# 甲介绍，“乙发布活动”旨在…: the event is what the next clause speaks of (its subject).
+_ABOUT_EVENT_ZH = re.compile(rf"[,，:：][“「]?[^,，。;；]{{0,40}}?(?:{alternation(set(EVENT_WORDS) - {'峰会', '大会', '会议'})})"
+                             r"[”」]?(?:旨在|是|将|已|共|由|自)")
+
+
+# 据网信办副主任甲介绍，在“乙”对接活动中…: a paragraph that reports what someone told names events they
+# speak of; none of them is set up for the next speaker.
+_REPORTED_ZH = re.compile(r"^据[^,，。;；]{2,30}?(?:介绍|透露|称|表示|说)")
+
+
+def _reported(ctx: DocContext, texts: list[str]) -> list[int]:
+    """The sentences from one that opens with 据…介绍 to the end of its paragraph."""
+    reported, paragraph = [], None
+    for index, (sentence, text) in enumerate(zip(ctx.sentences, texts)):
+        if _REPORTED_ZH.match(text):
+            paragraph = sentence.paragraph
+        if sentence.paragraph == paragraph:
+            reported.append(index)
+    return reported
 
 
 def _is_formal(speaker: _Speaker, zh: bool) -> bool:
@@ -344,10 +399,16 @@ def _speakers_en(ctx: DocContext, text: str, listed, known: tuple[re.Pattern, di
         if verb and (_in_letter(text[person.end:verb.start()], verb.group(0)) or interviewed):
             verb = None
         before = _SAID_BEFORE_EN.search(text, 0, person.start)
-        if listed(person) or verb or before:
+        if listed(person) or verb or before or _heads_remarks(text, person):
             said = verb or before
             speakers.append(_Speaker(person, said.group(0) if said else "", said.end() if said else person.end))
     return speakers
+
+
+def _heads_remarks(text: str, person: TitledPerson) -> bool:
+    """A live report's transcript: "Li: Guests from 120 countries have gathered …", "President Li Ming:"
+    (only a title before the name) heads what they said."""
+    return text.startswith(":", person.end) and not re.search(r"[,.;:]", text[:person.start])
 
 
 def _joined_speakers(text: str, people: list[TitledPerson], speakers: list[_Speaker]) -> list[_Speaker]:
@@ -371,15 +432,18 @@ def _known_names(ctx: DocContext) -> re.Pattern | None:
 
 
 def _known_names_en(ctx: DocContext) -> tuple[re.Pattern, dict[str, str]] | None:
-    """The names, and the words of a name no other name shares ("Haddad" of Omar Haddad),
-    of everyone the article introduces with a title, as a speaker of a verb right after them."""
-    names = {p.name for sentence in ctx.sentences for p in titled_people(ctx, ctx.text(sentence))
+    """The names, and the words of a name no other name shares ("Haddad" of Omar Haddad, "Tao" of
+    Vice Premier Tao Minghui), of everyone the article introduces with a title, as a speaker of a
+    verb right after them or of the remarks their name heads ("Tao: …")."""
+    texts = [ctx.text(sentence) for sentence in ctx.sentences]
+    names = {p.name for text in texts for p in titled_people(ctx, text)
              if p.titles and p.titles[0].role not in ("reporter", "correspondent", "photographer", "editor")}
-    words = [word for name in names for word in set(name.split()) if len(word) > 2]
+    names |= {m.group("titled") for text in texts for m in _BARE_SPEAKER_EN.finditer(text) if m.group("titled")}
+    words = [word for name in names for word in set(name.split()) if len(word) > 1]
     forms = {name: name for name in names} | {w: n for n in names for w in n.split() if words.count(w) == 1}
     if not forms:
         return None
-    return re.compile(rf"\b(?P<name>{alternation(forms)})\s(?:also\s)?(?:said|says|added|noted|told|stressed)\b"), forms
+    return re.compile(rf"\b(?P<name>{alternation(forms)})(?:\s(?:also\s)?(?:said|says|added|noted|told|stressed)\b|:\s)"), forms
 
 
 def _known_speakers(text: str, known: re.Pattern | None, speakers: list[_Speaker]) -> list[_Speaker]:
@@ -496,6 +560,8 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
     texts = [ctx.text(sentence) for sentence in ctx.sentences]
     announced = any(_ANNOUNCED.search(text) and not _NEXT_SUMMIT.search(text) for text in texts)
     events_of = [[e for e in find_events(ctx, text) if not (announced and _PRESS.search(e.name))] for text in texts]
+    for index in _reported(ctx, texts) if zh else ():
+        events_of[index] = []
     paragraphs = _story_paragraphs(ctx, texts)
     known = _known_names(ctx) if zh else _known_names_en(ctx)
     found: list[SpeaksAt] = []
@@ -510,7 +576,10 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
         for speaker in speakers:
             statement = None
             formal = _is_formal(speaker, zh)
-            heard = [e for e in events if not e.summit or _speaks_to(text, e, speaker)]
+            content = [e for e in events if zh and _told_of(text, e, speaker, speakers)]
+            heard = [e for e in events if e not in content and (not e.summit or _speaks_to(text, e, speaker))]
+            if not heard and (content or zh and _ABOUT_EVENT_ZH.match(text, speaker.verb_end)):
+                continue  # 甲介绍，“乙发布活动”旨在…: a sentence about an event, not at it
             # 甲致辞。…主持开幕式。: a formal speech is also at the event the paragraph names next;
             # a speech no event is named for is the summit's.
             event = (_nearest(heard, speaker.person.start) or story.carried(text, speaker.person.end, formal)
