@@ -176,8 +176,8 @@ class _Builder:
             g.add((node, RDF.type, _CLAIM_CLASS[claim.kind]))
             for name, key in sorted(claim.entities.items()):
                 g.add((node, _FIELD_PROPERTY[name], self.entity_iri(key)))
-            if doc_id in claim.values.get("attested", {}):
-                g.add((node, WIC.attestedYear, literal(claim.values["attested"][doc_id])))
+            if claim.kind == "position":
+                self.add_attested(g, node, claim, doc_id)
             for name, value in sorted(claim.values.items()):
                 if value is None or name in ("lang", "attested"):
                     continue
@@ -194,6 +194,16 @@ class _Builder:
                 g.add((node, PROV.wasDerivedFrom, self.add_evidence(evidence)))
         self.add_direct_edges(claim)
         return node
+
+    def add_attested(self, g: set[tuple], node: str, claim: Claim, doc_id: str) -> None:
+        """When a document attests a position: its date where it has one (a
+        web page's), and that date's year, else the year of its summit."""
+        page = self.documents[doc_id].page if doc_id in self.documents else None
+        if page is not None and page.published:
+            g.add((node, WIC.attestedDate, literal(page.published, datatype=_DATE)))
+            g.add((node, WIC.attestedYear, literal(page.published.year)))
+        elif doc_id in claim.values["attested"]:
+            g.add((node, WIC.attestedYear, literal(claim.values["attested"][doc_id])))
 
     def add_direct_edges(self, claim: Claim) -> None:
         g, ent = self.entities_graph, self.entity_iri

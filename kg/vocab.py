@@ -83,4 +83,5 @@ class WIC(DefinedNamespace):
     resolution: URIRef
     roleTitle: URIRef
     attestedYear: URIRef
+    attestedDate: URIRef
 

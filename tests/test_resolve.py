@@ -98,3 +98,23 @@ def test_positions_carry_the_years_their_articles_attest_them(store):
                               wic:person/skos:prefLabel ?person FILTER(LANG(?person) = "zh") }""")
     years = {r["person"]: r["year"] for r in rows}
     assert years["雷军"] == "2024" and years["吴泳铭"] == "2025"  # 003 reports the 2024 summit, 001 the 2025 one
+
+
+def test_a_dated_article_attests_its_positions_on_its_date(tmp_path):
+    """A web page's publication date is the article's date: its positions carry
+    it, and its year, rather than the year of the summit it reports."""
+    import pyoxigraph
+
+    from kg import build
+
+    from .conftest import ROOT
+
+    out = tmp_path / "out"
+    build(seeds=ROOT / "tests" / "pages" / "html", curated=None, out=out, cache=None)
+    store = pyoxigraph.Store()
+    store.load(path=str(out / "kg.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    rows = select(store, """SELECT ?doc ?issued ?date ?year WHERE {
+        ?p a wic:Position ; wic:attestedDate ?date ; wic:attestedYear ?year ; prov:wasDerivedFrom/wic:document ?d .
+        ?d dcterms:identifier ?doc ; dcterms:issued ?issued }""")
+    assert len({r["doc"] for r in rows}) >= 3
+    assert all(r["date"] == r["issued"] and r["year"] == r["date"][:4] for r in rows)
