@@ -525,6 +525,21 @@ CASES = {
              "中国工程院院士赵明远介绍，“数字科技成果发布活动”旨在展现全球最新成果。",
         None,
         {"rel": "speaks_at", "person": "赵明远"}),
+    "a forum's quoted name after the summit's, a long way before 并致辞": (
+        ZH + "数字发展局局长陈雅文今日在杭州出席2019年世界互联网大会乌镇峰会「数字丝路论坛」并致辞。",
+        {"rel": "speaks_at", "person": "陈雅文", "event": "数字丝路论坛", "summit": 2019},
+        {"event": "杭州出席2019年世界互联网大会乌镇峰会数字丝路论坛"}),
+    "'Guests who delivered speeches at the forum included …' and 'Tao urged' after the forum that kicked off": (
+        EN + "The Digital Silk Road Forum kicked off on Monday, with Vice Premier Tao Minghui in attendance.\n"
+             "Tao urged countries to work together.\nGuests who delivered speeches at the forum included Chairman of "
+             "Orion Group Maria Lopez; and Academician of the Chinese Academy of Engineering Chen Jun.",
+        {"rel": "speaks_at", "person": "Tao Minghui", "event": "Digital Silk Road Forum"},
+        {"person": "Tao"}),
+    "a list of speakers after 'Guests who delivered speeches' names each one": (
+        EN + "The Digital Silk Road Forum was held on Tuesday.\nGuests who delivered speeches at the forum included "
+             "Chairman of Orion Group Maria Lopez; and Academician of the Chinese Academy of Engineering Chen Jun.",
+        {"rel": "speaks_at", "person": "Maria Lopez", "event": "Digital Silk Road Forum"},
+        {"event": "forum"}),
 }
 
 

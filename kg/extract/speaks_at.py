@@ -25,7 +25,7 @@ from .names import chinese_name_at
 from .people import TitledPerson, officials_zh, titled_people
 
 _EVENT_ZH = re.compile(
-    rf"(?:在|于|出席|参加|主持)了?(?P<event>[“「]?(?:“[^”]{{1,40}}”|「[^」]{{1,40}}」|[^,，。;；:：、!?！？()（）“”「」]){{0,40}}?"
+    rf"(?:在|于|出席|参加|主持)了?(?P<event>(?:“[^”]{{1,40}}”|「[^」]{{1,40}}」|[^,，。;；:：、!?！？()（）”」]){{0,40}}?"
     rf"(?:{alternation(EVENT_WORDS)})[”\"」]?)(?=上|中|期间|现场|时|并|致辞|致词|发言|演讲|讲话|主题|主旨|环节|[,，。;；]|$)"
     rf"|(?:^|[,，])(?P<event2>[^,，。;；:：在!?！？]{{0,30}}?(?:{alternation(EVENT_WORDS)}))(?=(?:上|期间)[,，]|[,，](?:出席|参加|致辞))"
     # 人工智能论坛由某大学承办，…; 20日上午，2031甲杯大赛颁奖仪式在乌镇举行: the event as the subject
@@ -75,7 +75,9 @@ _INTERVIEWED_ZH = re.compile(r"^[^。,，]{0,12}?(?:接受[^。,，]{0,10}?(?:�
 # the press; 演说 is Taiwan's 演讲, 作专题报告 a talk (发布…报告 releases one).
 _SPOKE_ZH = (rf"(?:{alternation(set(SPEECH_VERBS) - {'主持'})}|致(?!贺)[\u4e00-\u9fff]{{1,3}}?[辞词]|视频致贺|发表|作了|作主旨|做主旨|"
              r"讨论|对谈|座谈|对话|交流|宣读|通报|列举|演说|作[^。,，]{0,6}?报告)")
-_VERB_ZH = re.compile(rf"^[^。]{{0,30}}?(?P<verb>{_SPOKE_ZH})")
+# 今日在杭州出席某峰会「甲论坛」并致辞: the verb right after the event the clause names, however long its name.
+_AFTER_EVENT_ZH = rf"[^。,，]{{0,40}}?(?:{alternation(EVENT_WORDS)})[”」\"]?[^。,，]{{0,8}}?"
+_VERB_ZH = re.compile(rf"^(?:{_AFTER_EVENT_ZH}|[^。]{{0,30}}?)(?P<verb>{_SPOKE_ZH})")
 # A speech made to the event (致辞, 演讲, 宣读): unlike 表示 or 说, said only where the event is.
 _FORMAL_ZH = re.compile(r"致|发言|讲话|演讲|报告|宣读|发表|主旨")
 _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|deliver(?:s|ed|ing)?|"
@@ -109,14 +111,14 @@ _HOSTED_ZH = re.compile(rf"(?:举办了?|举行了?|召开了?|在|于|出席|�
                         rf"|(?P<event2>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))[”\"]?(?:在[^,，。;；]{{1,12}}?)?"
                         r"(?:举行|举办|召开|开幕)")
 # 罗振远透露, 罗振远今日出席「甲论坛」并作主旨发言: a known name's verb, close by or after the event it names.
-_NAMED_VERB_ZH = re.compile(rf"(?:[^。,，]{{0,40}}?(?:{alternation(EVENT_WORDS)})[”」\"]?[^。,，]{{0,8}}?|[^。,，]{{0,12}}?){_SPOKE_ZH}")
+_NAMED_VERB_ZH = re.compile(rf"(?:{_AFTER_EVENT_ZH}|[^。,，]{{0,12}}?){_SPOKE_ZH}")
 # 出席开幕式并致辞的有：A、B…: everyone titled after the cue spoke.
 _SPEAKER_LIST_ZH = re.compile(r"(?:致辞|致词|发言|讲话|演讲)的(?:嘉宾|领导|代表)?(?:有|包括|分别是|分别为|为)[:：]")
 # "Among those who addressed the opening ceremony were …", "Speakers at the forum included …",
-# "Some of the guests who spoke included …"
+# "Other speakers included …", "Some of the guests who spoke included …"
 _SPEAKER_LIST_EN = re.compile(r"\b(?:[Aa]mong\s+(?:those|the\s+speakers)\s+who\s+(?:addressed|spoke\s+(?:at|to))\b[^.;]*?"
-                              r"\b(?:were|was)|[Ss]peakers\s+(?:at|of)\b[^.;]*?\b(?:included|were)"
-                              r"|\b(?:guests|speakers|dignitaries|those|officials|leaders)\s+who\s+(?:spoke|addressed|delivered)\b"
+                              r"\b(?:were|was)|[Ss]peakers\s+(?:at|of)\b[^.;]*?\b(?:included|were)|[Ss]peakers\s+(?:also\s+)?included"
+                              r"|\b(?i:guests|speakers|dignitaries|those|officials|leaders)\s+who\s+(?:spoke|addressed|delivered)\b"
                               r"[^.;]*?\b(?:included|were))\s"
                               r"(?!(?:welcomed|greeted|introduced|joined|received|met|thanked)\b)")
 # What stands between two people of one list: 、, a comma, 和 or 及, and the next one's title.
@@ -431,6 +433,10 @@ def _known_names(ctx: DocContext) -> re.Pattern | None:
     return re.compile(rf"(?:^|(?<=[,，;；:：在]))(?:{alternation(names)})") if names else None
 
 
+# "Tao said", "Tao urged": what a name known from earlier in the article says.
+_SAID_BY_NAME_EN = r"(?:said|says|added|noted|told|stressed|urged|called\s(?:for|on)|emphasi[sz]ed|highlighted|pointed\sout|warned)"
+
+
 def _known_names_en(ctx: DocContext) -> tuple[re.Pattern, dict[str, str]] | None:
     """The names, and the words of a name no other name shares ("Haddad" of Omar Haddad, "Tao" of
     Vice Premier Tao Minghui), of everyone the article introduces with a title, as a speaker of a
@@ -443,7 +449,7 @@ def _known_names_en(ctx: DocContext) -> tuple[re.Pattern, dict[str, str]] | None
     forms = {name: name for name in names} | {w: n for n in names for w in n.split() if words.count(w) == 1}
     if not forms:
         return None
-    return re.compile(rf"\b(?P<name>{alternation(forms)})(?:\s(?:also\s)?(?:said|says|added|noted|told|stressed)\b|:\s)"), forms
+    return re.compile(rf"\b(?P<name>{alternation(forms)})(?:\s(?:also\s)?{_SAID_BY_NAME_EN}\b|:\s)"), forms
 
 
 def _known_speakers(text: str, known: re.Pattern | None, speakers: list[_Speaker]) -> list[_Speaker]:
