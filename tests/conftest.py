@@ -13,7 +13,8 @@ CURATED = ROOT / "ontology" / "curated"
 # A value for each parameter a canned query declares, found in the seed graph.
 CANNED_PARAMS = {"speakers": {"year": "2024", "lang": "en"}, "themes": {"year": "2025"}, "summits": {"year": "2015"},
                  "conflicts": {"summit": "2025"}, "organisation": {"name": "腾讯", "lang": "en"},
-                 "evidence": {"name": "习近平"}, "people": {"lang": "en"}, "history": {"name": "Alibaba", "lang": "en"}}
+                 "evidence": {"name": "习近平"}, "people": {"lang": "en"}, "history": {"name": "Alibaba", "lang": "en"},
+                 "awards": {"lang": "en"}, "publications": {"lang": "en"}}
 
 
 @pytest.fixture(scope="session")

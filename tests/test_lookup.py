@@ -55,6 +55,10 @@ def test_canned_queries_give_one_row_per_fact_in_the_requested_language(built):
     assert len(english) == len(people)
     speakers = query("speakers", data=built / "kg.nt").rows
     assert ["2025", "2025 开幕式", "吴泳铭", "zh"] in speakers and len(speakers) == 12
+    awards = query("awards", data=built / "kg.nt", params={"lang": "en"}).rows
+    assert ["2024", "世界互联网大会领先科技奖", "5G可编程网络", "Ericsson", "en"] in awards and len(awards) == 2
+    works = query("publications", data=built / "kg.nt").rows
+    assert ["", "全球数据安全倡议", "中国", "zh"] in [[v or "" for v in row] for row in works]
 
 
 def test_history_lists_an_organisations_people_by_year(built):
