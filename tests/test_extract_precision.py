@@ -140,6 +140,53 @@ CASES = {
         ZH + "26日下午，2019世界互联网领先科技成果正式发布。本次发布的14项成果包括星河科技有限公司的“天枢操作系统”等。",
         {"rel": "award_project", "award": "2019世界互联网领先科技成果", "project": "天枢操作系统", "org": "星河科技有限公司"},
         {"project": "14项成果"}),
+    "a list's title with no colon, each row's maker on the line below after a dash": (
+        ZH + "以下为详细名单\n2019年世界互联网领先科技成果名单(按现场发布次序)\n1.“云帆+”标准制定、设备研制及规模应用\n"
+             "——星河网络通信集团有限公司\n2.VEGA:数据驱动的超大规模大数据计算平台\n——北辰云计算有限公司\n",
+        {"rel": "award_project", "award": "世界互联网领先科技成果", "year": 2019,
+         "project": "VEGA:数据驱动的超大规模大数据计算平台", "org": "北辰云计算有限公司"},
+        {"org": "VEGA"}),
+    "a row's makers on the line below, parted by a space, are its makers each": (
+        ZH + "2019年世界互联网领先科技成果名单\n1.天枢数字内容检测系统和设备\n——蓝鲸计算技术研究所 北京海鸥科技有限公司\n",
+        {"rel": "award_project", "project": "天枢数字内容检测系统和设备", "org": "北京海鸥科技有限公司"},
+        {"org": "蓝鲸计算技术研究所 北京海鸥科技有限公司"}),
+    "名单如下 with no colon, rows naming the product before the dash and its maker after": (
+        ZH + "2019年世界互联网领先科技成果名单如下\n1.天枢芯片——星河科技有限公司\n2.云帆数据库——北辰大学\n",
+        {"rel": "award_project", "project": "天枢芯片", "org": "星河科技有限公司"},
+        {"org": "天枢芯片"}),
+    "a row's maker after the dash, though its product says what it is based on": (
+        ZH + "当天发布了15项世界互联网领先科技成果。部分入选成果及研发单位如下：\n“云帆”分布式数据库系统——星河数智科技有限公司\n"
+             "基于隐私计算的海图数据协同平台——蓝鲸医联科技有限公司\n",
+        {"rel": "award_project", "project": "基于隐私计算的海图数据协同平台", "org": "蓝鲸医联科技有限公司"},
+        {"org": "基于隐私计算"}),
+    "甲的“X”、乙的“Y”等N项…成果脱颖而出 after the award's event": (
+        ZH + "在世界互联网领先科技成果发布会上，星河科技有限公司的“天枢芯片”、北辰大学的“云帆数据库”等16项"
+             "具有代表性的领先科技成果从近千项申报成果中脱颖而出。",
+        {"rel": "award_project", "award": "世界互联网领先科技成果", "year": 2019, "project": "云帆数据库", "org": "北辰大学"},
+        {"project": "世界互联网领先科技成果发布会"}),
+    "a quoted name that ends in an event word is the event, not a winner": (
+        ZH + "4日下午，“世界互联网领先科技成果发布活动”在乌镇举行，14项成果从全球500余项申报中脱颖而出。",
+        None,
+        {"rel": "award_project"}),
+    "评选出…成果，包括“X”等专项成果: a winner without its maker, not the quoted category": (
+        ZH + "今年共评选出15项国内外有代表性的领先科技成果，包括“城市应急数据平台”等“数字防灾”专项成果，"
+             "以及“面向服务的海洋网络试验环境”等独立发布成果，涉及星河科技、北辰大学等单位及企业。",
+        {"rel": "award_project", "award": "领先科技成果", "project": "面向服务的海洋网络试验环境", "org": None},
+        {"project": "数字防灾"}),
+    "makers 评选出 among the award's winners name no project": (
+        ZH + "今年的发布活动共评选出来自星河科技、北辰大学等15项具有国际代表性的年度领先科技成果，以及5项提名成果。",
+        None,
+        {"rel": "award_project"}),
+    "a maker's named product recognized after the award was named; a person honoured is no tuple": (
+        EN + "Three people and ten companies were named winners of the Pioneer Award. China's Zhang Wei was recognized "
+             "for his work on domain names. Orion Group's CEO Li Ming was honored for his leadership. "
+             "In the enterprise category, Orion Group's Vega Pay was recognized for its innovation in payments.",
+        {"rel": "award_project", "award": "Pioneer Award", "year": 2019, "project": "Vega Pay", "org": "Orion Group"},
+        {"org": "China"}),
+    "a CEO recognized is no project": (
+        EN + "Ten companies were named winners of the Pioneer Award. Orion Group's CEO Li Ming was honored for his leadership.",
+        None,
+        {"rel": "award_project"}),
     "a numbered list under 'Here's their selection:' whose numbers the splitter cut off": (
         EN + "The conference announced its selection of 12 leading internet technology and science achievements. "
              "Here's their selection:\n\n1. Orion Twins from Bayfront\n\n"

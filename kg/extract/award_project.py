@@ -14,8 +14,8 @@ from typing import NamedTuple
 from ..models import AwardProject
 from . import evidence_for
 from .context import DocContext
-from .lexicon import AWARD_VERBS, ORG_DESCRIPTORS_EN, ORG_DESCRIPTORS_ZH, alternation
-from .names import POSSESSIVE_EN, leading_org_word, looks_like_org
+from .lexicon import AWARD_VERBS, COUNTRIES, ORG_DESCRIPTORS_EN, ORG_DESCRIPTORS_ZH, alternation
+from .names import POSSESSIVE_EN, leading_org_word, looks_like_org, role_re_en
 from .people import titled_people
 
 _QUOTES = "“”\"「」『』"
@@ -30,7 +30,9 @@ _RANK = re.compile(r"(?:[一二三四五六七八九十]+等奖|特等奖|金奖
 _YEAR_BEFORE = re.compile(r"(20\d\d)年(?:度)?(?:的)?[“「『]?$")
 # 获奖项目“…”颇高: a verb before the noun it qualifies names no winner.
 # 甲的“X”、乙的“Y”等(15项)成果集中发布: 等 places the quoted before it among the award's winners.
-_VERB_ZH = re.compile(rf"(?:{alternation(AWARD_VERBS)}|位列其中|名列其中|榜上有名|获(?=[^,，。;；]{{0,10}}奖))(?!奖?(?:项目|成果|作品|案例|名单|单位|者))"
+# 共评选出15项领先科技成果，包括“X”等…; 甲的“X”等18项成果从千余项申报成果中脱颖而出: selected.
+_VERB_ZH = re.compile(rf"(?:{alternation(AWARD_VERBS)}|位列其中|名列其中|榜上有名|脱颖而出|(?:评选|遴选|评)出|获(?=[^,，。;；]{{0,10}}奖))"
+                      r"(?!奖?(?:项目|成果|作品|案例|名单|单位|者))"
                       r"|[”」』]等(?:[\d一二三四五六七八九十几多]+(?:项|个|款))?(?:成果|项目)")
 # 某公司的“项目”, 某公司凭借“项目”, “项目”（某公司）, 某集团“项目” (the maker when its name says so): one winner of a list.
 _QUOTED_ITEM = re.compile(r"(?:(?P<org>[^、,，;；:：“”\"。]{2,30}?)(?:研发|推出|打造|开发|发布)?(?:的|凭借|凭|依托|以)"
@@ -69,6 +71,8 @@ _ITEM_MADE_BY = re.compile(rf"^(?P<project>[^由,，:：;；]{{2,40}}?)由(?P<or
 _MAKER_END = r"(?:有限公司|公司|集团|大学|学院|研究院|研究所|实验室|科学院|所)"
 _ORG_FUSED = re.compile(rf"^(?P<org>[^,，。;；:：、]{{2,24}}{_MAKER_END})(?P<project>[^,，。;；:：、]{{4,40}})$")
 _MAKER_NAME = re.compile(rf".*{_MAKER_END}$")
+# 天枢芯片——星河科技有限公司, 基于X的Y平台——乙研究院: the product, then a dash and a name that ends as a maker's.
+_ITEM_DASH_MAKER = re.compile(rf"^(?P<project>[^—－–]{{2,40}}?)\s*(?:——|—|－－)\s*(?P<org>[^-—－–的,，]{{2,30}}{_MAKER_END})$")
 _ITEM_OWNER_BEFORE = re.compile(rf"^由?(?P<org>[^的,，:：;；\s]{{2,30}}?){_MAKERS}?的(?P<project>[^,，:：;；]{{2,40}})$")
 # 甲公司、乙大学联合研发的X: one winner, made by each of them.
 _JOINT_MAKERS = re.compile(rf"^(?P<orgs>[^的,，、]{{2,30}}(?:[、和与及][^的,，、]{{2,30}}?)+){_MAKERS}的(?P<project>[^、,，]{{2,40}})$")
@@ -76,6 +80,12 @@ _JOINT_MAKERS = re.compile(rf"^(?P<orgs>[^的,，、]{{2,30}}(?:[、和与及][^
 _BULLET = r"(?:\d{1,2}[.、)）]|\d{1,2}(?=\s)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[-•·*●◆■▲▶]|[①-⑳])\s*"
 # A list's number or bullet alone: the sentence splitter cut it from its row ("1." / "Orion Twins from Bayfront").
 _NUMBER_ONLY = re.compile(r"\d{1,2}[.)、]|[-•*●◆■▲▶]")
+# "1.天枢芯片" ⏎ "——星河科技有限公司": a row's maker on the line below it, after a dash.
+_MAKER_LINE = re.compile(r"\s*(?:——|—|－－|--)\s*(?P<orgs>[^,，。;；:：!?！？“”\"]{2,60}?)\s*")
+# Makers of one row: 星河研究所 北辰科技有限公司 (a space between Chinese names), 甲、乙.
+_MAKERS_APART = re.compile(r"\s*[、;；]\s*|(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff])")
+# 2019年某某成果名单（按发布次序）, …名单如下: a heading on a line of its own; its rows follow, with no colon.
+_LIST_TITLE = re.compile(r"(?:获奖|入选)?(?:项目|成果)?名单(?:如下)?(?:[(（][^()（）]{1,12}[)）])?")
 # …赛道——甲的X: a row's track before the winner.
 _ITEM_LEAD = re.compile(rf"^(?:{_BULLET}|其中|此外|另外|同时|和|与|及|以及|还有|包括|[一二三四五六七八九十]是|"
                         rf"[一这该另](?:款|项|个|套|种)|[^,，。;；—]{{2,15}}赛道\s*(?:——|—|-|:)\s*)+\s*")
@@ -113,8 +123,11 @@ _INCLUDES = re.compile(r"[,，](?P<pointed>它们|这些(?:成果|项目)?|其�
                        r"|(?<=中)包括|(?<=[,，])(?:获评|入选|获奖|上榜)的(?:有|是|包括)")
 # 称今年的获奖成果“…”: a quotation, not a winner.
 _SPOKEN = re.compile(r"(?:称|说|表示|认为|指出|强调|坦言)[^,，。;；“”]*$")
-# “未来之光”博览会: a quoted name that an event word follows is the event's, not a winner's.
-_EVENT_NAMED = re.compile(r"(?:博览会|展览会|展会|大会|论坛|峰会|大赛|竞赛|挑战赛|赛事|活动|评选)"
+# “未来之光”博览会, “某某成果发布活动”: a quoted name that an event word follows or ends is the
+# event's, not a winner's.
+_EVENT_WORD = r"(?:博览会|展览会|展会|大会|论坛|峰会|大赛|竞赛|挑战赛|赛事|活动|评选)"
+_EVENT_QUOTED = re.compile(rf".*{_EVENT_WORD}$")
+_EVENT_NAMED = re.compile(rf"{_EVENT_WORD}"
                           # …科技成果“绿色计算”专项成果, “数字先锋”奖: a category of the award, not a winner
                           r"|(?:专项|特别|单项)(?:成果|奖)|奖")
 # 在介绍“X”领先成果时, 介绍了入选成果“X”: a winner named by the award's short word (领先成果, 获奖项目).
@@ -192,6 +205,10 @@ _PRODUCT_EN = re.compile(r"\b(?:chip|system|platform|model|database|network|engi
 _WON_FOR_ITS_EN = re.compile(rf"(?:^|,\s|\b(?:while|whereas|and)\s)(?:the\s)?(?P<org>{_EN_ORG})\s(?:won|received|bagged|took|claimed|was\shonou?red\swith)\s"
                              r"[^.;]{0,80}?\b(?i:award|prize|honou?r|achievement|place)s?\s(?:[^.;]{0,20}?\s)?for\s(?:(?:its|their)\s|(?=[A-Z]))"
                              r"(?P<project>[^,.;]+)")
+# "In the enterprise category, Orion Group's Vega Pay was recognized for its …": a maker's named
+# product honoured, after the award was named (a person honoured is no tuple; China's X is no maker's).
+_RECOGNISED_EN = re.compile(rf"(?:^|,\s)(?P<org>{_EN_ORG}){POSSESSIVE_EN}\s(?P<project>[A-Z0-9][\w&.'’+-]*(?:\s[A-Z0-9][\w&.'’+-]*){{0,5}})"
+                            r"\s(?:was|were)\s(?:also\s)?(?:recogni[sz]ed|honou?red|commended)\sfor\b")
 # "The … Award went to Orion Data for its X and to Vertex Labs for its Y"
 _WENT_TO_EN = re.compile(rf"\b(?:went|goes|was\s(?:given|presented))\sto\s(?P<first>.+)$")
 _TO_ORG_FOR_EN = re.compile(rf"(?:^|\sand\s(?:to\s)?)(?:the\s)?(?P<org>{_EN_ORG})\sfor\s(?:its|their)\s(?P<project>[^,.;]+?)"
@@ -209,6 +226,8 @@ _WINNERS_LIST_EN = re.compile(r"\b(?i:winners|recipients|honou?rees)\s(?:this\sy
 _BARE_NAME_EN = re.compile(r"[A-Z0-9][\w&.'’()/+-]*(?:\s[\w&.'’()/+-]+){0,9}")
 # Clauses of one sentence that may each name a winner ("…, while …").
 _CLAUSES_EN = re.compile(r",?\s(?:while|whereas)\s|;\s")
+
+_COUNTRIES_EN = frozenset(COUNTRIES.values())
 
 Found = tuple[str, "int | None", str, "str | None"]
 
@@ -259,7 +278,7 @@ def _quoted_zh(text: str, award: str) -> list[tuple[str, str | None]]:
     for match in _QUOTED_ITEM.finditer(text):
         project = match.group("project")
         if project in award or _COUNTED.match(project) or _SPOKEN.search(text, 0, match.start("project") - 1) \
-                or _EVENT_NAMED.match(text, match.end("project") + 1):
+                or _EVENT_NAMED.match(text, match.end("project") + 1) or _EVENT_QUOTED.match(project):
             continue
         lead = match.group("org") or ""
         if lead.startswith("有") and text[match.start() - 2 : match.start()] in ("中,", "中，"):
@@ -278,8 +297,8 @@ def _item_zh(phrase: str) -> tuple[str, str] | None:
     if quoted and looks_like_org(quoted.group("org")):
         return quoted.group("name") + quoted.group("rest").rstrip("等"), _without_descriptor(quoted.group("org"))
     phrase = _COUNT_TAIL.sub("", re.sub(f"[{_QUOTES}]", "", phrase)).rstrip("等 ")
-    for pattern in (_ITEM_FIELDS, _ITEM_OWNER_AFTER, _ITEM_ROW, _ITEM_ORG_COLON, _ITEM_OWNER_BEFORE, _ITEM_MADE_BY, _ITEM_BY_MEANS,
-                    _ITEM_DASH_ROW):
+    for pattern in (_ITEM_DASH_MAKER, _ITEM_FIELDS, _ITEM_OWNER_AFTER, _ITEM_ROW, _ITEM_ORG_COLON, _ITEM_OWNER_BEFORE,
+                    _ITEM_MADE_BY, _ITEM_BY_MEANS, _ITEM_DASH_ROW):
         match = pattern.match(phrase)
         if match:
             project, org = _PROJECT_WORD.sub("", match.group("project").strip()), match.group("org").strip()
@@ -482,7 +501,7 @@ def _field_row(awards, line: str) -> list[tuple[str, str]] | None:
 
 
 def _row(ctx: DocContext, index: int, text: str, awards, parse) -> list[Found]:
-    """This line as the next row of a list whose head ended in a colon, if it is one."""
+    """This line as the next row of a list whose head ended in a colon (or a list's title), if it is one."""
     rows, awards.rows = awards.rows, None
     paragraph = ctx.sentences[index].paragraph
     if rows and (_NUMBER_ONLY.fullmatch(text) or paragraph == awards.row_paragraph):
@@ -493,10 +512,21 @@ def _row(ctx: DocContext, index: int, text: str, awards, parse) -> list[Found]:
         awards.rows = rows
         return [(*rows, *item) for item in fields]
     row = rows and _is_row(ctx, index, text)
+    makers = _makers_below(ctx, index) if row else []
+    if makers:  # the row is the project, whole; its maker's line is read with it
+        awards.rows, awards.row_paragraph = rows, ctx.sentences[index + 1].paragraph
+        return [(*rows, _bare_piece(text), org) for org in makers]
     items = parse(_ROW_NUMBER.sub("", text)) if row else []
     if items or (row and _TABLE_HEADER.fullmatch(text)):  # 序号 成果名称 申报单位: the rows follow
         awards.rows, awards.row_paragraph = rows, paragraph
     return [(*rows, *item) for item in items]
+
+
+def _makers_below(ctx: DocContext, index: int) -> list[str]:
+    """The makers of a list's row written on the next line after a dash (1.X ⏎ ——甲公司)."""
+    below = ctx.sentences[index + 1] if index + 1 < len(ctx.sentences) else None
+    line = _MAKER_LINE.fullmatch(ctx.text(below)) if below else None
+    return [org for org in _MAKERS_APART.split(line.group("orgs")) if len(org) >= 2] if line else []
 
 
 def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
@@ -525,6 +555,8 @@ def _zh(ctx: DocContext, index: int, text: str, awards: _Awards) -> list[Found]:
         awards.rows = (name, year) if _LIST_HEAD.search(head) or "名单" in head[-25:] else None
         if awards.rows:  # the head's sentence may hold the first fields of its rows
             pairs = pairs or [item for line in text.split("\n")[1:] for item in _field_row(awards, line) or []]
+    elif own and _LIST_TITLE.fullmatch(text, own.end):  # the list's title, its rows on the lines below
+        awards.rows, awards.row_paragraph = (name, year), None
     if continued and not pairs:
         pairs = [item for item in map(_item_zh, _split_list(text)) if item]
     if not pairs or not all(org for _, org in pairs):  # 甲“X”、乙“Y”等15项成果荣获…: the quotes alone do not name the makers
@@ -624,7 +656,7 @@ class _AwardsEn:
             name = _AWARD_BODY_EN.sub("", name).replace("(S&T) ", "")
             self.last = (name, int(stated.group(1)) if stated else ctx.year_of(text))
             return self.last
-        return self.last if _CARRY_CUE_EN.search(text) else None
+        return self.last if _CARRY_CUE_EN.search(text) or _RECOGNISED_EN.search(text) else None
 
 
 def _row_en(line: str) -> list[tuple[str, str]]:
@@ -665,6 +697,8 @@ def _en(ctx: DocContext, index: int, text: str, awards: _AwardsEn) -> list[Found
         pairs = _owned_list_en(text)
         listed = {project for project, _ in pairs}
         pairs += [(project, org) for project, org in _for_its(_WON_FOR_ITS_EN.finditer(text)) if project not in listed]
+        pairs += [(m.group("project"), m.group("org")) for m in _RECOGNISED_EN.finditer(text)  # not "Orion's CEO Li Ming"
+                  if m.group("org") not in _COUNTRIES_EN and not re.match(rf"{role_re_en()}\b", m.group("project"))]
         found = [(name, year, project, org) for project, org in pairs]
     awards.listing = paragraph if found and text.endswith(";") else None
     return found
