@@ -174,7 +174,7 @@ def viz(
     output: Path = typer.Option(Path("out/graph.html"), "-o", "--output", help="HTML file to write."),
 ) -> None:
     """Draw the graph as a self-contained interactive HTML page."""
-    from .sparql import load_store
+    from .graphstore import open_graph
     from .viz import render_graph
     from .write import write_text
 
@@ -183,9 +183,12 @@ def viz(
     if not data.exists():
         _fail(KGError(f"{data}: not found; run `kg build` first"))
     try:
-        page = render_graph(load_store(data), lang, focus=focus, hops=hops, max_nodes=max_nodes)
+        store, notice = open_graph(data)
+        page = render_graph(store, lang, focus=focus, hops=hops, max_nodes=max_nodes)
     except KGError as exc:
         _fail(exc)
+    if notice:
+        typer.secho(notice, err=True, fg="yellow")
     write_text(output, page)
     typer.echo(f"wrote {output}")
 

@@ -97,11 +97,12 @@ def to_networkx(data=Path("out/kg.nt"), lang: str = "zh"):
     graph gives the same networkx graph and the same files."""
     import networkx as nx
 
-    from .sparql import load_store, select_rows
+    from .graphstore import open_graph
+    from .sparql import select_rows
     from .viz import CLASS_STYLE
     from .vocab import SPARQL_PROLOGUE
 
-    store = load_store(Path(data)) if isinstance(data, (str, Path)) else data
+    store = open_graph(Path(data))[0] if isinstance(data, (str, Path)) else data  # the built store when current
 
     def select(sparql: str):
         return select_rows(store, SPARQL_PROLOGUE + sparql)

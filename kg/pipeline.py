@@ -160,6 +160,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     from .assemble import assemble
     from .curated import curated_statements, load_aliases, load_curated, with_curated_names
     from .export import relation_tuples, tuples_to_jsonl
+    from .graphstore import StoreWriter
     from .ingest import seed_files
     from .iri import DEFAULT_BASE, normalise_base
     from .paths import ontology_dir
@@ -212,17 +213,21 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     # when all of them are written.
     with atomic_output(out) as staging:
         # serialise() empties the named graphs: from here on the store holds the graph
-        run("write", lambda: [write_text(staging / name, chunks) for name, chunks in serialise(assembled.graphs)])
-        store = run("load", lambda: load_store(staging / "kg.nt"))
-        triples = len(store)
-        shacl = run("validate", lambda: validate(store))
-        relations = run("export", lambda: relation_tuples(store))
-        write_text(staging / "relations.jsonl", tuples_to_jsonl(relations))
-        drawn = run("graph data", lambda: graph_data(store, "zh"))  # drawn in the page and measured in the report
-        write_text(staging / "graph.html", run("viz", lambda: render_page(drawn, "zh")))
-        write_text(staging / "report.md", run("report", lambda: render_report(
-            store, statement_count, low_confidence, dict(per_doc), skipped, warnings, shacl, assembled.conflicts,
-            curated_notes + assembled.notes, relations, analytics(drawn))))
+        digests = run("write", lambda: {name: write_text(staging / name, chunks)
+                                        for name, chunks in serialise(assembled.graphs)})
+        # The persistent store (kg.graphstore) loads on the second core while this thread validates and reports.
+        with StoreWriter(staging) as persistent:
+            store = run("load", lambda: load_store(staging / "kg.nt"))
+            triples = len(store)
+            shacl = run("validate", lambda: validate(store))
+            relations = run("export", lambda: relation_tuples(store))
+            write_text(staging / "relations.jsonl", tuples_to_jsonl(relations))
+            drawn = run("graph data", lambda: graph_data(store, "zh"))  # drawn in the page and measured in the report
+            write_text(staging / "graph.html", run("viz", lambda: render_page(drawn, "zh")))
+            write_text(staging / "report.md", run("report", lambda: render_report(
+                store, statement_count, low_confidence, dict(per_doc), skipped, warnings, shacl, assembled.conflicts,
+                curated_notes + assembled.notes, relations, analytics(drawn))))
+            run("store", lambda: persistent.finish(digests))
     return BuildResult(
         out=str(out), documents=len(documents), from_cache=extracted.from_cache, skipped=skipped, warnings=warnings,
         statements=statement_count, triples=triples,

@@ -10,6 +10,11 @@ of the file's graphs with each triple once: a triple that three documents'
 graphs state is one row, not three. The named graphs stay as they are for
 ``GRAPH ?g { … }``.
 
+A graph file of a build is answered from the build's persistent store
+(`kg.graphstore`), opened read-only, while the file still has the content
+it was built with; any other file is loaded into memory, and the result's
+`notice` says why.
+
 A query declares its parameters in its header comment, one line each::
 
     # param: year xsd:integer optional -- only this summit year
@@ -360,27 +365,31 @@ def query(query_or_name: str, data: Path = DEFAULT_DATA, params: dict[str, str] 
     its first `limit` triples; `total` still counts them all."""
     import pyoxigraph
 
+    from .graphstore import open_graph
+
     if limit is not None and limit < 0:
         raise SparqlError(f"limit {limit}: give 0 or more rows")
     text, label, canned = _source(query_or_name)
     if _UPDATE.search(_STRINGS_AND_COMMENTS.sub(" ", text)):
         raise SparqlError("SPARQL UPDATE is not allowed: kg query is read-only (rebuild with `kg build` instead)")
     substitutions = _bind(declared_params(text, label), params or {}, label)
-    store = load_store(data)
+    store, loaded = open_graph(data)
     if canned:
         _check_search_keys(store, text, data)
     try:
         result = store.query(text, prefixes=QUERY_PREFIXES, substitutions=substitutions)
         if isinstance(result, pyoxigraph.QuerySolutions):
-            rows = _select(result, limit)
-            if canned and rows.total == 0 and "name" in (params or {}) and "wic:searchKey" in text:
-                rows.notice = _missed_name(store, params)
-            return rows
-        if isinstance(result, pyoxigraph.QueryBoolean):
-            return QueryResult("ask", boolean=bool(result))
-        triples = sorted(result, key=str)
-        return QueryResult("graph", triples=triples[:limit], total=len(triples))
+            answer = _select(result, limit)
+            if canned and answer.total == 0 and "name" in (params or {}) and "wic:searchKey" in text:
+                answer.notice = _missed_name(store, params)
+        elif isinstance(result, pyoxigraph.QueryBoolean):
+            answer = QueryResult("ask", boolean=bool(result))
+        else:
+            triples = sorted(result, key=str)
+            answer = QueryResult("graph", triples=triples[:limit], total=len(triples))
     except SyntaxError as exc:
         raise _syntax_error(text, str(exc), label) from None
     except RuntimeError as exc:  # e.g. a declared parameter that the query does not SELECT
         raise SparqlError(f"{label}: {exc}".replace("does not contains", "does not contain")) from None
+    answer.notice = "\n".join(filter(None, (loaded, answer.notice))) or None
+    return answer

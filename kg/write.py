@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -290,38 +292,67 @@ def serialise(named: NamedGraphs) -> Iterator[tuple[str, Iterator[str]]]:
     yield "kg.jsonld", _jsonld(blocks)
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where the system cannot."""
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS):  # a file system or kernel without it
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
+
+
 @contextlib.contextmanager
 def atomic_output(out: Path) -> Iterator[Path]:
-    """Yield a fresh directory; on success it replaces `out` in one rename.
+    """Yield a fresh directory; on success it takes the place of `out` in one step.
 
-    A lock beside `out` makes a second concurrent build wait; a failure or an
-    interruption leaves the previous `out` exactly as it was.
+    The staging folder and `out` are exchanged atomically, so a reader opening
+    `out` (its files, its store) finds the old folder or the new one, never
+    none and never a mix. A lock beside `out` makes a second concurrent build
+    wait; a failure or an interruption, even SIGKILL, leaves the previous `out`
+    exactly as it was. What a killed build left beside it is cleared by the
+    next build, which holds the lock, so no running build is using it.
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     lock_path = out.parent / f".{out.name}.lock"
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        retired = sorted(out.parent.glob(f".{out.name}.old-*"))
+        if retired and not out.exists():  # killed between the two renames of the fallback below
+            os.rename(retired.pop(), out)
+        for debris in [*out.parent.glob(f".{out.name}.building-*"), *retired]:
+            shutil.rmtree(debris, ignore_errors=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
         staging.chmod(0o755)
         try:
             yield staging
             if out.exists() and not out.is_dir():
                 raise KGError(f"{out}: exists and is not a directory")
-            retired = out.parent / f".{out.name}.old-{os.getpid()}"
-            if out.exists():
-                os.rename(out, retired)
-            os.rename(staging, out)
-            shutil.rmtree(retired, ignore_errors=True)
+            if not out.exists():
+                os.rename(staging, out)
+            elif not _exchange(staging, out):
+                retired_now = out.parent / f".{out.name}.old-{os.getpid()}"
+                os.rename(out, retired_now)
+                os.rename(staging, out)
+                shutil.rmtree(retired_now, ignore_errors=True)
         finally:
-            if staging.exists():
+            if staging.exists():  # the previous out after an exchange, or a failed build's files
                 shutil.rmtree(staging, ignore_errors=True)
 
 
-def write_text(path: Path, text: str | Iterable[str]) -> None:
-    """Write a text, or a text in chunks as they are produced."""
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        if isinstance(text, str):
-            handle.write(text)
-        else:
-            handle.writelines(text)
+def write_text(path: Path, text: str | Iterable[str]) -> str:
+    """Write a text, or a text in chunks as they are produced, as UTF-8; return its SHA-256."""
+    digest = hashlib.sha256()
+    with open(path, "wb") as handle:
+        for chunk in [text] if isinstance(text, str) else text:
+            data = chunk.encode("utf-8")
+            digest.update(data)
+            handle.write(data)
+    return digest.hexdigest()

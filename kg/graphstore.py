@@ -1,0 +1,169 @@
+"""The persistent store: the built graph on disk, opened read-only without reloading it.
+
+`kg build` writes it to ``out/.store/`` (git-ignored) inside the staging
+folder that replaces ``out/`` in one rename, so the store and the files it
+was loaded from are swapped together: a reader sees the old pair or the new
+one, never a mix. It holds the named graphs of ``kg.trig`` and, as the
+default graph, their union with each triple once (the triples of ``kg.nt``).
+
+``.store/graph-files.json`` records the size, modification time and SHA-256
+of the RDF files the store was loaded from. A reader uses the store for one
+of those files only while the file still has that content; for any other
+file (no store beside it, or a file changed since the build) it loads the
+file into memory, as before the store existed, and says why in one line, so
+an answer never comes from stale data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import threading
+from pathlib import Path
+from typing import Iterator
+
+__all__ = ["GRAPH_FILES", "STORE_DIR", "StoreWriter", "fingerprint_file", "open_graph", "store_folder"]
+
+STORE_DIR = ".store"
+_MANIFEST = "graph-files.json"
+_DB = "db"
+# The files of out/ whose graph the store holds (the union of kg.trig's graphs is the others' graph).
+GRAPH_FILES = ("kg.trig", "kg.ttl", "kg.nt", "kg.jsonld")
+
+
+def fingerprint_file(path: Path, sha256: str | None = None) -> dict:
+    """What identifies a file's content: size, modification time and SHA-256 (computed when not given)."""
+    stat = path.stat()
+    if sha256 is None:
+        sha256 = _sha256(path)
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": sha256}
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _current(path: Path, recorded: dict) -> bool:
+    """Whether `path` still has the content `recorded`: same size and time, or (a copy, a checkout) same SHA-256."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    if stat.st_size != recorded["size"]:
+        return False
+    return stat.st_mtime_ns == recorded["mtime_ns"] or _sha256(path) == recorded["sha256"]
+
+
+class StoreWriter:
+    """Loads the store of a build in a thread (pyoxigraph releases the GIL
+    while loading) while the build validates and reports on the second core.
+
+    ``with StoreWriter(folder) as writer:`` loads ``folder/kg.trig`` (the
+    named graphs) and ``folder/kg.nt`` (their union, as the default graph)
+    into ``folder/.store``; `writer.finish(digests)` waits for it and writes
+    the manifest, last, so that a store without one is never used. Leaving
+    the block waits for the thread however the build ends, so a failed
+    build's folder is not removed under it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._thread = threading.Thread(target=self._load, name="kg-store", daemon=True)
+        self._error: BaseException | None = None
+
+    def __enter__(self) -> "StoreWriter":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._thread.join()
+
+    def _load(self) -> None:
+        import pyoxigraph
+
+        try:
+            (self.folder / STORE_DIR).mkdir()
+            store = pyoxigraph.Store(str(self.folder / STORE_DIR / _DB))
+            store.bulk_load(path=str(self.folder / "kg.trig"), format=pyoxigraph.RdfFormat.TRIG)
+            store.bulk_load(path=str(self.folder / "kg.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES,
+                            to_graph=pyoxigraph.DefaultGraph())
+            store.flush()
+            del store  # closed before the folder is renamed into place
+        except BaseException as exc:  # noqa: BLE001 - raised in the build's thread by finish()
+            self._error = exc
+
+    def finish(self, digests: dict[str, str]) -> None:
+        """Wait for the load; then record the graph files' fingerprints (`digests`: name -> SHA-256)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        files = {name: fingerprint_file(self.folder / name, digests[name]) for name in GRAPH_FILES}
+        manifest = self.folder / STORE_DIR / _MANIFEST
+        manifest.write_text(json.dumps({"files": files}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _pinned(folder: Path) -> Iterator[Path]:
+    """`folder` as the directory it is now: paths under the result stay in that directory even if
+    a build swaps another into its place meanwhile (Linux /proc; elsewhere `folder` itself)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        yield folder
+        return
+    try:
+        pinned = Path(f"/proc/self/fd/{handle}")
+        yield pinned if pinned.is_dir() else folder
+    finally:
+        os.close(handle)
+
+
+def _store_for(data: Path):
+    """The read-only store holding `data`'s graph, or (None, why not).
+
+    The store, its manifest and the file are all read in one directory (see
+    `_pinned`): the store opens its files as it starts, so it stays whole
+    after the directory is swapped out."""
+    import pyoxigraph
+
+    shown = data.parent / STORE_DIR
+    with _pinned(data.parent) as folder:
+        if not (folder / STORE_DIR / _MANIFEST).exists():
+            return None, f"{data}: no store beside it (`kg build` writes one to {shown})"
+        try:
+            store = pyoxigraph.Store.read_only(str(folder / STORE_DIR / _DB))
+            recorded = json.loads((folder / STORE_DIR / _MANIFEST).read_text(encoding="utf-8"))["files"][data.name]
+        except (OSError, RuntimeError, ValueError, KeyError):
+            return None, f"{data}: its store {shown} cannot be read; run `kg build` to write it again"
+        if not _current(folder / data.name, recorded):
+            return None, f"{data}: changed since its store was built; run `kg build` to bring the store up to date"
+        return store, None
+
+
+def open_graph(data: Path):
+    """A store holding the graph of `data`, and a notice (None when it is the built store).
+
+    The built store when `data` is a graph file of a build that still has
+    its content; otherwise `data` loaded into memory, with a one-line notice
+    saying why (the answer is then current, only slower at scale)."""
+    from .sparql import load_store
+
+    store, why = _store_for(data) if data.name in GRAPH_FILES else (None, None)
+    if store is not None:
+        return store, None
+    memory = load_store(data)
+    return memory, (f"{why}; loaded the file into memory instead" if why else None)
+
+
+def store_folder(data: Path) -> Path | None:
+    """The built store's database folder for `data`, when it holds `data`'s current graph."""
+    store, _ = _store_for(data) if data.name in GRAPH_FILES else (None, None)
+    if store is None:
+        return None
+    del store
+    return data.parent / STORE_DIR / _DB
