@@ -587,6 +587,11 @@ CASES = {
              "Chairman of Orion Group Maria Lopez; and Academician of the Chinese Academy of Engineering Chen Jun.",
         {"rel": "speaks_at", "person": "Maria Lopez", "event": "Digital Silk Road Forum"},
         {"event": "forum"}),
+    "what came of an event named next is not where the speech before it was; who hosts it is": (
+        ZH + "北辰大学校长李思齐、青橙数据总裁周立明分别致辞。省长王立群主持开幕式。\n"
+             "星河公司董事长林海峰发表致辞。在数字科技成果发布会上，北辰公司的“天枢系统”脱颖而出。",
+        {"rel": "speaks_at", "person": "周立明", "event": "开幕式"},
+        {"rel": "speaks_at", "person": "林海峰", "event": "数字科技成果发布会"}),
 }
 
 

@@ -589,7 +589,7 @@ def extract(ctx: DocContext) -> list[SpeaksAt]:
             # 甲致辞。…主持开幕式。: a formal speech is also at the event the paragraph names next;
             # a speech no event is named for is the summit's.
             event = (_nearest(heard, speaker.person.start) or story.carried(text, speaker.person.end, formal)
-                     or (_named_later(ctx, events_of, index) if formal else None)
+                     or (_named_later(ctx, texts, events_of, index) if formal else None)
                      or (_Event("大会" if zh else "conference", ctx.year_of(text), 0, summit=True)
                          if _SPEECH_NOUN.search(text) else None))
             if event is None or event.year is None:
@@ -617,15 +617,20 @@ def _speech(ctx: DocContext, sentence, person: TitledPerson, event: _Event, conf
                     evidence=evidence_for(ctx, sentence, "speaks_at.pattern", confidence))
 
 
-def _named_later(ctx: DocContext, events_of: list[list[_Event]], index: int) -> _Event | None:
-    """The first event a later sentence of the same paragraph names."""
+# 乙主持开幕式, 开幕式在…举行, "Li Ming presided over …": a sentence about the proceedings themselves.
+_PROCEEDINGS = re.compile(r"主持|举行|举办|召开|开幕|闭幕|\b(?:presid|host|chair|moderat)(?:es|ed|ing)\b")
+
+
+def _named_later(ctx: DocContext, texts: list[str], events_of: list[list[_Event]], index: int) -> _Event | None:
+    """The first event a later sentence of the same paragraph names, where that sentence tells
+    of its proceedings (…分别致辞。乙主持开幕式。), not what came of it (在甲发布会上，乙公司的…脱颖而出)."""
     paragraph = ctx.sentences[index].paragraph
     for later in range(index + 1, len(ctx.sentences)):
         if ctx.sentences[later].paragraph != paragraph:
             break
         specific = [e for e in events_of[later] if not e.summit]
         if specific:
-            return specific[0]
+            return specific[0] if specific[0].held or _PROCEEDINGS.search(texts[later]) else None
     return None
 
 
