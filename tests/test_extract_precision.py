@@ -159,6 +159,14 @@ CASES = {
              "基于隐私计算的海图数据协同平台——蓝鲸医联科技有限公司\n",
         {"rel": "award_project", "project": "基于隐私计算的海图数据协同平台", "org": "蓝鲸医联科技有限公司"},
         {"org": "基于隐私计算"}),
+    "a row's maker on the line below after its field label": (
+        ZH + "2019年世界互联网领先科技成果名单\n1.天枢芯片\n完成单位：星河科技有限公司\n2.云帆数据库\n完成单位：北辰大学\n",
+        {"rel": "award_project", "project": "云帆数据库", "org": "北辰大学"},
+        {"project": "完成单位：北辰大学"}),
+    "a limited company before a row's colon is its maker, not a list's head (有…)": (
+        ZH + "2019年世界互联网领先科技成果名单\n1.星河科技有限公司：天枢芯片\n2.北辰大学：云帆数据库\n",
+        {"rel": "award_project", "project": "天枢芯片", "org": "星河科技有限公司"},
+        {"org": "天枢芯片"}),
     "甲的“X”、乙的“Y”等N项…成果脱颖而出 after the award's event": (
         ZH + "在世界互联网领先科技成果发布会上，星河科技有限公司的“天枢芯片”、北辰大学的“云帆数据库”等16项"
              "具有代表性的领先科技成果从近千项申报成果中脱颖而出。",

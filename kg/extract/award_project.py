@@ -80,8 +80,9 @@ _JOINT_MAKERS = re.compile(rf"^(?P<orgs>[^的,，、]{{2,30}}(?:[、和与及][^
 _BULLET = r"(?:\d{1,2}[.、)）]|\d{1,2}(?=\s)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|[-•·*●◆■▲▶]|[①-⑳])\s*"
 # A list's number or bullet alone: the sentence splitter cut it from its row ("1." / "Orion Twins from Bayfront").
 _NUMBER_ONLY = re.compile(r"\d{1,2}[.)、]|[-•*●◆■▲▶]")
-# "1.天枢芯片" ⏎ "——星河科技有限公司": a row's maker on the line below it, after a dash.
-_MAKER_LINE = re.compile(r"\s*(?:——|—|－－|--)\s*(?P<orgs>[^,，。;；:：!?！？“”\"]{2,60}?)\s*")
+# "1.天枢芯片" ⏎ "——星河科技有限公司" (or "完成单位：星河科技有限公司"): a row's maker on the line below it.
+_MAKER_LINE = re.compile(r"\s*(?:——|—|－－|--|(?:申报|完成|研发|推荐|所属)?(?:单位|机构|企业)\s*[:：])\s*"
+                         r"(?P<orgs>[^,，。;；:：!?！？“”\"]{2,60}?)\s*")
 # Makers of one row: 星河研究所 北辰科技有限公司 (a space between Chinese names), 甲、乙.
 _MAKERS_APART = re.compile(r"\s*[、;；]\s*|(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff])")
 # 2019年某某成果名单（按发布次序）, …名单如下: a heading on a line of its own; its rows follow, with no colon.
@@ -114,7 +115,7 @@ _WINNER_AFTER = re.compile(r"(?:的|得主|获得者|获奖者)(?:是|为|包括
 _WINNER_BY = re.compile(r"(?:则|也)?(?:被(?P<w>[^,，;；。]+?)(?:摘得|获得|夺得|斩获|摘取)|由(?P<bare>[^,，;；。]+?)(?:获得|摘得|夺得|斩获))")
 # 获奖项目包括：…, 人工智能赛道二等奖名单如下：…: a colon that opens a list of winners.
 _LIST_HEAD = re.compile(r"(?:包括|如下|分别是|分别为|名单|得主|有|奖|成果|项目|案例|(?:获得者|得主|获奖者)(?:为|是)|"
-                        r"有[^,，。;；]{1,10})(?:[(（][^()（）]{1,6}[)）])?$")
+                        r"有(?!限公司)[^,，。;；]{1,10})(?:[(（][^()（）]{1,6}[)）])?$")  # not 某某有限公司：X, a row
 # …的科技成果。这15项成果分别是：: the winners of the award named before, pointed back at.
 _WINNERS_CUE = re.compile(r"入选|获奖|获评|上榜|获选|得主|获得者|名单|(?:这|这些|以下|上述)[\d一二三四五六七八九十几]*(?:项|个|款)?(?:成果|项目)")
 # 成果中，包括…: a list that opens without a colon.
