@@ -600,6 +600,11 @@ CASES = {
              "星河公司董事长林海峰发表致辞。在数字科技成果发布会上，北辰公司的“天枢系统”脱颖而出。",
         {"rel": "speaks_at", "person": "周立明", "event": "开幕式"},
         {"rel": "speaks_at", "person": "林海峰", "event": "数字科技成果发布会"}),
+    "'speaking at the ceremony' is at the ceremony the article named, not the summit's words": (
+        EN + "The opening ceremony of the summit was held on Thursday.\n"
+             "Speaking at the ceremony, Orion Group CEO Maria Lopez said AI needs rules.",
+        {"rel": "speaks_at", "person": "Maria Lopez", "event": "opening ceremony"},
+        {"event": "opening ceremony of the summit"}),
 }
 
 

@@ -53,9 +53,10 @@ _EVENT_EN = re.compile(
     rf"|\s+(?:on|of)(?:\s+(?:the|and|&|of|for|in))*\s+{_NOT_TOPIC}[A-Z0-9][\w-]*(?:(?:\s+(?:and|&|of|the|for|in))*\s+[A-Z0-9][\w-]*)*)?)"
 )
 # "The 2031 … Summit Opening Ceremony and Plenary Session took place on …", "The opening ceremony of the
-# 9th World Internet Conference starts at 9 a.m.": the event as the subject of its own sentence.
+# 9th World Internet Conference starts at 9 a.m.": the event as the subject of its own sentence (whose
+# summit the sentence names).
 _HELD_EN = re.compile(
-    r"\b[Tt]he\s+(?P<event>(?:[\w'’()-]+\s){0,10}?" + _KIND_EN + r"(?:\s+of\s+the\s+[^,.;:]{0,60}?)?)"
+    r"\b[Tt]he\s+(?P<event>(?:[\w'’()-]+\s){0,10}?" + _KIND_EN + r")(?:\s+of\s+the\s+[^,.;:]{0,60}?)?"
     r"\s+(?:took\s+place|was\s+held|(?:officially\s+)?(?:opened|opens|started|starts|began|begins|kicked\s+off))\b"
 )
 # "at the two-day conference", "addressed the World Internet Conference": only the summit is named.
@@ -226,8 +227,8 @@ def _event_name_en(match: re.Match) -> str:
                   r"(?:summit|conference)(?:'s|’s)\s+)", "", name, flags=re.I)
 
 
-# "said at the forum": the forum the article named last.
-_BARE_FORUM_EN = ("forum", "sub-forum")
+# "said at the forum", "speaking at the ceremony": the forum or ceremony the article named last.
+_BARE_FORUM_EN = ("forum", "sub-forum", "ceremony")
 
 
 def _last_named_forum_en(ctx: DocContext, text: str, bare: str) -> str | None:
