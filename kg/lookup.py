@@ -15,11 +15,11 @@ __all__ = ["near_names", "suggestion"]
 
 def near_names(wanted: str, names: Iterable[str], limit: int = 3, cutoff: float = 60) -> list[str]:
     """The `limit` names nearest to `wanted`, best first; one spelling per
-    lower-cased form without spaces (Lei Jun, not also lei jun and leijun)."""
+    lower-cased form without spaces (Lin Zhenyu, not also lin zhenyu and linzhenyu)."""
     from rapidfuzz import fuzz, process, utils
 
     spellings: dict[str, str] = {}
-    for name in sorted(set(names)):  # "Lei Jun" sorts before "lei jun" and is the one shown
+    for name in sorted(set(names)):  # "Lin Zhenyu" sorts before "lin zhenyu" and is the one shown
         spellings.setdefault(name.lower().replace(" ", ""), name)
     found = process.extract(wanted, list(spellings.values()), scorer=fuzz.WRatio, processor=utils.default_process,
                             limit=limit, score_cutoff=cutoff)

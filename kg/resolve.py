@@ -169,7 +169,7 @@ def chinese_name(label: str) -> bool:
 
 
 def pinyin_name(name: str) -> str | None:
-    """A Chinese person's name in pinyin as written in English (雷军 → Lei Jun)."""
+    """A Chinese person's name in pinyin as written in English (林振宇 → Lin Zhenyu)."""
     parts = _family_given(name)
     return None if parts is None else f"{parts[0].capitalize()} {parts[1].capitalize()}"
 

@@ -250,11 +250,11 @@ CASES = {
         [{"person": "Chinese President Xi Ming"}]),
     "what is glued to a name or an organisation on real pages": (
         ZH + "星河部副部长刘振以视频方式宣读贺信并致辞。并会晤中央星河办公室副主任、星河局副主任王松。"
-             "发布会现场 星河在线记者田雨阳 摄。星河宣传部负责日常工作的副部长胡和平出席。",
+             "发布会现场 星河在线记者田雨林 摄。星河宣传部负责日常工作的副部长胡和安出席。",
         [{"rel": "holds_role", "person": "刘振", "role": "副部长", "org": "星河部"},
          {"rel": "holds_role", "person": "王松", "role": "副主任", "org": "中央星河办公室"},
-         {"rel": "holds_role", "person": "田雨阳", "role": "记者", "org": "星河在线"},
-         {"rel": "holds_role", "person": "胡和平", "role": "副部长", "org": "星河宣传部"}],
+         {"rel": "holds_role", "person": "田雨林", "role": "记者", "org": "星河在线"},
+         {"rel": "holds_role", "person": "胡和安", "role": "副部长", "org": "星河宣传部"}],
         [{"person": "刘振以"}, {"org": "会晤中央星河办公室"}, {"org": "发布会现场 星河在线"},
          {"org": "星河宣传部负责日常工作"}]),
     "a Latin name with a space is one organisation": (

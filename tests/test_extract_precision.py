@@ -81,8 +81,8 @@ CASES = {
         None,
         {"rel": "summit_theme"}),
     "an interview during a forum is no speech at it": (
-        ZH + "数字经济论坛期间，阿里巴巴集团董事长张勇接受记者采访时表示，数字化转型没有终点。",
-        {"rel": "holds_role", "person": "张勇", "role": "董事长"},
+        ZH + "数字经济论坛期间，星河集团董事长张明勇接受记者采访时表示，数字化转型没有终点。",
+        {"rel": "holds_role", "person": "张明勇", "role": "董事长"},
         {"rel": "speaks_at"}),
     "people who welcomed the speakers did not speak": (
         EN + "Speakers at the forum were welcomed by Tongxiang mayor Li Ming.",

@@ -341,7 +341,7 @@ def _en_patterns() -> list[re.Pattern]:
         re.compile(rf"(?P<name>{_EN_NAME})\s\((?P<role>{roles}),\s(?:the\s)?(?P<org>{_EN_ORG})\)"),
         # Role of Org Name
         # (a name that an organisation's words run on after is part of that organisation: "… Leading Internet Scientific and …")
-        # ("… Systems in Ghana Nii Quaynor": where the organisation is, between it and the name)
+        # ("… Systems in Ghana Kofi Mensah": where the organisation is, between it and the name)
         re.compile(rf"\b(?P<role>{roles})\sof\s(?:the\s)?(?P<org>{_EN_ORG})(?:\sin\s[A-Z][a-z]+)?,?\s(?P<name>{_EN_NAME})"
                    rf"(?!\s(?:(?:and|of|for|&)\s)?[A-Z])"),
         # Org('s) Role Name
@@ -536,7 +536,7 @@ def _org_ends(words: list[str]) -> bool:
 
 
 def _resplit(text: str, match: re.Match) -> tuple[str, str, tuple[int, int]]:
-    """"Secretary General of AICTO Mohamed Ben Amor": where the organisation ends and
+    """"Secretary General of ARTCO Mohamed Ben Salah": where the organisation ends and
     the name starts, when the pattern let the organisation take the name's first words.
     The longest name (up to four words) after an organisation that may end there wins."""
     org, name = match.group("org"), match.group("name")

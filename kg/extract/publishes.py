@@ -16,7 +16,7 @@ _WORK = re.compile(r"《(?P<work>[^《》]{2,60})》")
 _RELEASE = re.compile(alternation(RELEASE_VERBS))
 _WORK_KIND = re.compile(alternation(WORK_WORDS))
 # A work named without book marks right after its release: 发布了2015移动互联网安全态势报告，
-# 发布世界互联网发展指数指标体系和中国互联网发展指数指标体系: two, joined by 和.
+# 发布星河发展指数指标体系和月亮发展指数指标体系: two, joined by 和.
 _BARE_KINDS = r"(?:报告|白皮书|蓝皮书|指数|指标体系|年鉴|案例集)(?:\(?20\d\d\)?)?"
 _BARE_WORK_ZH = re.compile(rf"(?:发布|发表|推出|公布|首发)了?(?P<work>[^,，。;；《》“”「」的、\s]{{4,40}}?{_BARE_KINDS})"
                            r"(?=[,，。;；]|和|与|及|$)")
