@@ -605,6 +605,14 @@ CASES = {
              "Speaking at the ceremony, Orion Group CEO Maria Lopez said AI needs rules.",
         {"rel": "speaks_at", "person": "Maria Lopez", "event": "opening ceremony"},
         {"event": "opening ceremony of the summit"}),
+    "致辞的嘉宾包括A、B (no colon): everyone titled after the cue spoke": (
+        ZH + "在开幕式上致辞的嘉宾包括国际电信联盟秘书长托马斯·赫尔、星河公司董事长林海峰等。",
+        {"rel": "speaks_at", "person": "林海峰", "event": "开幕式"},
+        {"rel": "speaks_at", "event": "大会"}),
+    "出席论坛 is the forum a sentence before held on a day (甲论坛20日在乌镇举行), on its own line": (
+        ZH + "\n数字丝路论坛20日在乌镇举行。星河公司董事长林海峰出席论坛并作主旨演讲。",
+        {"rel": "speaks_at", "person": "林海峰", "event": "数字丝路论坛"},
+        {"event": "论坛"}),
 }
 
 

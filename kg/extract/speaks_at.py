@@ -106,15 +106,17 @@ _WHEN_ZH = re.compile(r"^(?:(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|�
 _THEMED_ZH = re.compile(rf"^以(?P<topic>.{{2,30}}?)为主题的(?P<kind>{alternation(EVENT_WORDS)})$")
 # "在分论坛上" names no forum: it is the one the article named last.
 _BARE_FORUM_ZH = ("分论坛", "论坛", "平行论坛", "专题论坛", "发布会")
-# A forum the article names: 举办了某论坛, 在某论坛上, or 某论坛(在乌镇)举行.
-_HOSTED_ZH = re.compile(rf"(?:举办了?|举行了?|召开了?|在|于|出席|参加)(?P<event>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))"
+# A forum the article names: 举办了某论坛, 在某论坛上, or 某论坛(20日)(在乌镇)举行.
+_HOSTED_ZH = re.compile(rf"(?:举办了?|举行了?|召开了?|在|于|出席|参加)(?P<event>[^,，。;；:：、\n]{{2,30}}?(?:{alternation(EVENT_WORDS)}))"
                         r"(?=[上中]|期间|[,，。;；]|$)"
-                        rf"|(?P<event2>[^,，。;；:：、]{{2,30}}?(?:{alternation(EVENT_WORDS)}))[”\"]?(?:在[^,，。;；]{{1,12}}?)?"
+                        rf"|(?P<event2>[^,，。;；:：、\n]{{2,30}}?(?:{alternation(EVENT_WORDS)}))[”\"]?"
+                        r"(?:\d{1,2}日(?:上午|下午|晚上|晚间)?)?(?:在[^,，。;；]{1,12}?)?"
                         r"(?:举行|举办|召开|开幕)")
 # 罗振远透露, 罗振远今日出席「甲论坛」并作主旨发言: a known name's verb, close by or after the event it names.
 _NAMED_VERB_ZH = re.compile(rf"(?:{_AFTER_EVENT_ZH}|[^。,，]{{0,12}}?){_SPOKE_ZH}")
-# 出席开幕式并致辞的有：A、B…: everyone titled after the cue spoke.
-_SPEAKER_LIST_ZH = re.compile(r"(?:致辞|致词|发言|讲话|演讲)的(?:嘉宾|领导|代表)?(?:有|包括|分别是|分别为|为)[:：]")
+# 出席开幕式并致辞的有：A、B…, 致辞的嘉宾包括A、B: everyone titled after the cue spoke.
+_SPEAKER_LIST_ZH = re.compile(r"(?:致辞|致词|发言|讲话|演讲)的(?:(?:嘉宾|领导|代表)(?:有|包括|分别是|分别为|为)[:：]?"
+                              r"|(?:有|包括|分别是|分别为|为)[:：])")
 # "Among those who addressed the opening ceremony were …", "Speakers at the forum included …",
 # "Other speakers included …", "Some of the guests who spoke included …"
 _SPEAKER_LIST_EN = re.compile(r"\b(?:[Aa]mong\s+(?:those|the\s+speakers)\s+who\s+(?:addressed|spoke\s+(?:at|to))\b[^.;]*?"
