@@ -621,7 +621,7 @@ def _speech(ctx: DocContext, sentence, person: TitledPerson, event: _Event, conf
 
 
 # 乙主持开幕式, 开幕式在…举行, "Li Ming presided over …": a sentence about the proceedings themselves.
-_PROCEEDINGS = re.compile(r"主持|举行|举办|召开|开幕|闭幕|\b(?:presid|host|chair|moderat)(?:es|ed|ing)\b")
+_PROCEEDINGS = re.compile(r"主持|举行|举办|召开|开幕|闭幕|\b(?:presid|host|chair|moderat)(?:e?s|ed|ing)\b")
 
 
 def _named_later(ctx: DocContext, texts: list[str], events_of: list[list[_Event]], index: int) -> _Event | None:
