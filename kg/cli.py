@@ -265,10 +265,11 @@ def query_(
         _fail(exc)
     if result.notice:
         typer.secho(result.notice, err=True, fg="yellow")
-    kept = len(result.triples) if result.kind == "graph" else len(result.terms)
-    if result.kind != "ask" and result.total > kept:
-        what = "triples" if result.kind == "graph" else "rows"
-        typer.secho(f"showing {kept} of {result.total} {what}; raise --limit to see more", err=True, fg="yellow")
+    if result.more:
+        typer.secho(f"showing the first {len(result.terms)} rows; raise --limit to see more", err=True, fg="yellow")
+    elif result.kind == "graph" and result.total > len(result.triples):
+        typer.secho(f"showing {len(result.triples)} of {result.total} triples; raise --limit to see more", err=True,
+                    fg="yellow")
 
 
 @app.command()

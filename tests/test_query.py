@@ -213,7 +213,7 @@ def test_xml_gives_the_same_bindings_as_json(built):
 def test_json_honours_the_limit(built):
     run = _kg("query", "speakers", "--data", str(built / "kg.nt"), "--format", "json", "--limit", "2")
     assert len(json.loads(run.stdout)["results"]["bindings"]) == 2
-    assert "showing 2 of 12 rows" in run.stderr
+    assert run.stderr == "showing the first 2 rows; raise --limit to see more\n"
 
 
 CONSTRUCT = "CONSTRUCT { ?s skos:prefLabel ?l } WHERE { ?s a wic:Summit ; skos:prefLabel ?l }"
@@ -287,7 +287,9 @@ def test_cli_csv_and_bounded_output(built):
                "--format", "csv", "--limit", "5")
     assert many.exit_code == 0
     assert len(many.stdout.strip().splitlines()) == 6
-    assert "showing 5 of" in many.stderr
+    assert "showing the first 5 rows" in many.stderr
+    every = _kg("query", "speakers", "--data", str(built / "kg.nt"), "--format", "csv", "--limit", "12")
+    assert every.exit_code == 0 and every.stderr == ""  # exactly as many rows as the limit: nothing more follows
 
 
 def test_cli_lists_queries_with_parameters_and_refuses_unknown_names(built):
