@@ -146,7 +146,8 @@ def evaluate(predicted: list[dict], gold: list[dict]) -> Evaluation:
         unique_pred.setdefault(_key(row), row)
     unique_gold = {}
     for row in gold:
-        unique_gold.setdefault((row["rel"], _alternatives(row).__repr__()), row)
+        # the same alternatives written in another order are the same gold line (a set's repr depends on the hash seed)
+        unique_gold.setdefault((row["rel"], tuple(map(frozenset, _alternatives(row)))), row)
     gold_rows = list(unique_gold.values())
     gold_alts = [_alternatives(r) for r in gold_rows]
     pred_keys = list(unique_pred)
