@@ -16,15 +16,18 @@ an answer never comes from stale data.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import json
 import os
+import shutil
+import tempfile
 import threading
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["GRAPH_FILES", "STORE_DIR", "StoreWriter", "fingerprint_file", "open_graph", "store_folder"]
+__all__ = ["GRAPH_FILES", "STORE_DIR", "StoreWriter", "copy_store", "fingerprint_file", "link_store", "open_graph"]
 
 STORE_DIR = ".store"
 _MANIFEST = "graph-files.json"
@@ -123,26 +126,65 @@ def _pinned(folder: Path) -> Iterator[Path]:
         os.close(handle)
 
 
-def _store_for(data: Path):
-    """The read-only store holding `data`'s graph, or (None, why not).
+def link_store(source: Path, target: Path) -> None:
+    """`target` (a folder, made if missing) holding the store in `source`: its table files (``*.sst``,
+    never rewritten, only replaced) by hard link, its small bookkeeping files copied. RocksDB opens
+    table files when it first needs them, so a store read in place would fail once a build had
+    replaced and removed its folder; the copy keeps the graph it was made from however long it is read."""
+    target.mkdir(exist_ok=True)
+    for entry in os.scandir(source):
+        if entry.name.endswith(".sst"):
+            try:
+                os.link(entry.path, target / entry.name)
+                continue
+            except OSError:  # another file system
+                pass
+        shutil.copy2(entry.path, target / entry.name)
 
-    The store, its manifest and the file are all read in one directory (see
-    `_pinned`): the store opens its files as it starts, so it stays whole
-    after the directory is swapped out."""
-    import pyoxigraph
 
+def copy_store(data: Path, target: Path) -> str | None:
+    """Put the built store of `data` into `target` (see `link_store`) when it holds `data`'s current
+    graph; else say why not. The manifest, the file and the store are all read in one directory
+    (see `_pinned`), the one `out/` was when this started."""
     shown = data.parent / STORE_DIR
     with _pinned(data.parent) as folder:
         if not (folder / STORE_DIR / _MANIFEST).exists():
-            return None, f"{data}: no store beside it (`kg build` writes one to {shown})"
+            return f"{data}: no store beside it (`kg build` writes one to {shown})"
         try:
-            store = pyoxigraph.Store.read_only(str(folder / STORE_DIR / _DB))
             recorded = json.loads((folder / STORE_DIR / _MANIFEST).read_text(encoding="utf-8"))["files"][data.name]
-        except (OSError, RuntimeError, ValueError, KeyError):
-            return None, f"{data}: its store {shown} cannot be read; run `kg build` to write it again"
-        if not _current(folder / data.name, recorded):
-            return None, f"{data}: changed since its store was built; run `kg build` to bring the store up to date"
-        return store, None
+            if not _current(folder / data.name, recorded):
+                return f"{data}: changed since its store was built; run `kg build` to bring the store up to date"
+            link_store(folder / STORE_DIR / _DB, target)
+        except (OSError, ValueError, KeyError):
+            shutil.rmtree(target, ignore_errors=True)  # no part of a store stays behind
+            target.mkdir()
+            return f"{data}: its store {shown} cannot be read; run `kg build` to write it again"
+    return None
+
+
+_COPIES: list[Path] = []  # this process's copies of stores, removed when it exits
+
+
+def _remove_copies() -> None:
+    for folder in _COPIES:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _store_for(data: Path):
+    """The read-only store holding `data`'s graph (a private copy, see `link_store`), or (None, why not)."""
+    import pyoxigraph
+
+    if not _COPIES:
+        atexit.register(_remove_copies)
+    copy = Path(tempfile.mkdtemp(prefix="kg-store-"))
+    _COPIES.append(copy)
+    why = copy_store(data, copy)
+    if why is not None:
+        return None, why
+    try:
+        return pyoxigraph.Store.read_only(str(copy)), None
+    except (OSError, RuntimeError):
+        return None, f"{data}: its store {data.parent / STORE_DIR} cannot be read; run `kg build` to write it again"
 
 
 def open_graph(data: Path):
@@ -158,12 +200,3 @@ def open_graph(data: Path):
         return store, None
     memory = load_store(data)
     return memory, (f"{why}; loaded the file into memory instead" if why else None)
-
-
-def store_folder(data: Path) -> Path | None:
-    """The built store's database folder for `data`, when it holds `data`'s current graph."""
-    store, _ = _store_for(data) if data.name in GRAPH_FILES else (None, None)
-    if store is None:
-        return None
-    del store
-    return data.parent / STORE_DIR / _DB

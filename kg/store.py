@@ -76,31 +76,19 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def _link_tree(source: Path, target: Path) -> None:
-    """`target` (an empty folder) holding hard links to `source`'s files; copies where linking fails."""
-    import os
-
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:  # another file system
-            shutil.copy2(src, dst)
-
-    shutil.copytree(source, target, copy_function=link, dirs_exist_ok=True)
-
-
 def serve(data: Path, port: int = 7878, bind: str = "127.0.0.1", location: Path | None = None,
           ready: callable = None) -> int:
     """Serve the graph of `data` read-only with the Oxigraph server until interrupted.
 
     When `data` is a graph file of a build and still has the content it was
-    built with, the build's store is served as it is (no load); otherwise
-    `data` is loaded into a fresh store first. As for `kg query`, the default graph is the union of the file's graphs,
-    each triple once; the named graphs stay. Ctrl-C and SIGTERM stop the
+    built with, the build's store is served (linked, not loaded); otherwise
+    `data` is loaded into a fresh store first. As for `kg query`, the
+    default graph is the union of the file's graphs, each triple once; the
+    named graphs stay. Ctrl-C and SIGTERM stop the
     server and remove the store it was given (unless `location` is ours to
     keep). Returns the server's exit status, 0 when interrupted.
     """
-    from .graphstore import store_folder
+    from .graphstore import copy_store
     from .sparql import UNION_INTO_DEFAULT
 
     _check_listen(bind, port)
@@ -108,16 +96,13 @@ def serve(data: Path, port: int = 7878, bind: str = "127.0.0.1", location: Path 
         raise KGError(f"{data}: not found; run `kg build` first")
     binary = oxigraph_binary()
     owned = location is None
-    built = store_folder(data) if owned else None
     process = None
     with _sigterm_as_ctrl_c():
         folder = Path(tempfile.mkdtemp(prefix="kg-store-")) if owned else location
         try:
-            if built is not None:
-                # The build's store, by hard links (its files are never rewritten, only replaced):
-                # the server keeps the graph it started with while a new build replaces out/.
-                _link_tree(built, folder)
-            else:
+            # The build's store when current, by hard links: the server keeps the graph it started
+            # with while a new build replaces out/ (see kg.graphstore.link_store).
+            if not owned or copy_store(data, folder) is not None:
                 load = [binary, "load", "--location", str(folder), "--file", str(data)]
                 union = [binary, "update", "--location", str(folder), "--update", UNION_INTO_DEFAULT]
                 for command in (load, union):

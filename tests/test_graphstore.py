@@ -225,3 +225,16 @@ def test_a_store_that_cannot_be_read_is_named_and_not_used(own_build):
     assert count == _file_count(own_build / "kg.nt")
     assert notice == (f"{own_build / 'kg.nt'}: its store {own_build / STORE_DIR} cannot be read; run `kg build` to "
                       "write it again; loaded the file into memory instead")
+
+
+def test_an_open_store_keeps_its_graph_after_a_build_removes_its_folder(own_build):
+    # RocksDB opens table files when it first needs them (at 10,000 articles, not all at start), so a
+    # reader reads a private copy: its table files are hard links, which outlive the build's folder.
+    expected = _count(own_build / "kg.nt", NAMED)[0]
+    tables = sorted((own_build / STORE_DIR / "db").glob("*.sst"))
+    links = [table.stat().st_nlink for table in tables]
+    store, notice = open_graph(own_build / "kg.nt")
+    assert notice is None and tables and [table.stat().st_nlink for table in tables] == [n + 1 for n in links]
+    shutil.rmtree(own_build)
+    (row,) = store.query(NAMED)
+    assert int(row[0].value) == expected
