@@ -52,20 +52,39 @@ class Run:
     peak_rss: int  # bytes
 
 
+# A child forked from this (large) test process starts with its peak RSS, and Linux keeps that peak across
+# exec: `kg` is started by a small launcher instead, which writes the peak of its own child to the pipe it is given.
+_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.executable, [sys.executable, "-m", "kg.cli", *sys.argv[2:]])
+_, status, usage = os.wait4(pid, 0)
+os.write(int(sys.argv[1]), str(usage.ru_maxrss * 1024).encode())
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def _kg(*args: str, timeout: float = 120) -> Run:
     """Run `python -m kg.cli ARGS` from the repository; measure its wall time and peak memory."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:  # pipes could fill and block it
+        peak_read, peak_write = os.pipe()
         start = time.monotonic()
-        process = subprocess.Popen([sys.executable, "-m", "kg.cli", *args], cwd=ROOT, env=ENV, stdout=out, stderr=err)
-        watchdog = threading.Timer(timeout, process.kill)  # a hang fails the test instead of stalling the suite
+        process = subprocess.Popen([sys.executable, "-c", _LAUNCHER, str(peak_write), *args], cwd=ROOT, env=ENV,
+                                   stdout=out, stderr=err, pass_fds=(peak_write,), start_new_session=True)
+        os.close(peak_write)
+        # A hang fails the test instead of stalling the suite (the launcher and `kg` are one process group).
+        watchdog = threading.Timer(timeout, os.killpg, (process.pid, 9))
         watchdog.start()
         try:
-            _, status, usage = os.wait4(process.pid, 0)  # this child's own peak RSS, unlike getrusage
+            process.wait()
+            # (killed by the watchdog, the launcher reports nothing: no peak)
+            peak = int(os.read(peak_read, 64) or 0)
         finally:
             watchdog.cancel()
+            os.close(peak_read)
         seconds = time.monotonic() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        return Run(process.returncode, _read(out), _read(err), seconds, usage.ru_maxrss * 1024)
+        return Run(process.returncode, _read(out), _read(err), seconds, peak)
 
 
 def _read(handle) -> str:
