@@ -27,7 +27,8 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["GRAPH_FILES", "STORE_DIR", "StoreWriter", "copy_store", "fingerprint_file", "link_store", "open_graph"]
+__all__ = ["GRAPH_FILES", "STORE_DIR", "StoreWriter", "copy_store", "fingerprint_file", "link_store", "open_graph",
+           "store_copy_folder"]
 
 STORE_DIR = ".store"
 _MANIFEST = "graph-files.json"
@@ -170,13 +171,25 @@ def _remove_copies() -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def store_copy_folder() -> Path:
+    """A new temporary folder for a copy of a store, named after this process. Copies left by
+    processes that no longer run (killed before they could remove them) are removed first: their
+    hard links would keep a replaced store's disk space."""
+    folder = Path(tempfile.gettempdir())
+    for left in folder.glob("kg-store-*-*"):
+        pid = left.name.split("-")[2]
+        if pid.isdigit() and int(pid) != os.getpid() and not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(left, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"kg-store-{os.getpid()}-"))
+
+
 def _store_for(data: Path):
     """The read-only store holding `data`'s graph (a private copy, see `link_store`), or (None, why not)."""
     import pyoxigraph
 
     if not _COPIES:
         atexit.register(_remove_copies)
-    copy = Path(tempfile.mkdtemp(prefix="kg-store-"))
+    copy = store_copy_folder()
     _COPIES.append(copy)
     why = copy_store(data, copy)
     if why is not None:

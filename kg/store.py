@@ -11,7 +11,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -88,7 +87,7 @@ def serve(data: Path, port: int = 7878, bind: str = "127.0.0.1", location: Path 
     server and remove the store it was given (unless `location` is ours to
     keep). Returns the server's exit status, 0 when interrupted.
     """
-    from .graphstore import copy_store
+    from .graphstore import copy_store, store_copy_folder
     from .sparql import UNION_INTO_DEFAULT
 
     _check_listen(bind, port)
@@ -98,7 +97,7 @@ def serve(data: Path, port: int = 7878, bind: str = "127.0.0.1", location: Path 
     owned = location is None
     process = None
     with _sigterm_as_ctrl_c():
-        folder = Path(tempfile.mkdtemp(prefix="kg-store-")) if owned else location
+        folder = store_copy_folder() if owned else location
         try:
             # The build's store when current, by hard links: the server keeps the graph it started
             # with while a new build replaces out/ (see kg.graphstore.link_store).

@@ -238,3 +238,21 @@ def test_an_open_store_keeps_its_graph_after_a_build_removes_its_folder(own_buil
     shutil.rmtree(own_build)
     (row,) = store.query(NAMED)
     assert int(row[0].value) == expected
+
+
+def test_copies_left_by_killed_readers_are_removed_by_the_next_reader(own_build, tmp_path, monkeypatch):
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        left = tmp_path / f"kg-store-{dead.pid}-x1"
+        running = tmp_path / f"kg-store-{alive.pid}-x2"
+        for folder in (left, running):
+            folder.mkdir()
+            (folder / "000009.sst").write_bytes(b"")
+        assert open_graph(own_build / "kg.nt")[1] is None
+        assert not left.exists() and running.exists()
+    finally:
+        alive.kill()
+        alive.wait()
