@@ -366,6 +366,8 @@ def _spine_layout(data: dict) -> None:
 
     import igraph
 
+    if not data["nodes"]:  # an empty graph: nothing to place (igraph refuses an empty start matrix)
+        return
     index = {n["id"]: i for i, n in enumerate(data["nodes"])}
     graph = igraph.Graph(n=len(index), edges=sorted({tuple(sorted((index[e["from"]], index[e["to"]])))
                                                       for e in data["edges"]}))

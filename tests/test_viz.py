@@ -144,3 +144,17 @@ def test_kg_viz_draws_the_build_page_from_any_rdf_file(built, tmp_path):
         result = CliRunner().invoke(app, ["viz", "--data", str(built / name), "-o", str(page)])
         assert result.exit_code == 0, result.output
         assert page.read_bytes() == expected, name
+
+
+def test_an_empty_graph_draws_an_empty_page(tmp_path):
+    """A graph with no triples gives a page with no nodes, not a traceback."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    empty = tmp_path / "empty.nt"
+    empty.write_text("", encoding="utf-8")
+    page = tmp_path / "empty.html"
+    result = CliRunner().invoke(app, ["viz", "--data", str(empty), "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    assert re.search(r'"nodes":\s*\[\s*\]', page.read_text(encoding="utf-8"))
