@@ -281,6 +281,19 @@ CASES = {
           "place": "Wuzhen, Zhejiang province"},
          {"rel": "summit_theme", "summit": 2018, "theme": "Bright Networks for All"}],
         []),
+    "a title right after a title is one post": (
+        ZH + "星河论坛执行主席高级顾问阿尔多·维兰表示，互联网需要治理。",
+        [{"rel": "holds_role", "person": "阿尔多·维兰", "role": "执行主席高级顾问", "org": "星河论坛"}],
+        [{"person": "高级顾问阿尔多·维兰"}]),
+    "a speech is no event, and the edition's ordinal outweighs a copy's posting date": (
+        "峰会动态\n首届世界互联网大会在乌镇开幕\n2015-01-14\n星河部部长林振宇出席开幕式并发表主旨演讲。",
+        [{"rel": "speaks_at", "person": "林振宇", "event": "开幕式", "summit": 2014}],
+        [{"event": "并发表主旨演讲"}, {"summit": 2015}]),
+    "'speaks at' under a photo": (
+        "Summit news\nThe 4th World Internet Conference opened in Wuzhen.\n"
+        "Ravi Menon, CEO of Learnly, speaks at the opening ceremony of the World Internet Conference.",
+        [{"rel": "speaks_at", "person": "Ravi Menon", "event": "opening ceremony", "summit": 2017}],
+        []),
 }
 
 

@@ -144,8 +144,8 @@ class DocContext:
 
     def _default_year(self) -> int | None:
         """The summit the article is about: the year it names most, else the
-        year of its dates, else the edition it numbers most (第五届), else the
-        year a web page says it was published."""
+        edition it numbers most (第五届), else the year of its dates, else the
+        year it writes most, else the year a web page says it was published."""
         explicit, numbered = Counter(), Counter()
         for match in self._summit_re.finditer(self.doc.match_text):
             year = summit_year(match, None)
@@ -159,7 +159,8 @@ class DocContext:
         dated = Counter(int(next(filter(None, groups))) for groups in _DATE_YEAR.findall(self.doc.match_text))
         # Last, the year the article writes most (报告2020, "Report 2020"), from the first summit's on.
         written = Counter(year for year in map(int, _YEAR.findall(self.doc.match_text)) if year >= FIRST_SUMMIT_YEAR)
-        for counts in (explicit, dated, numbered, written):
+        # (an edition named by its ordinal outweighs dates, which may be when a copy was posted)
+        for counts in (explicit, numbered, dated, written):
             if counts:
                 return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
         return self.doc.page.published.year if self.doc.page and self.doc.page.published else None

@@ -153,7 +153,9 @@ def titled_people_zh(text: str) -> list[TitledPerson]:
     for match in role_re_zh().finditer(text):
         gap = text[chain_end : match.start()]
         connector = _CONNECTOR.match(gap) if chain else None
-        if connector and _ORG_GAP_OK.match(gap[connector.end():]):
+        if chain and not gap:  # 执行主席高级顾问: the adviser to the executive chairman, one post
+            chain[-1] = (chain[-1][0], chain[-1][1] + match.group(0))
+        elif connector and _ORG_GAP_OK.match(gap[connector.end():]):
             org = gap[connector.end():]
             org, role = _clean_org(org, match.group(0)) if org else ("", match.group(0))
             former = chain[-1][1][:1]
@@ -168,8 +170,9 @@ def titled_people_zh(text: str) -> list[TitledPerson]:
             org, role = _clean_org(org, match.group(0))
             chain = [(org, role)]
         chain_end = match.end()
-        # 林振宇主席贺信: a title after a name (the official style) is followed by no second name.
-        name = None if _ends_in_name(org) else name_after_title(text, match.end())
+        # 林振宇主席贺信: a title after a name (the official style) is followed by no second name;
+        # a title right after this one continues it.
+        name = None if _ends_in_name(org) or role_re_zh().match(text, match.end()) else name_after_title(text, match.end())
         name_at = match.end()
         if not name and text[match.end():match.end() + 1] == "的" and text[max(0, start - 2):start] in _HOLDING:
             name_at = match.end() + 1  # 担任甲公司首席技术官的X表示: the name must go on to say or do something

@@ -82,7 +82,7 @@ _VERB_ZH = re.compile(rf"^(?:{_AFTER_EVENT_ZH}|[^。]{{0,30}}?)(?P<verb>{_SPOKE_
 # A speech made to the event (致辞, 演讲, 宣读): unlike 表示 or 说, said only where the event is.
 _FORMAL_ZH = re.compile(r"致|发言|讲话|演讲|报告|宣读|发表|主旨")
 _VERB_EN = re.compile(r"\b(?:said|says|told|noted|added|stressed|urged|called|deliver(?:s|ed|ing)?|"
-                      r"address(?:es|ed|ing)?|spoke|speaking|remarked|highlighted|pointed out|warned|explained|"
+                      r"address(?:es|ed|ing)?|spoke|speaks|speaking|remarked|highlighted|pointed out|warned|explained|"
                       r"emphasized|emphasised|argued|shared|hoped|read out|debated|discussed|"
                       r"(?:gave|giving|made)\s(?:a|an|the)\s(?:[\w-]+\s){0,2}?"
                       r"(?:speech|address|remarks|talk|presentation|keynote))\b",
@@ -128,6 +128,8 @@ _SPEAKER_LIST_EN = re.compile(r"\b(?:[Aa]mong\s+(?:those|the\s+speakers)\s+who\s
 # (甲国通信、科技和信息部部长: a title may hold a 、 of its own.)
 _LIST_JOIN_ZH = re.compile(r"(?:[、,，和及与]|以及)[^,，。;；:：!?！？]{0,40}")
 # 分别参加了峰会的不同论坛: forums counted, not named.
+# 出席并发表主旨演讲: the speech someone gives is not where they give it.
+_A_SPEECH_ZH = re.compile(r"^(?:并)?(?:发表了?|作了?|做了?)?(?:主旨)?(?:演讲|讲话|致辞)$")
 _UNNAMED_ZH = re.compile(r"(?:不同|各个?|多个|多场|其他|其它|相关|一系列|系列)")
 _SUMMIT_ONLY_ZH = re.compile(r"^(?:世界互联网大会|乌镇峰会|峰会|大会|会议|活动|互联网大会)$")
 _GENERIC_ZH = re.compile(r"^(?:本届|今年|此次|本次|这次|该)?(?:的)?(?:峰会|大会|乌镇峰会|世界互联网大会)?(?:的)?")
@@ -157,7 +159,7 @@ def _events_zh(ctx: DocContext, text: str) -> list[_Event]:
         name, year = _drop_summit(ctx, raw)
         if name in _BARE_FORUM_ZH:
             name = _last_named_forum(ctx, text, name) or name
-        if len(name) < 2 or _SUMMIT_ONLY_ZH.match(name) or _UNNAMED_ZH.match(name):
+        if len(name) < 2 or _SUMMIT_ONLY_ZH.match(name) or _UNNAMED_ZH.match(name) or _A_SPEECH_ZH.match(name):
             continue
         events.append(_Event(name, year or ctx.year_of(text) or _own_year(raw), match.start(),
                              held=bool(match.group("event3"))))
