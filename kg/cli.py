@@ -48,7 +48,7 @@ def build(
     curated: Path = typer.Option(Path("ontology/curated"), help="Curated facts: a YAML file or a folder of them."),
     no_curated: bool = typer.Option(False, "--no-curated", help="Extraction only: ignore curated facts."),
     out: Path = typer.Option(Path("out"), help="Output folder, replaced atomically with the store that kg query "
-                                               "and kg serve read (OUT/.store, not committed)."),
+                                               "and kg serve read (.OUT.store beside it, not committed)."),
     base: Optional[str] = typer.Option(None, help="Base IRI for the graph's resources (default: $KG_BASE or w3id)."),
     cache: Path = typer.Option(Path(".kg-cache"), help="Extraction cache: unchanged articles are not re-extracted."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Extract every article afresh."),

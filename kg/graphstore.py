@@ -1,17 +1,19 @@
 """The persistent store: the built graph on disk, opened read-only without reloading it.
 
-`kg build` writes it to ``out/.store/`` (git-ignored) inside the staging
-folder that replaces ``out/`` in one rename, so the store and the files it
-was loaded from are swapped together: a reader sees the old pair or the new
-one, never a mix. It holds the named graphs of ``kg.trig`` and, as the
-default graph, their union with each triple once (the triples of ``kg.nt``).
+`kg build` loads it into ``.store/`` of the staging folder that replaces
+``out/``, and right after that replacement, under the build's lock, moves it
+beside ``out/`` as ``.out.store/`` (git-ignored), so that ``out/`` holds
+exactly the files a build writes. It holds the named graphs of ``kg.trig``
+and, as the default graph, their union with each triple once (the triples
+of ``kg.nt``).
 
-``.store/graph-files.json`` records the size, modification time and SHA-256
-of the RDF files the store was loaded from. A reader uses the store for one
-of those files only while the file still has that content; for any other
-file (no store beside it, or a file changed since the build) it loads the
-file into memory, as before the store existed, and says why in one line, so
-an answer never comes from stale data.
+``graph-files.json`` in the store records the size, modification time and
+SHA-256 of the RDF files the store was loaded from. A reader uses the store
+for one of those files only while the file still has that content; for any
+other file (no store beside it, a file changed since the build, or a build
+caught between replacing ``out/`` and placing its store) it loads the file
+into memory, as before the store existed, and says why in one line, so an
+answer never comes from stale data.
 """
 
 from __future__ import annotations
@@ -28,9 +30,14 @@ from pathlib import Path
 from typing import Iterator
 
 __all__ = ["GRAPH_FILES", "STORE_DIR", "StoreWriter", "copy_store", "fingerprint_file", "link_store", "open_graph",
-           "store_copy_folder"]
+           "store_copy_folder", "store_folder"]
 
-STORE_DIR = ".store"
+STORE_DIR = ".store"  # in the staging folder while a build loads it
+
+
+def store_folder(out: Path) -> Path:
+    """Where the store of a built `out` folder stays: beside it, ``.out.store``."""
+    return out.parent / f".{out.name}{STORE_DIR}"
 _MANIFEST = "graph-files.json"
 _DB = "db"
 # The files of out/ whose graph the store holds (the union of kg.trig's graphs is the others' graph).
@@ -145,17 +152,17 @@ def link_store(source: Path, target: Path) -> None:
 
 def copy_store(data: Path, target: Path) -> str | None:
     """Put the built store of `data` into `target` (see `link_store`) when it holds `data`'s current
-    graph; else say why not. The manifest, the file and the store are all read in one directory
-    (see `_pinned`), the one `out/` was when this started."""
-    shown = data.parent / STORE_DIR
-    with _pinned(data.parent) as folder:
-        if not (folder / STORE_DIR / _MANIFEST).exists():
+    graph; else say why not. The manifest and the store are read in one directory (see `_pinned`),
+    the one the store folder was when this started; the manifest must match `data` as it is."""
+    shown = store_folder(data.parent)
+    with _pinned(shown) as folder:
+        if not (folder / _MANIFEST).exists():
             return f"{data}: no store beside it (`kg build` writes one to {shown})"
         try:
-            recorded = json.loads((folder / STORE_DIR / _MANIFEST).read_text(encoding="utf-8"))["files"][data.name]
-            if not _current(folder / data.name, recorded):
+            recorded = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))["files"][data.name]
+            if not _current(data, recorded):
                 return f"{data}: changed since its store was built; run `kg build` to bring the store up to date"
-            link_store(folder / STORE_DIR / _DB, target)
+            link_store(folder / _DB, target)
         except (OSError, ValueError, KeyError):
             shutil.rmtree(target, ignore_errors=True)  # no part of a store stays behind
             target.mkdir()
@@ -197,7 +204,7 @@ def _store_for(data: Path):
     try:
         return pyoxigraph.Store.read_only(str(copy)), None
     except (OSError, RuntimeError):
-        return None, f"{data}: its store {data.parent / STORE_DIR} cannot be read; run `kg build` to write it again"
+        return None, f"{data}: its store {store_folder(data.parent)} cannot be read; run `kg build` to write it again"
 
 
 def open_graph(data: Path):

@@ -160,7 +160,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     from .assemble import assemble
     from .curated import curated_statements, load_aliases, load_curated, with_curated_names
     from .export import relation_tuples, tuples_to_jsonl
-    from .graphstore import StoreWriter
+    from .graphstore import STORE_DIR, StoreWriter
     from .ingest import seed_files
     from .iri import DEFAULT_BASE, normalise_base
     from .paths import ontology_dir
@@ -211,7 +211,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     del resolution  # the named graphs carry everything later stages need
     # Every file is streamed into a staging folder; `out` is replaced only
     # when all of them are written.
-    with atomic_output(out) as staging:
+    with atomic_output(out, beside=STORE_DIR) as staging:
         # serialise() empties the named graphs: from here on the store holds the graph
         digests = run("write", lambda: {name: write_text(staging / name, chunks)
                                         for name, chunks in serialise(assembled.graphs)})

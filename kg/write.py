@@ -309,8 +309,13 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 @contextlib.contextmanager
-def atomic_output(out: Path) -> Iterator[Path]:
+def atomic_output(out: Path, beside: str | None = None) -> Iterator[Path]:
     """Yield a fresh directory; on success it takes the place of `out` in one step.
+
+    `beside` names a subfolder of the staging folder that is kept next to
+    `out` instead of inside it (``.out.store`` for ``.store``), so that `out`
+    holds exactly the files a build writes; it takes its place right after
+    `out` does, under the same lock.
 
     The staging folder and `out` are exchanged atomically, so a reader opening
     `out` (its files, its store) finds the old folder or the new one, never
@@ -327,24 +332,37 @@ def atomic_output(out: Path) -> Iterator[Path]:
         retired = sorted(out.parent.glob(f".{out.name}.old-*"))
         if retired and not out.exists():  # killed between the two renames of the fallback below
             os.rename(retired.pop(), out)
-        for debris in [*out.parent.glob(f".{out.name}.building-*"), *retired]:
+        for debris in [*out.parent.glob(f".{out.name}.building-*"), *retired,
+                       *(out.parent.glob(f".{out.name}{beside}.old-*") if beside else ())]:
             shutil.rmtree(debris, ignore_errors=True)
+        if beside and (out / beside).is_dir():  # killed after `out` was replaced, before this was placed
+            _replace(out / beside, out.parent / f".{out.name}{beside}")
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
         staging.chmod(0o755)
         try:
             yield staging
             if out.exists() and not out.is_dir():
                 raise KGError(f"{out}: exists and is not a directory")
-            if not out.exists():
-                os.rename(staging, out)
-            elif not _exchange(staging, out):
-                retired_now = out.parent / f".{out.name}.old-{os.getpid()}"
-                os.rename(out, retired_now)
-                os.rename(staging, out)
-                shutil.rmtree(retired_now, ignore_errors=True)
+            _replace(staging, out)
+            if beside and (out / beside).is_dir():
+                _replace(out / beside, out.parent / f".{out.name}{beside}")
         finally:
             if staging.exists():  # the previous out after an exchange, or a failed build's files
                 shutil.rmtree(staging, ignore_errors=True)
+
+
+def _replace(source: Path, target: Path) -> None:
+    """`source` takes the place of the folder `target` (exchanged in one step where the system can);
+    what was `target` is removed."""
+    if not target.exists():
+        os.rename(source, target)
+    elif _exchange(source, target):
+        shutil.rmtree(source, ignore_errors=True)
+    else:
+        retired_now = target.parent / f".{target.name.lstrip('.')}.old-{os.getpid()}"
+        os.rename(target, retired_now)
+        os.rename(source, target)
+        shutil.rmtree(retired_now, ignore_errors=True)
 
 
 def write_text(path: Path, text: str | Iterable[str]) -> str:

@@ -17,7 +17,7 @@ import pyoxigraph
 import pytest
 
 from kg import build, query
-from kg.graphstore import GRAPH_FILES, STORE_DIR, open_graph
+from kg.graphstore import GRAPH_FILES, STORE_DIR, open_graph, store_folder
 from kg.pipeline import OUTPUT_FILES
 
 from .conftest import CURATED, ROOT, SEEDS
@@ -39,7 +39,8 @@ def _file_count(data: Path) -> int:
 
 
 def test_build_writes_a_store_that_every_graph_file_is_answered_from(built):
-    assert (built / STORE_DIR / "graph-files.json").exists()
+    assert (store_folder(built) / "graph-files.json").exists()
+    assert not (built / STORE_DIR).exists()  # beside out/, which holds only the files a build writes
     for name in GRAPH_FILES:
         store, notice = open_graph(built / name)
         assert notice is None, name
@@ -52,7 +53,7 @@ def test_build_writes_a_store_that_every_graph_file_is_answered_from(built):
 
 
 def test_the_store_is_not_committed_and_is_git_ignored():
-    run = subprocess.run(["git", "check-ignore", "-q", f"out/{STORE_DIR}/db/CURRENT"], cwd=ROOT)
+    run = subprocess.run(["git", "check-ignore", "-q", ".out.store/db/CURRENT"], cwd=ROOT)
     assert run.returncode == 0
 
 
@@ -60,6 +61,7 @@ def test_the_store_is_not_committed_and_is_git_ignored():
 def own_build(tmp_path, built) -> Path:
     out = tmp_path / "out"
     shutil.copytree(built, out)
+    shutil.copytree(store_folder(built), store_folder(out))
     return out
 
 
@@ -96,7 +98,7 @@ def test_a_graph_without_a_store_says_so_in_one_line(tmp_path, built):
     shutil.copy(built / "kg.nt", data)
     count, notice = _count(data)
     assert count == _file_count(data)
-    assert notice == (f"{data}: no store beside it (`kg build` writes one to {data.parent / STORE_DIR}); "
+    assert notice == (f"{data}: no store beside it (`kg build` writes one to {store_folder(data.parent)}); "
                       "loaded the file into memory instead")
     run = subprocess.run([sys.executable, "-m", "kg.cli", "query", "themes", "--data", str(data), "--format", "csv"],
                          capture_output=True, text=True, cwd=ROOT)
@@ -104,7 +106,7 @@ def test_a_graph_without_a_store_says_so_in_one_line(tmp_path, built):
 
 
 def test_a_store_without_its_manifest_is_not_used(own_build):
-    (own_build / STORE_DIR / "graph-files.json").unlink()
+    (store_folder(own_build) / "graph-files.json").unlink()
     count, notice = _count(own_build / "kg.nt")
     assert count == _file_count(own_build / "kg.nt") and "no store beside it" in notice
 
@@ -220,10 +222,10 @@ def test_kg_viz_draws_from_the_store(own_build, tmp_path):
 
 
 def test_a_store_that_cannot_be_read_is_named_and_not_used(own_build):
-    shutil.rmtree(own_build / STORE_DIR / "db")
+    shutil.rmtree(store_folder(own_build) / "db")
     count, notice = _count(own_build / "kg.nt")
     assert count == _file_count(own_build / "kg.nt")
-    assert notice == (f"{own_build / 'kg.nt'}: its store {own_build / STORE_DIR} cannot be read; run `kg build` to "
+    assert notice == (f"{own_build / 'kg.nt'}: its store {store_folder(own_build)} cannot be read; run `kg build` to "
                       "write it again; loaded the file into memory instead")
 
 
@@ -231,11 +233,12 @@ def test_an_open_store_keeps_its_graph_after_a_build_removes_its_folder(own_buil
     # RocksDB opens table files when it first needs them (at 10,000 articles, not all at start), so a
     # reader reads a private copy: its table files are hard links, which outlive the build's folder.
     expected = _count(own_build / "kg.nt", NAMED)[0]
-    tables = sorted((own_build / STORE_DIR / "db").glob("*.sst"))
+    tables = sorted((store_folder(own_build) / "db").glob("*.sst"))
     links = [table.stat().st_nlink for table in tables]
     store, notice = open_graph(own_build / "kg.nt")
     assert notice is None and tables and [table.stat().st_nlink for table in tables] == [n + 1 for n in links]
     shutil.rmtree(own_build)
+    shutil.rmtree(store_folder(own_build))
     (row,) = store.query(NAMED)
     assert int(row[0].value) == expected
 
