@@ -86,14 +86,12 @@ def name_after_title(text: str, pos: int) -> str | None:
         return None if is_common_word(found) else found  # 代表齐聚一堂: an idiom, not a transliterated name
     if text[pos : pos + 1] not in SURNAMES:
         return None
-    segmenter = _segmenter()
-    words = segmenter.lcut(text[pos : pos + 8])
-    if len(words) > 1 and len(words[0]) == 1 and 1 <= len(words[1]) <= 2 and _rare(segmenter, words[1]):
+    words = _segmenter().lcut(text[pos : pos + 8])
+    if len(words) > 1 and len(words[0]) == 1 and 1 <= len(words[1]) <= 2 and _rare(words[1]):
         words = [words[0] + words[1], *words[2:]]  # 张 / 明远 / 发来: a surname the segmenter left alone
-    if len(words) > 2 and len(words[0]) == 2 and len(words[1]) == 1 and _rare(segmenter, words[1]) \
-            and not _rare(segmenter, words[2][:1]):
+    if len(words) > 2 and len(words[0]) == 2 and len(words[1]) == 1 and _rare(words[1]) and not _rare(words[2][:1]):
         words = [words[0] + words[1], *words[2:]]  # 陈品 / 妤 / ／: a last character before the phrase ends
-    if len(words) > 1 and 2 <= len(words[0]) <= 3 and _rare(segmenter, words[0]) and not role_re_zh().match(words[1]):
+    if len(words) > 1 and 2 <= len(words[0]) <= 3 and _rare(words[0]) and not role_re_zh().match(words[1]):
         # 刘某以视频方式: the segmenter may keep a preposition or adverb with the name
         return words[0][:2] if len(words[0]) == 3 and words[0][2] in _FUNCTION_CHARS else words[0]
     return None
@@ -114,8 +112,9 @@ def is_common_word(word: str) -> bool:
     return frequency is not None and (len(word) >= 4 or frequency >= _COMMON_WORD)
 
 
-def _rare(segmenter, word: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in word) and (segmenter.FREQ.get(word) or 0) < _COMMON_WORD
+def _rare(word: str) -> bool:
+    """Han characters that make no frequent word: a given name may be that."""
+    return all(map(_is_han, word)) and (_segmenter().FREQ.get(word) or 0) < _COMMON_WORD
 
 
 @lru_cache(maxsize=1)
@@ -184,9 +183,30 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-_MEETING_VERB = re.compile(r"^(?:会晤|会见|拜会|拜访|接见|陪同|见证|邀请|宣读)")
+_MEETING_VERB = re.compile(r"^(?:会晤|会见|拜会|拜访|接见|陪同|见证|邀请|宣读)(?=.)")
 _DUTY = re.compile(r"(?:负责|分管|主管|主持)[^,，。]{1,10}?(?:工作)?$")
 _SCRAPED_TOKEN = re.compile(rf"^[a-z]{{1,3}}\d{{1,4}}(?=[{HAN}])")
+
+
+def _after_description(phrase: str) -> int:
+    """连续两届参加发布会的中国工程院: the organisation after its description."""
+    at = phrase.rfind("的")
+    return at + 1 if at > 0 and len(phrase) - at > 4 and looks_like_org(phrase[at + 1:]) else 0
+
+
+def _after_caption(phrase: str) -> int:
+    """发布会现场 某在线: a caption's words before a space between Han characters are not the organisation."""
+    at = phrase.rfind(" ")
+    return at + 1 if 0 < at < len(phrase) - 1 and _is_han(phrase[at - 1]) and _is_han(phrase[at + 1]) else 0
+
+
+def _matched_end(pattern: re.Pattern):
+    return lambda phrase: (found.end() if (found := pattern.match(phrase)) else 0)
+
+
+# What stands before an organisation's name and is no part of it, in the order it is cut:
+# a description, a caption, a verb of meeting (并会晤中央…办公室副主任), a scraper's page token (p18中共中央).
+_LEADING_CUTS = (_after_description, _after_caption, _matched_end(_MEETING_VERB), _matched_end(_SCRAPED_TOKEN))
 _HOSTED_BY = re.compile(rf"^[^由]{{0,20}}?(?:{alternation(EVENT_WORDS)})由")
 _TRADE_PREFIX = re.compile(rf"^[{HAN}]{{0,6}}?(?:{alternation(TRADE_WORDS_ZH)})")
 _DESCRIBED_LATIN = re.compile(rf"^[{HAN}]{{2,12}}?(?:企业|公司|厂商|业者|机构|集团|品牌|新创|初创)(?=[A-Z][A-Za-z])")
@@ -213,25 +233,12 @@ def org_before(text: str, end: int, floor: int = 0) -> tuple[int, str]:
         phrase = phrase[hosted.end():]
     if phrase.endswith("的"):
         phrase = phrase[:-1]
-    relative = phrase.rfind("的")  # 连续两届参加发布会的中国工程院: the organisation after its description
-    if relative > 0 and len(phrase) - relative > 4 and looks_like_org(phrase[relative + 1:]):
-        start += relative + 1
-        phrase = phrase[relative + 1:]
-    spaced = phrase.rfind(" ")  # 发布会现场 某在线记者: a caption's words before a space are not the organisation
-    if 0 < spaced < len(phrase) - 1 and _is_han(phrase[spaced - 1]) and _is_han(phrase[spaced + 1]):
-        start += spaced + 1
-        phrase = phrase[spaced + 1:]
-    verb = _MEETING_VERB.match(phrase)  # 并会晤中央…办公室副主任: who is met, not the verb, holds the post
-    if verb and verb.end() < len(phrase):
-        start += verb.end()
-        phrase = phrase[verb.end():]
+    for cut in _LEADING_CUTS:
+        drop = cut(phrase)
+        start, phrase = start + drop, phrase[drop:]
     duty = _DUTY.search(phrase)  # 某部负责日常工作的副部长: the duty is no part of the organisation
     if duty and duty.start() >= 2:
         phrase = phrase[: duty.start()]
-    junk = _SCRAPED_TOKEN.match(phrase)  # p18中共中央: a page token the scraper left
-    if junk:
-        start += junk.end()
-        phrase = phrase[junk.end():]
     trade = _TRADE_PREFIX.match(phrase)
     if trade and len(phrase) - trade.end() >= 3 and not ORG_SUFFIX_RE.fullmatch(phrase[trade.end():]):
         start += trade.end()  # 德国工业软件商X公司 is X公司; but 云服务商联盟 is the alliance itself

@@ -573,7 +573,8 @@ def titled_people(ctx: DocContext, text: str) -> list[TitledPerson]:
     key = ("people", text)
     if key not in ctx.memo:
         if ctx.doc.language == "en":
-            ctx.memo[key] = [p for p in map(lambda p: _resolve_company(ctx, text, p), titled_people_en(text)) if p.titles]
+            people = [_resolve_company(ctx, text, p) for p in titled_people_en(text)]
+            ctx.memo[key] = [p for p in people if p.titles]
         else:
             people = [_resolve_anaphors(ctx, text, p) for p in titled_people_zh(text)]
             ctx.memo[key] = sorted(people + byline_people(ctx, text), key=lambda p: p.start)
@@ -582,13 +583,13 @@ def titled_people(ctx: DocContext, text: str) -> list[TitledPerson]:
 
 def _resolve_company(ctx: DocContext, text: str, person: TitledPerson) -> TitledPerson:
     """"Xu Ming, rotating CEO of the company": the last company the article named
-    before (Huawei Technologies won …); none, no title. A member of an honour
+    before (Northwind Technologies won …); none, no title. A member of an honour
     (Internet Hall of Fame) holds no post."""
     titles = []
     for title in person.titles:
         if re.fullmatch(_COMPANY_ANAPHOR_EN, title.org):
-            before = ctx.doc.match_text[max(0, ctx.doc.match_text.find(text) - 1500): ctx.doc.match_text.find(text)]
-            named = list(_COMPANY_EN.finditer(before))
+            at = ctx.doc.match_text.find(text)
+            named = list(_COMPANY_EN.finditer(ctx.doc.match_text, max(0, at - 1500), at))
             title = Title(_trim_en_org(named[-1].group(0)), title.role) if named else None
         if title and not title.org.endswith(_HONOUR_BODIES):
             titles.append(title)
