@@ -109,7 +109,7 @@ _COMMA_SEP = re.compile(r"[,，](?:以及|和|还有)?(?![^(（]*[)）])")
 _SELECTED = r"(?:入选|获选|获奖|入围|上榜|在列|榜上有名|位列其中|名列其中|也在其中|成为(?:入选|获奖)(?:成果|项目)之一)"
 _WINNER_BEFORE = re.compile(rf"(?:^|[,，;；])(?P<w>[^,，;；:：。]{{4,240}}?)[,，]?(?:则|也|亦|同样|还|均|都|同时|成功|一举)?"
                             rf"(?P<verb>{alternation(AWARD_VERBS)}|获选|{_SELECTED})")
-# What may come between a winner's verb and the award it names: …获得2025年世界互联网大会“领先科技奖”.
+# What may come between a winner's verb and the award it names: …获得2025年某大会“星河奖”.
 _LEADS_TO_AWARD = re.compile(r"[^,，;；。]{0,12}|(?:20\d\d年度?)?(?:第[一二三四五六七八九十\d]{1,3}届)?(?:世界互联网大会|乌镇峰会)[“「『]?")
 _WINNER_AFTER = re.compile(r"(?:的|得主|获得者|获奖者)(?:是|为|包括)(?P<w>[^,，;；。]+)")
 _WINNER_BY = re.compile(r"(?:则|也)?(?:被(?P<w>[^,，;；。]+?)(?:摘得|获得|夺得|斩获|摘取)|由(?P<bare>[^,，;；。]+?)(?:获得|摘得|夺得|斩获))")
