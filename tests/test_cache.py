@@ -52,4 +52,5 @@ def test_two_builds_at_once_leave_one_complete_out(tmp_path, seed_copy):
     reference = tmp_path / "reference"
     build(seeds=seed_copy, curated=CURATED, out=reference, cache=None)
     assert _files(out) == _files(reference)
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")) == [".out.lock"]
+    # nothing a build leaves beside out/ but its lock and its store
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")) == [".out.lock", ".out.store"]
