@@ -100,6 +100,7 @@ def _summary(console, result) -> None:
     table.add_row("relation tuples", ", ".join(f"{k} {v}" for k, v in result.relation_counts.items()))
     table.add_row("conflicts", str(result.conflicts))
     table.add_row("SHACL", "conforms" if result.conforms else "[red]violations: see report.md[/red]")
+    table.add_row("store", result.store)
     table.add_row("seconds", f"{sum(result.seconds.values()):.1f} ("
                   + ", ".join(f"{stage} {took:.1f}" for stage, took in result.seconds.items()) + ")")
     console.print(table)

@@ -27,10 +27,13 @@ import shutil
 import tempfile
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
-__all__ = ["GRAPH_FILES", "STORE_DIR", "StoreWriter", "copy_store", "fingerprint_file", "link_store", "open_graph",
-           "store_copy_folder", "store_folder"]
+if TYPE_CHECKING:
+    from .write import GraphDigests
+
+__all__ = ["GRAPH_FILES", "STORE_DIR", "PreviousStore", "StoreWriter", "copy_store", "fingerprint_file", "link_store",
+           "open_graph", "previous_store", "store_copy_folder", "store_folder"]
 
 STORE_DIR = ".store"  # in the staging folder while a build loads it
 
@@ -39,6 +42,7 @@ def store_folder(out: Path) -> Path:
     """Where the store of a built `out` folder stays: beside it, ``.out.store``."""
     return out.parent / f".{out.name}{STORE_DIR}"
 _MANIFEST = "graph-files.json"
+_SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 _DB = "db"
 # The files of out/ whose graph the store holds (the union of kg.trig's graphs is the others' graph).
 GRAPH_FILES = ("kg.trig", "kg.ttl", "kg.nt", "kg.jsonld")
@@ -71,20 +75,57 @@ def _current(path: Path, recorded: dict) -> bool:
     return stat.st_mtime_ns == recorded["mtime_ns"] or _sha256(path) == recorded["sha256"]
 
 
+class PreviousStore(NamedTuple):
+    """The store the build before left beside ``out/``: the base an incremental build updates."""
+
+    db: Path
+    graphs: dict[str, str]  # named graph (N-Triples IRI) -> digest of its TriG text (kg.write.GraphDigests)
+    shacl: dict  # {"shapes": SHA-256 of the shapes file, "results": its validation results}
+
+
+def previous_store(out: Path) -> PreviousStore | None:
+    """The store beside `out` with what it holds, or None (none yet, or one written before stores
+    recorded their graphs). Read under the build's lock, so no other build replaces it meanwhile."""
+    folder = store_folder(out)
+    try:
+        manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
+        return PreviousStore(folder / _DB, manifest["graphs"], manifest["shacl"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+# Above this share of the graph in changed graphs, loading the whole graph again is faster than updating.
+_MOST = 0.5
+
+
 class StoreWriter:
-    """Loads the store of a build in a thread (pyoxigraph releases the GIL
-    while loading) while the build validates and reports on the second core.
+    """Writes the store of a build in a thread (pyoxigraph releases the GIL)
+    while the build validates and reports on the second core.
 
-    ``with StoreWriter(folder) as writer:`` loads ``folder/kg.trig`` (the
-    named graphs) and ``folder/kg.nt`` (their union, as the default graph)
-    into ``folder/.store``; `writer.finish(digests)` waits for it and writes
-    the manifest, last, so that a store without one is never used. Leaving
-    the block waits for the thread however the build ends, so a failed
-    build's folder is not removed under it."""
+    With no usable store from the build before, it bulk-loads
+    ``folder/kg.trig`` (the named graphs) and ``folder/kg.nt`` (their union,
+    as the default graph) into ``folder/.store``. With one, and few graphs
+    changed, it updates a copy of it instead (tables hard-linked, see
+    `link_store`): each changed graph gets the triples it lost removed and
+    those it gained added, and the default graph loses a triple only when no
+    named graph states it any more. `changed_subjects()` then names the
+    subjects whose triples in the union changed, for validating only those.
 
-    def __init__(self, folder: Path) -> None:
+    `writer.finish(...)` waits for it and writes the manifest, last, so that
+    a store without one is never used. Leaving the block waits for the
+    thread however the build ends, so a failed build's folder is not
+    removed under it."""
+
+    def __init__(self, folder: Path, digests: "GraphDigests", previous: PreviousStore | None = None) -> None:
         self.folder = folder
-        self._thread = threading.Thread(target=self._load, name="kg-store", daemon=True)
+        self.digests = digests
+        self.previous = previous
+        self.update = (previous is not None and digests.previous is not None
+                       and digests.changed_triples <= _MOST * digests.triples)
+        self._subjects: set[str] | None = None
+        self._hierarchy_changed = False
+        self.summary = "loaded"
+        self._thread = threading.Thread(target=self._write, name="kg-store", daemon=True)
         self._error: BaseException | None = None
 
     def __enter__(self) -> "StoreWriter":
@@ -94,28 +135,81 @@ class StoreWriter:
     def __exit__(self, *exc_info) -> None:
         self._thread.join()
 
-    def _load(self) -> None:
-        import pyoxigraph
-
+    def _write(self) -> None:
         try:
             (self.folder / STORE_DIR).mkdir()
-            store = pyoxigraph.Store(str(self.folder / STORE_DIR / _DB))
-            store.bulk_load(path=str(self.folder / "kg.trig"), format=pyoxigraph.RdfFormat.TRIG)
-            store.bulk_load(path=str(self.folder / "kg.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES,
-                            to_graph=pyoxigraph.DefaultGraph())
-            store.optimize()  # one sorted file per index: listings read 30% faster
-            del store  # closed before the folder is renamed into place
+            if self.update:
+                self._update()
+            else:
+                self._load()
         except BaseException as exc:  # noqa: BLE001 - raised in the build's thread by finish()
             self._error = exc
 
-    def finish(self, digests: dict[str, str]) -> None:
-        """Wait for the load; then record the graph files' fingerprints (`digests`: name -> SHA-256)."""
+    def _load(self) -> None:
+        import pyoxigraph
+
+        store = pyoxigraph.Store(str(self.folder / STORE_DIR / _DB))
+        store.bulk_load(path=str(self.folder / "kg.trig"), format=pyoxigraph.RdfFormat.TRIG)
+        store.bulk_load(path=str(self.folder / "kg.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES,
+                        to_graph=pyoxigraph.DefaultGraph())
+        store.optimize()  # one sorted file per index: listings read 30% faster
+        del store  # closed before the folder is renamed into place
+
+    def _update(self) -> None:
+        from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse
+
+        link_store(self.previous.db, self.folder / STORE_DIR / _DB)
+        store = Store(str(self.folder / STORE_DIR / _DB))
+        gained, lost = set(), set()
+        for name, triples in sorted(self.digests.changed.items()):
+            graph = NamedNode(name[1:-1])
+            before = {quad.triple for quad in store.quads_for_pattern(None, None, None, graph)}
+            text = "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
+            after = {quad.triple for quad in parse(text, RdfFormat.N_TRIPLES)}
+            for triple in before - after:
+                store.remove(Quad(triple.subject, triple.predicate, triple.object, graph))
+            store.extend(Quad(t.subject, t.predicate, t.object, graph) for t in after - before)
+            lost |= before - after
+            gained |= after - before
+        default = DefaultGraph()
+        # The union loses a triple only when no named graph states it any more.
+        lost = {t for t in lost if not any(q.graph_name != default
+                                           for q in store.quads_for_pattern(t.subject, t.predicate, t.object))}
+        gained = {t for t in gained if Quad(t.subject, t.predicate, t.object, default) not in store}
+        for triple in lost:
+            store.remove(Quad(triple.subject, triple.predicate, triple.object, default))
+        store.extend(Quad(t.subject, t.predicate, t.object, default) for t in gained)
+        del store
+        self._subjects = {t.subject.value for t in lost | gained}
+        self._hierarchy_changed = any(t.predicate.value == _SUBCLASS_OF for t in lost | gained)
+        self.summary = (f"updated: {len(self.digests.changed)} of {len(self.digests.current)} graphs changed, "
+                        f"{len(gained)} triples added to the union and {len(lost)} removed")
+
+    def changed_subjects(self, shapes: str) -> tuple[set[str], list] | None:
+        """After an update: the subjects whose triples in the union changed, and the previous build's
+        validation results, when validating only those gives the same results as validating all
+        (same shapes file, same class hierarchy); else None."""
         self._thread.join()
         if self._error is not None:
             raise self._error
-        files = {name: fingerprint_file(self.folder / name, digests[name]) for name in GRAPH_FILES}
-        manifest = self.folder / STORE_DIR / _MANIFEST
-        manifest.write_text(json.dumps({"files": files}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        if (self._subjects is None or self._hierarchy_changed or self.previous is None
+                or self.previous.shacl.get("shapes") != shapes):
+            return None
+        return self._subjects, self.previous.shacl["results"]
+
+    def finish(self, files: dict[str, str], shapes: str, results: list[dict]) -> None:
+        """Wait for the store; then record the graph files' fingerprints (`files`: name -> SHA-256),
+        the graphs' digests and the validation results (with the shapes file's digest)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        manifest = {
+            "files": {name: fingerprint_file(self.folder / name, files[name]) for name in GRAPH_FILES},
+            "graphs": self.digests.current,
+            "shacl": {"shapes": shapes, "results": results},
+        }
+        (self.folder / STORE_DIR / _MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n",
+                                                         encoding="utf-8")
 
 
 @contextlib.contextmanager

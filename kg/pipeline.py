@@ -35,6 +35,7 @@ class BuildResult(BaseModel):
     conflicts: int
     conforms: bool
     relation_counts: dict[str, int]
+    store: str  # how the persistent store was written: loaded whole, or updated from the previous build's
     seconds: dict[str, float]  # wall time per stage, in the order they ran
 
 
@@ -160,16 +161,16 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     from .assemble import assemble
     from .curated import curated_statements, load_aliases, load_curated, with_curated_names
     from .export import relation_tuples, tuples_to_jsonl
-    from .graphstore import STORE_DIR, StoreWriter
+    from .graphstore import STORE_DIR, StoreWriter, previous_store
     from .ingest import seed_files
     from .iri import DEFAULT_BASE, normalise_base
     from .paths import ontology_dir
     from .report import analytics, low_confidence_statements, render_report
     from .resolve import resolve
     from .sparql import load_store
-    from .validate import validate
+    from .validate import ShaclResult, revalidate, shapes_digest, validate
     from .viz import graph_data, render_page
-    from .write import atomic_output, serialise, write_text
+    from .write import GraphDigests, atomic_output, serialise, write_text
 
     base = normalise_base(base or os.environ.get("KG_BASE", DEFAULT_BASE))
     curated_data = load_curated(curated) if curated is not None else None
@@ -212,14 +213,20 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     # Every file is streamed into a staging folder; `out` is replaced only
     # when all of them are written.
     with atomic_output(out, beside=STORE_DIR) as staging:
+        previous = previous_store(out)  # read under the build's lock
+        graph_digests = GraphDigests(previous=previous.graphs if previous else None)
         # serialise() empties the named graphs: from here on the store holds the graph
         digests = run("write", lambda: {name: write_text(staging / name, chunks)
-                                        for name, chunks in serialise(assembled.graphs)})
-        # The persistent store (kg.graphstore) loads on the second core while this thread validates and reports.
-        with StoreWriter(staging) as persistent:
+                                        for name, chunks in serialise(assembled.graphs, graph_digests)})
+        # The persistent store (kg.graphstore) is loaded, or updated from the previous build's, on the
+        # second core while this thread validates and reports.
+        with StoreWriter(staging, graph_digests, previous) as persistent:
             store = run("load", lambda: load_store(staging / "kg.nt"))
             triples = len(store)
-            shacl = run("validate", lambda: validate(store))
+            shapes = shapes_digest()
+            since = persistent.changed_subjects(shapes) if persistent.update else None
+            shacl = run("validate", lambda: validate(store) if since is None else revalidate(
+                store, [ShaclResult(**r) for r in since[1]], since[0]))
             relations = run("export", lambda: relation_tuples(store))
             write_text(staging / "relations.jsonl", tuples_to_jsonl(relations))
             drawn = run("graph data", lambda: graph_data(store, "zh"))  # drawn in the page and measured in the report
@@ -227,11 +234,11 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
             write_text(staging / "report.md", run("report", lambda: render_report(
                 store, statement_count, low_confidence, dict(per_doc), skipped, warnings, shacl, assembled.conflicts,
                 curated_notes + assembled.notes, relations, analytics(drawn))))
-            run("store", lambda: persistent.finish(digests))
+            run("store", lambda: persistent.finish(digests, shapes, [r.model_dump() for r in shacl.results]))
     return BuildResult(
         out=str(out), documents=len(documents), from_cache=extracted.from_cache, skipped=skipped, warnings=warnings,
         statements=statement_count, triples=triples,
         relations=len(relations), conflicts=len(assembled.conflicts), conforms=shacl.conforms,
         relation_counts=dict(sorted(Counter(r["rel"] for r in relations).items())),
-        seconds=seconds,
+        store=persistent.summary, seconds=seconds,
     )

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .errors import ShapesError
 from .paths import ontology_dir
 
-__all__ = ["ShaclReport", "ShaclResult", "Check", "validate", "compile_shapes"]
+__all__ = ["ShaclReport", "ShaclResult", "Check", "validate", "revalidate", "compile_shapes", "shapes_digest"]
 
 SH = "http://www.w3.org/ns/shacl#"
 _INSTANCE_OF = ("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/"
@@ -75,10 +75,12 @@ class Check:
 class _Shapes:
     """Reads shapes from the shapes graph and writes SPARQL for them."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, focus: list[str] | None = None):
         from rdflib import Graph
 
         self.path = path
+        # Only these focus nodes (IRIs) are checked: bound first, so every query starts from them.
+        self.focus = "" if focus is None else "VALUES ?focus { " + " ".join(f"<{n}>" for n in focus) + " } "
         self.graph = Graph().parse(path, format="turtle")
         self.context: dict = {}  # blank-node shape → how to name it in a message
 
@@ -125,7 +127,7 @@ class _Shapes:
         """A pattern binding ?focus to the shape's focus nodes."""
         branches = [f"{{ ?focus {_INSTANCE_OF} {c.n3()} }}" for c in sorted(self.graph.objects(shape, self.sh("targetClass")))]
         branches += [f"{{ ?focus {p.n3()} [] }}" for p in sorted(self.graph.objects(shape, self.sh("targetSubjectsOf")))]
-        return " UNION ".join(branches)
+        return self.focus + " UNION ".join(branches)
 
     def breaks(self, shape, key: str, var: str) -> str:
         """An expression true when the term in `var` breaks value constraint `key` of `shape`."""
@@ -220,11 +222,12 @@ def _refuse_what_is_not_compiled(s: _Shapes) -> None:
             s.refuse(node, "is also a class (an implicit class target), which kg.validate does not implement")
 
 
-def compile_shapes(path: Path | None = None) -> list[Check]:
-    """Every constraint of every targeted shape in the shapes file, as a query."""
+def compile_shapes(path: Path | None = None, focus: list[str] | None = None) -> list[Check]:
+    """Every constraint of every targeted shape in the shapes file, as a
+    query; with `focus`, a query that checks only those focus nodes."""
     from rdflib import URIRef
 
-    s = _Shapes(path or ontology_dir() / "shapes.ttl")
+    s = _Shapes(path or ontology_dir() / "shapes.ttl", focus)
     _refuse_what_is_not_compiled(s)
     checks: list[Check] = []
 
@@ -251,12 +254,16 @@ def compile_shapes(path: Path | None = None) -> list[Check]:
     return checks
 
 
-def validate(store, checks: list[Check] | None = None) -> ShaclReport:
-    """Run every check (by default those of ``ontology/shapes.ttl``) on an
-    Oxigraph store from `kg.sparql.load_store`, whose default graph is the
-    union of the named graphs."""
+def shapes_digest(path: Path | None = None) -> str:
+    """SHA-256 of the shapes file: results kept from an earlier build hold only under the same shapes."""
+    import hashlib
+
+    return hashlib.sha256((path or ontology_dir() / "shapes.ttl").read_bytes()).hexdigest()
+
+
+def _results(store, checks: list[Check]) -> list[ShaclResult]:
     results = []
-    for check in compile_shapes() if checks is None else checks:
+    for check in checks:
         try:
             solutions = store.query(check.sparql)
         except SyntaxError as exc:  # a shape the compiler turned into invalid SPARQL: name the shape
@@ -266,6 +273,39 @@ def validate(store, checks: list[Check] | None = None) -> ShaclReport:
             results.append(ShaclResult(focus=row["focus"].value, path=check.path,
                                        value=str(row["value"]) if has_value else None,
                                        component=check.component, shape=check.shape, message=check.message))
+    return results
+
+
+def _report(results: list[ShaclResult]) -> ShaclReport:
     results.sort(key=lambda r: (r.focus, r.path or "", r.component, r.value or ""))
     return ShaclReport(conforms=not results, violations=len(results),
                        text="\n".join(r.line() for r in results), results=results)
+
+
+def validate(store, checks: list[Check] | None = None) -> ShaclReport:
+    """Run every check (by default those of ``ontology/shapes.ttl``) on an
+    Oxigraph store from `kg.sparql.load_store`, whose default graph is the
+    union of the named graphs."""
+    return _report(_results(store, compile_shapes() if checks is None else checks))
+
+
+def revalidate(store, previous: list[ShaclResult], changed: set[str], shapes: Path | None = None) -> ShaclReport:
+    """What `validate` gives after a change, checking only the nodes it can
+    concern: `changed` are the subjects whose triples changed, `previous`
+    the results before (under the same shapes and class hierarchy).
+
+    A node's results depend on its own triples (targets, paths, counts,
+    values) and, through sh:class and sh:or, on the triples of the nodes
+    its values are; so the nodes to check again are the changed subjects
+    and every node with a triple pointing at one of them. The others keep
+    their previous results."""
+    from .sparql import select_rows
+
+    changed = sorted(changed)
+    focus = set(changed)
+    for start in range(0, len(changed), 5000):
+        values = " ".join(f"<{node}>" for node in changed[start:start + 5000])
+        focus.update(row[0] for row in select_rows(
+            store, f"SELECT DISTINCT ?node WHERE {{ VALUES ?value {{ {values} }} ?node ?p ?value FILTER(isIRI(?node)) }}"))
+    kept = [result for result in previous if result.focus not in focus]
+    return _report(kept + (_results(store, compile_shapes(shapes, sorted(focus))) if focus else []))

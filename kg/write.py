@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from itertools import chain
 from operator import itemgetter
@@ -20,7 +21,7 @@ from typing import Iterable, Iterator
 from .errors import KGError
 from .quads import Block, NamedGraphs, blocks_of
 
-__all__ = ["serialise", "atomic_output", "write_text", "split_iri", "JSONLD_CONTEXT"]
+__all__ = ["serialise", "atomic_output", "write_text", "split_iri", "GraphDigests", "JSONLD_CONTEXT"]
 
 JSONLD_CONTEXT = {
     "@vocab": "https://schema.org/",
@@ -163,16 +164,53 @@ def _turtle(blocks: list[Block], terms: set[str], prefixes: dict[str, str]) -> I
     yield from _turtle_body(blocks, short)
 
 
-def _trig(graphs: dict[str, set], prefixes: dict[str, str], terms: set[str]) -> Iterator[str]:
+@dataclass
+class GraphDigests:
+    """What an incremental build needs to know of the named graphs it writes.
+
+    `current` gets the SHA-256 of each graph's text in TriG (a function of
+    its triples and the prefixes); when `previous` holds the digests of the
+    build before, `changed` gets the triples of every graph whose digest
+    differs (an empty set for a graph that is gone), and `changed_triples`
+    and `triples` count them, so a store can be brought up to date graph by
+    graph instead of loaded again."""
+
+    previous: dict[str, str] | None = None
+    current: dict[str, str] = field(default_factory=dict)
+    changed: dict[str, set] = field(default_factory=dict)
+    triples: int = 0
+    changed_triples: int = 0
+
+    def record(self, name: str, digest: str, graph: set) -> None:
+        self.current[name] = digest
+        self.triples += len(graph)
+        if self.previous is not None and self.previous.get(name) != digest:
+            self.changed[name] = graph
+            self.changed_triples += len(graph)
+
+    def close(self) -> None:
+        """After the last graph: the previous build's graphs that are no more."""
+        for name in sorted(set(self.previous or ()) - set(self.current)):
+            self.changed[name] = set()
+
+
+def _trig(graphs: dict[str, set], prefixes: dict[str, str], terms: set[str],
+          digests: GraphDigests) -> Iterator[str]:
     """TriG with graphs in IRI order and one header for every graph."""
     ttl = _Turtle(prefixes)
     names = [name for name in sorted(graphs, key=lambda name: name[1:-1]) if graphs[name]]
     short = ttl.table(terms | set(names))
     yield ttl.header() + "\n"
     for number, name in enumerate(names):
-        yield ("\n" if number else "") + f"{short[name]} {{\n"
-        yield from _turtle_body(blocks_of(sorted(graphs[name])), short)
+        head = f"{short[name]} {{\n"
+        digest = hashlib.sha256(head.encode("utf-8"))
+        yield ("\n" if number else "") + head
+        for chunk in _turtle_body(blocks_of(sorted(graphs[name])), short):
+            digest.update(chunk.encode("utf-8"))
+            yield chunk
         yield "}\n"
+        digests.record(name, digest.hexdigest(), graphs[name])
+    digests.close()
 
 
 class _JsonLd:
@@ -278,14 +316,17 @@ def _jsonld(blocks: list[Block]) -> Iterator[str]:
     yield "\n ]\n}\n"
 
 
-def serialise(named: NamedGraphs) -> Iterator[tuple[str, Iterator[str]]]:
+def serialise(named: NamedGraphs, digests: GraphDigests | None = None) -> Iterator[tuple[str, Iterator[str]]]:
     """(file name, its text in chunks) for every RDF file of ``out/``, one
     file at a time: the caller writes each chunk as it comes, so no file's
     whole text is ever in memory. Consumes `named`: once TriG is written,
-    its graphs become one set of triples grouped by subject."""
+    its graphs become one set of triples grouped by subject. `digests`, when
+    given, gets each graph's digest (and the changed graphs' triples) as
+    TriG is written."""
     named.check_unconsumed()  # before TriG: a second pass would write empty files
     terms = _terms(named.graphs.values())
-    yield "kg.trig", _trig(dict(named.graphs), named.prefixes, terms)  # its own dict: pop_blocks empties named's
+    # its own dict: pop_blocks empties named's
+    yield "kg.trig", _trig(dict(named.graphs), named.prefixes, terms, digests or GraphDigests())
     blocks = named.pop_blocks()
     yield "kg.ttl", _turtle(blocks, terms, named.prefixes)
     yield "kg.nt", _ntriples(blocks)

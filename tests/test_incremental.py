@@ -1,0 +1,175 @@
+"""Incremental builds: a build that finds the store of the build before it
+updates that store graph by graph and validates only what changed, and ends
+with the same store, the same files and the same validation results as a
+clean build of the same articles."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+from kg import build
+from kg.graphstore import STORE_DIR, open_graph, store_folder
+from kg.pipeline import OUTPUT_FILES
+from kg.sparql import load_store
+from kg.validate import revalidate, validate
+
+from .conftest import CURATED, ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus import chinese_article, english_article, write_corpus  # noqa: E402
+
+
+def _quads(out: Path) -> set:
+    store = pyoxigraph.Store.read_only(str(store_folder(out) / "db"))
+    return set(store)
+
+
+def _manifest(out: Path) -> dict:
+    return json.loads((store_folder(out) / "graph-files.json").read_text(encoding="utf-8"))
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUT_FILES}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, Path, Path]:
+    """A generated corpus of 40 articles built once, with its cache."""
+    root = tmp_path_factory.mktemp("incremental")
+    seeds, out, cache = root / "seeds", root / "out", root / "cache"
+    write_corpus(seeds, 40)
+    build(seeds=seeds, curated=CURATED, out=out, cache=cache)
+    return seeds, out, cache
+
+
+def _add(seeds: Path) -> None:
+    rng = random.Random(7)
+    (seeds / "zz-added.txt").write_text(chinese_article(rng) + "\n\n" + english_article(rng), encoding="utf-8")
+
+
+def _change(seeds: Path) -> None:
+    first = sorted(seeds.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n\n" + english_article(random.Random(11)),
+                     encoding="utf-8")
+
+
+def _delete(seeds: Path) -> None:
+    sorted(seeds.iterdir())[3].unlink()
+
+
+@pytest.mark.parametrize("edit", [_add, _change, _delete], ids=["add", "change", "delete"])
+def test_an_incremental_build_equals_a_clean_build(corpus, tmp_path, edit):
+    seeds_before, out_before, cache = corpus
+    seeds, out = tmp_path / "seeds", tmp_path / "out"
+    shutil.copytree(seeds_before, seeds)
+    shutil.copytree(out_before, out)
+    shutil.copytree(store_folder(out_before), store_folder(out))
+    before = _quads(out)
+    edit(seeds)
+    result = build(seeds=seeds, curated=CURATED, out=out, cache=cache)
+    assert result.store.startswith("updated: "), result.store
+    clean_out = tmp_path / "clean"
+    clean = build(seeds=seeds, curated=CURATED, out=clean_out, cache=cache)
+    assert clean.store == "loaded"
+    after = _quads(out)
+    assert after != before  # the edit changed the graph, and the update carried the change
+    assert after == _quads(clean_out)
+    assert _files(out) == _files(clean_out)
+    assert _manifest(out)["graphs"] == _manifest(clean_out)["graphs"]
+    assert _manifest(out)["shacl"] == _manifest(clean_out)["shacl"]
+    assert open_graph(out / "kg.trig")[1] is None  # readers use the updated store
+
+
+def test_a_build_with_nothing_changed_changes_no_graph(corpus, tmp_path):
+    seeds, out_before, cache = corpus
+    out = tmp_path / "out"
+    shutil.copytree(out_before, out)
+    shutil.copytree(store_folder(out_before), store_folder(out))
+    result = build(seeds=seeds, curated=CURATED, out=out, cache=cache)
+    assert result.store.startswith("updated: 0 of "), result.store
+    assert _quads(out) == _quads(out_before) and _files(out) == _files(out_before)
+
+
+def test_a_build_that_changes_most_of_the_graph_loads_it_whole(corpus, tmp_path):
+    seeds, out_before, cache = corpus
+    out = tmp_path / "out"
+    shutil.copytree(out_before, out)
+    shutil.copytree(store_folder(out_before), store_folder(out))
+    # Another base IRI renames every node: an update would rewrite everything.
+    result = build(seeds=seeds, curated=CURATED, out=out, cache=cache, base="https://example.org/other/")
+    assert result.store == "loaded"
+
+
+def test_a_build_killed_while_it_updates_leaves_the_previous_store_usable(corpus, tmp_path):
+    seeds_before, out_before, cache = corpus
+    seeds, out = tmp_path / "seeds", tmp_path / "out"
+    shutil.copytree(seeds_before, seeds)
+    shutil.copytree(out_before, out)
+    shutil.copytree(store_folder(out_before), store_folder(out))
+    quads, files = _quads(out), _files(out)
+    _add(seeds)
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", "--seeds", str(seeds), "--out", str(out),
+                                "--cache", str(cache), "--curated", str(CURATED)], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        staging = sorted(out.parent.glob(f".{out.name}.building-*"))
+        if staging and (staging[0] / STORE_DIR / "db" / "CURRENT").exists():
+            break
+        time.sleep(0.002)
+    assert process.poll() is None, "the build ended before it updated the store"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert _quads(out) == quads and _files(out) == files  # the update worked on hard-linked copies
+    assert open_graph(out / "kg.nt")[1] is None
+    result = build(seeds=seeds, curated=CURATED, out=out, cache=cache)
+    assert result.store.startswith("updated: ") and _quads(out) != quads
+
+
+# Invented breakages of the seed graph, each with the subjects whose triples it changes.
+W = "https://w3id.org/wuzhen-kg/ontology#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _first(store, sparql: str) -> str:
+    return next(iter(store.query(sparql)))[0].value
+
+
+def test_revalidating_the_changed_subjects_gives_what_validating_everything_gives(built):
+    store = load_store(built / "kg.nt")
+    before = validate(store)
+    assert before.conforms
+    person = _first(store, f"SELECT ?p WHERE {{ ?p a <{W}Person> ; <{W}memberOf> ?o }} ORDER BY ?p LIMIT 1")
+    organisation = _first(store, f"SELECT ?o WHERE {{ <{person}> <{W}memberOf> ?o }} ORDER BY ?o LIMIT 1")
+    summit = _first(store, f"SELECT ?s WHERE {{ ?s a <{W}Summit> }} ORDER BY ?s LIMIT 1")
+    d = pyoxigraph.DefaultGraph()
+    # The organisation stops being one: a person's memberOf now points at a node of no class (sh:class),
+    # which is a result on the person, a subject the change did not touch.
+    store.remove(pyoxigraph.Quad(pyoxigraph.NamedNode(organisation), pyoxigraph.NamedNode(RDF_TYPE),
+                                 pyoxigraph.NamedNode(W + "Organization"), d))
+    # A summit with a second year (sh:maxCount).
+    store.add(pyoxigraph.Quad(pyoxigraph.NamedNode(summit), pyoxigraph.NamedNode(W + "year"),
+                              pyoxigraph.Literal("1999", datatype=pyoxigraph.NamedNode(
+                                  "http://www.w3.org/2001/XMLSchema#integer")), d))
+    full = validate(store)
+    assert not full.conforms and any(r.focus == person for r in full.results)
+    again = revalidate(store, before.results, {organisation, summit})
+    assert again.model_dump() == full.model_dump()
+    # Repaired: the results of the nodes it concerns go again.
+    store.add(pyoxigraph.Quad(pyoxigraph.NamedNode(organisation), pyoxigraph.NamedNode(RDF_TYPE),
+                              pyoxigraph.NamedNode(W + "Organization"), d))
+    store.remove(pyoxigraph.Quad(pyoxigraph.NamedNode(summit), pyoxigraph.NamedNode(W + "year"),
+                                 pyoxigraph.Literal("1999", datatype=pyoxigraph.NamedNode(
+                                     "http://www.w3.org/2001/XMLSchema#integer")), d))
+    assert revalidate(store, full.results, {organisation, summit}).model_dump() == before.model_dump()
