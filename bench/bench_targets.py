@@ -108,19 +108,20 @@ def _serve_first_answer(data: Path) -> float:
         process.wait()
 
 
-def _added_article_answers(corpus: Path, out: Path, cache: Path) -> float:
-    """Seconds from starting `kg build` after adding one article until a query finds its facts."""
+def _added_article_answers(corpus: Path, out: Path, cache: Path) -> tuple[float, float]:
+    """Seconds from starting `kg build` after adding one article until a query finds its facts, and the
+    peak MB of that build (an incremental one: it updates the store of the build before)."""
     (corpus / "added.txt").write_text(f"2024年世界互联网大会乌镇峰会开幕\n在数字经济论坛上,{ADDED}董事长王测试表示,要推动开放合作。\n",
                                       encoding="utf-8")
     lookup = (f'SELECT ?p WHERE {{ ?o wic:searchKey "{ADDED}" . ?x wic:organization ?o ; wic:person ?p }}')
     start = time.perf_counter()
-    _timed([*KG, "build", "--seeds", str(corpus), "--out", str(out), "--cache", str(cache), "--no-curated"],
-           corpus.parent)
+    _, peak, _ = _timed([*KG, "build", "--seeds", str(corpus), "--out", str(out), "--cache", str(cache),
+                         "--no-curated"], corpus.parent)
     _, _, found = _timed([*KG, "query", lookup, "--data", str(out / "kg.nt"), "--format", "csv"], out.parent)
     took = time.perf_counter() - start
     if len(found.splitlines()) < 2:
         sys.exit("the added article's facts were not found")
-    return took
+    return took, peak
 
 
 def _load() -> str:
@@ -154,7 +155,8 @@ def main() -> None:
     print(f"{'full build s / peak MB':28}" + "".join(f"{r['build'][0]:>9.1f} / {r['build'][1]:<4.0f}" for r in results)
           + "   target 10k: <= 120 s, <= 2500 MB")
     print(f"{'kg serve first answer s':28}" + "".join(f"{r['serve']:>16.2f}" for r in results) + "   target <= 2 s")
-    print(f"{'added article answers s':28}" + "".join(f"{r['added']:>16.1f}" for r in results) + "   target <= 15 s")
+    print(f"{'added article answers s':28}" + "".join(f"{r['added'][0]:>16.1f}" for r in results) + "   target <= 15 s")
+    print(f"{'  its build peak MB':28}" + "".join(f"{r['added'][1]:>16.0f}" for r in results))
     print("kg query NAME, whole process, first page (s / peak MB / rows); targets: <= 1 s, lookups and "
           "aggregates <= 0.3 s, <= 500 MB")
     for index, (name, *_) in enumerate(results[0]["queries"]):

@@ -99,17 +99,20 @@ _MOST = 0.5
 
 
 class StoreWriter:
-    """Writes the store of a build in a thread (pyoxigraph releases the GIL)
-    while the build validates and reports on the second core.
+    """Writes the store of a build in a thread (pyoxigraph releases the GIL),
+    on the second core while the build writes its other files, validates
+    and reports.
 
-    With no usable store from the build before, it bulk-loads
-    ``folder/kg.trig`` (the named graphs) and ``folder/kg.nt`` (their union,
-    as the default graph) into ``folder/.store``. With one, and few graphs
-    changed, it updates a copy of it instead (tables hard-linked, see
-    `link_store`): each changed graph gets the triples it lost removed and
-    those it gained added, and the default graph loses a triple only when no
-    named graph states it any more. `changed_subjects()` then names the
-    subjects whose triples in the union changed, for validating only those.
+    The build calls `written(name)` as each file is done. Once ``kg.trig``
+    is (every named graph and its digest known), the thread starts: with no
+    usable store from the build before, it bulk-loads ``kg.trig`` (the named
+    graphs) into ``folder/.store`` and then, once it is written, ``kg.nt``
+    (their union, as the default graph). With one, and few graphs changed,
+    it updates a copy of it instead (tables hard-linked, see `link_store`):
+    each changed graph gets the triples it lost removed and those it gained
+    added, and the default graph loses a triple only when no named graph
+    states it any more. `changed_subjects()` then names the subjects whose
+    triples in the union changed, for validating only those.
 
     `writer.finish(...)` waits for it and writes the manifest, last, so that
     a store without one is never used. Leaving the block waits for the
@@ -120,20 +123,32 @@ class StoreWriter:
         self.folder = folder
         self.digests = digests
         self.previous = previous
-        self.update = (previous is not None and digests.previous is not None
-                       and digests.changed_triples <= _MOST * digests.triples)
+        self.update = False
         self._subjects: set[str] | None = None
         self._hierarchy_changed = False
         self.summary = "loaded"
         self._thread = threading.Thread(target=self._write, name="kg-store", daemon=True)
+        self._union_written = threading.Event()
+        self._abandoned = False
         self._error: BaseException | None = None
 
     def __enter__(self) -> "StoreWriter":
-        self._thread.start()
         return self
 
     def __exit__(self, *exc_info) -> None:
-        self._thread.join()
+        self._abandoned = exc_info[0] is not None
+        self._union_written.set()  # a build that failed before writing kg.nt: the thread stops there
+        if self._thread.ident is not None:
+            self._thread.join()
+
+    def written(self, name: str) -> None:
+        """The build has written file `name` into the folder."""
+        if name == "kg.trig":
+            self.update = (self.previous is not None and self.digests.previous is not None
+                           and self.digests.changed_triples <= _MOST * self.digests.triples)
+            self._thread.start()
+        elif name == "kg.nt":
+            self._union_written.set()
 
     def _write(self) -> None:
         try:
@@ -150,6 +165,9 @@ class StoreWriter:
 
         store = pyoxigraph.Store(str(self.folder / STORE_DIR / _DB))
         store.bulk_load(path=str(self.folder / "kg.trig"), format=pyoxigraph.RdfFormat.TRIG)
+        self._union_written.wait()
+        if self._abandoned:
+            return
         store.bulk_load(path=str(self.folder / "kg.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES,
                         to_graph=pyoxigraph.DefaultGraph())
         store.optimize()  # one sorted file per index: listings read 30% faster
@@ -188,7 +206,9 @@ class StoreWriter:
     def changed_subjects(self, shapes: str) -> tuple[set[str], list] | None:
         """After an update: the subjects whose triples in the union changed, and the previous build's
         validation results, when validating only those gives the same results as validating all
-        (same shapes file, same class hierarchy); else None."""
+        (same shapes file, same class hierarchy); else None (without waiting, after a whole load)."""
+        if not self.update:
+            return None
         self._thread.join()
         if self._error is not None:
             raise self._error

@@ -215,16 +215,23 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     with atomic_output(out, beside=STORE_DIR) as staging:
         previous = previous_store(out)  # read under the build's lock
         graph_digests = GraphDigests(previous=previous.graphs if previous else None)
-        # serialise() empties the named graphs: from here on the store holds the graph
-        digests = run("write", lambda: {name: write_text(staging / name, chunks)
-                                        for name, chunks in serialise(assembled.graphs, graph_digests)})
         # The persistent store (kg.graphstore) is loaded, or updated from the previous build's, on the
-        # second core while this thread validates and reports.
+        # second core from the moment kg.trig is written, while this thread writes, validates and reports.
         with StoreWriter(staging, graph_digests, previous) as persistent:
+
+            def write_files() -> dict[str, str]:
+                digests = {}
+                # serialise() empties the named graphs: from here on the stores hold the graph
+                for name, chunks in serialise(assembled.graphs, graph_digests):
+                    digests[name] = write_text(staging / name, chunks)
+                    persistent.written(name)
+                return digests
+
+            digests = run("write", write_files)
             store = run("load", lambda: load_store(staging / "kg.nt"))
             triples = len(store)
             shapes = shapes_digest()
-            since = persistent.changed_subjects(shapes) if persistent.update else None
+            since = persistent.changed_subjects(shapes)
             shacl = run("validate", lambda: validate(store) if since is None else revalidate(
                 store, [ShaclResult(**r) for r in since[1]], since[0]))
             relations = run("export", lambda: relation_tuples(store))
