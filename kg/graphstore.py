@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 if TYPE_CHECKING:
     from .write import GraphDigests
 
-__all__ = ["GRAPH_FILES", "STORE_DIR", "PreviousStore", "StoreWriter", "copy_store", "fingerprint_file", "link_store",
+__all__ = ["GRAPH_FILES", "STORE_DIR", "Changed", "PreviousStore", "StoreWriter", "copy_store", "fingerprint_file", "link_store",
            "open_graph", "previous_store", "store_copy_folder", "store_folder"]
 
 STORE_DIR = ".store"  # in the staging folder while a build loads it
@@ -75,12 +75,15 @@ def _current(path: Path, recorded: dict) -> bool:
     return stat.st_mtime_ns == recorded["mtime_ns"] or _sha256(path) == recorded["sha256"]
 
 
+_STATE = "build-state.json"
+
+
 class PreviousStore(NamedTuple):
     """The store the build before left beside ``out/``: the base an incremental build updates."""
 
     db: Path
     graphs: dict[str, str]  # named graph (N-Triples IRI) -> digest of its TriG text (kg.write.GraphDigests)
-    shacl: dict  # {"shapes": SHA-256 of the shapes file, "results": its validation results}
+    shacl: dict  # {"checks": digest of the validation's checks (kg.validate.checks_digest), "results": [...]}
 
 
 def previous_store(out: Path) -> PreviousStore | None:
@@ -88,10 +91,19 @@ def previous_store(out: Path) -> PreviousStore | None:
     recorded their graphs). Read under the build's lock, so no other build replaces it meanwhile."""
     folder = store_folder(out)
     try:
-        manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
-        return PreviousStore(folder / _DB, manifest["graphs"], manifest["shacl"])
+        if not (folder / _MANIFEST).exists():  # written last: without it the store is not complete
+            return None
+        state = json.loads((folder / _STATE).read_text(encoding="utf-8"))
+        return PreviousStore(folder / _DB, state["graphs"], state["shacl"])
     except (OSError, ValueError, KeyError):
         return None
+
+
+class Changed(NamedTuple):
+    """What an update changed, for validating only that (`kg.validate.revalidate`)."""
+
+    subjects: set[str]  # the subjects whose triples in the union changed
+    results: list[dict]  # the previous build's validation results
 
 
 # Above this share of the graph in changed graphs, loading the whole graph again is faster than updating.
@@ -100,8 +112,8 @@ _MOST = 0.5
 
 class StoreWriter:
     """Writes the store of a build in a thread (pyoxigraph releases the GIL),
-    on the second core while the build writes its other files, validates
-    and reports.
+    on the second core while the build writes its other files, loads its
+    in-memory store, validates and reports.
 
     The build calls `written(name)` as each file is done. Once ``kg.trig``
     is (every named graph and its digest known), the thread starts: with no
@@ -111,20 +123,22 @@ class StoreWriter:
     it updates a copy of it instead (tables hard-linked, see `link_store`):
     each changed graph gets the triples it lost removed and those it gained
     added, and the default graph loses a triple only when no named graph
-    states it any more. `changed_subjects()` then names the subjects whose
-    triples in the union changed, for validating only those.
+    states it any more; a previous store that cannot be updated (damaged,
+    missing tables) is replaced by a whole load. `changed()` then names the
+    subjects whose triples in the union changed, for validating only those
+    (validation waits for the update).
 
-    `writer.finish(...)` waits for it and writes the manifest, last, so that
-    a store without one is never used. Leaving the block waits for the
-    thread however the build ends, so a failed build's folder is not
-    removed under it."""
+    `writer.finish(...)` waits for it and writes the build state and then
+    the manifest, last, so that a store without one is never used. Leaving
+    the block waits for the thread however the build ends, so a failed
+    build's folder is not removed under it."""
 
     def __init__(self, folder: Path, digests: "GraphDigests", previous: PreviousStore | None = None) -> None:
         self.folder = folder
         self.digests = digests
         self.previous = previous
-        self.update = False
-        self._subjects: set[str] | None = None
+        self.incremental = False
+        self._changed: set[str] | None = None
         self._hierarchy_changed = False
         self.summary = "loaded"
         self._thread = threading.Thread(target=self._write, name="kg-store", daemon=True)
@@ -144,26 +158,35 @@ class StoreWriter:
     def written(self, name: str) -> None:
         """The build has written file `name` into the folder."""
         if name == "kg.trig":
-            self.update = (self.previous is not None and self.digests.previous is not None
-                           and self.digests.changed_triples <= _MOST * self.digests.triples)
+            self.incremental = (self.previous is not None
+                                and self.digests.changed_triples <= _MOST * self.digests.triples)
+            if not self.incremental:
+                self.digests.changed.clear()  # not needed: let the sets go
             self._thread.start()
         elif name == "kg.nt":
             self._union_written.set()
 
     def _write(self) -> None:
+        db = self.folder / STORE_DIR / _DB
         try:
             (self.folder / STORE_DIR).mkdir()
-            if self.update:
-                self._update()
-            else:
-                self._load()
+            if self.incremental:
+                try:
+                    self._update(db)
+                    return
+                except Exception as exc:  # noqa: BLE001 - a damaged previous store: load the graph whole
+                    shutil.rmtree(db, ignore_errors=True)
+                    self._changed = None
+                    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                    self.summary = f"loaded (the previous store could not be updated: {reason})"
+            self._load(db)
         except BaseException as exc:  # noqa: BLE001 - raised in the build's thread by finish()
             self._error = exc
 
-    def _load(self) -> None:
+    def _load(self, db: Path) -> None:
         import pyoxigraph
 
-        store = pyoxigraph.Store(str(self.folder / STORE_DIR / _DB))
+        store = pyoxigraph.Store(str(db))
         store.bulk_load(path=str(self.folder / "kg.trig"), format=pyoxigraph.RdfFormat.TRIG)
         self._union_written.wait()
         if self._abandoned:
@@ -173,11 +196,11 @@ class StoreWriter:
         store.optimize()  # one sorted file per index: listings read 30% faster
         del store  # closed before the folder is renamed into place
 
-    def _update(self) -> None:
+    def _update(self, db: Path) -> None:
         from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse
 
-        link_store(self.previous.db, self.folder / STORE_DIR / _DB)
-        store = Store(str(self.folder / STORE_DIR / _DB))
+        link_store(self.previous.db, db)
+        store = Store(str(db))
         gained, lost = set(), set()
         for name, triples in sorted(self.digests.changed.items()):
             graph = NamedNode(name[1:-1])
@@ -197,39 +220,42 @@ class StoreWriter:
         for triple in lost:
             store.remove(Quad(triple.subject, triple.predicate, triple.object, default))
         store.extend(Quad(t.subject, t.predicate, t.object, default) for t in gained)
+        store.optimize()  # compacted, so that updates do not pile up table files; flushed, so no log to replay
         del store
-        self._subjects = {t.subject.value for t in lost | gained}
+        self._changed = {t.subject.value for t in lost | gained}
         self._hierarchy_changed = any(t.predicate.value == _SUBCLASS_OF for t in lost | gained)
-        self.summary = (f"updated: {len(self.digests.changed)} of {len(self.digests.current)} graphs changed, "
-                        f"{len(gained)} triples added to the union and {len(lost)} removed")
+        graphs = self.digests.changed
+        counts = [(sum(1 for g in graphs if g not in self.previous.graphs), "added"),
+                  (sum(1 for g in graphs if g not in self.digests.current), "removed"),
+                  (sum(1 for g in graphs if g in self.previous.graphs and g in self.digests.current), "changed")]
+        self.summary = (f"updated: {len(self.digests.current)} graphs, "
+                        + ", ".join(f"{n} {what}" for n, what in counts if n) + ("" if graphs else "none changed")
+                        + f"; {len(gained)} triples added to the union, {len(lost)} removed")
 
-    def changed_subjects(self, shapes: str) -> tuple[set[str], list] | None:
-        """After an update: the subjects whose triples in the union changed, and the previous build's
-        validation results, when validating only those gives the same results as validating all
-        (same shapes file, same class hierarchy); else None (without waiting, after a whole load)."""
-        if not self.update:
+    def changed(self, checks: str) -> Changed | None:
+        """After an update: what changed, when validating only that gives the results of validating
+        everything (the same checks, the same class hierarchy); else None (at once after a whole load)."""
+        if not self.incremental:
             return None
         self._thread.join()
         if self._error is not None:
             raise self._error
-        if (self._subjects is None or self._hierarchy_changed or self.previous is None
-                or self.previous.shacl.get("shapes") != shapes):
+        if self._changed is None or self._hierarchy_changed or self.previous.shacl.get("checks") != checks:
             return None
-        return self._subjects, self.previous.shacl["results"]
+        return Changed(self._changed, self.previous.shacl["results"])
 
-    def finish(self, files: dict[str, str], shapes: str, results: list[dict]) -> None:
-        """Wait for the store; then record the graph files' fingerprints (`files`: name -> SHA-256),
-        the graphs' digests and the validation results (with the shapes file's digest)."""
+    def finish(self, files: dict[str, str], checks: str, results: list[dict]) -> None:
+        """Wait for the store; then record what the next build updates from (the graphs' digests,
+        the validation's results and the digest of its checks) and, last, the graph files'
+        fingerprints (`files`: name -> SHA-256), which make the store usable."""
         self._thread.join()
         if self._error is not None:
             raise self._error
-        manifest = {
-            "files": {name: fingerprint_file(self.folder / name, files[name]) for name in GRAPH_FILES},
-            "graphs": self.digests.current,
-            "shacl": {"shapes": shapes, "results": results},
-        }
-        (self.folder / STORE_DIR / _MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n",
-                                                         encoding="utf-8")
+        state = {"graphs": self.digests.current, "shacl": {"checks": checks, "results": results}}
+        manifest = {"files": {name: fingerprint_file(self.folder / name, files[name]) for name in GRAPH_FILES}}
+        for name, content in ((_STATE, state), (_MANIFEST, manifest)):
+            (self.folder / STORE_DIR / name).write_text(json.dumps(content, indent=1, sort_keys=True) + "\n",
+                                                        encoding="utf-8")
 
 
 @contextlib.contextmanager
@@ -252,9 +278,13 @@ def link_store(source: Path, target: Path) -> None:
     """`target` (a folder, made if missing) holding the store in `source`: its table files (``*.sst``,
     never rewritten, only replaced) by hard link, its small bookkeeping files copied. RocksDB opens
     table files when it first needs them, so a store read in place would fail once a build had
-    replaced and removed its folder; the copy keeps the graph it was made from however long it is read."""
+    replaced and removed its folder; the copy keeps the graph it was made from however long it is read.
+    The write-ahead logs (``*.log``) must be copies: RocksDB reuses old ones in place, which through a
+    link would overwrite the source's. Its informational logs (``LOG``, ``LOG.old.*``) are left out."""
     target.mkdir(exist_ok=True)
     for entry in os.scandir(source):
+        if entry.name == "LOG" or entry.name.startswith("LOG.old"):
+            continue
         if entry.name.endswith(".sst"):
             try:
                 os.link(entry.path, target / entry.name)

@@ -168,7 +168,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     from .report import analytics, low_confidence_statements, render_report
     from .resolve import resolve
     from .sparql import load_store
-    from .validate import ShaclResult, revalidate, shapes_digest, validate
+    from .validate import ShaclResult, checks_digest, compile_shapes, revalidate, validate
     from .viz import graph_data, render_page
     from .write import GraphDigests, atomic_output, serialise, write_text
 
@@ -230,10 +230,15 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
             digests = run("write", write_files)
             store = run("load", lambda: load_store(staging / "kg.nt"))
             triples = len(store)
-            shapes = shapes_digest()
-            since = persistent.changed_subjects(shapes)
-            shacl = run("validate", lambda: validate(store) if since is None else revalidate(
-                store, [ShaclResult(**r) for r in since[1]], since[0]))
+            checks = compile_shapes()
+
+            def validate_changes():
+                changed = persistent.changed(checks_digest(checks))  # waits for an update of the store
+                if changed is None:
+                    return validate(store, checks)
+                return revalidate(store, [ShaclResult(**r) for r in changed.results], changed.subjects)
+
+            shacl = run("validate", validate_changes)
             relations = run("export", lambda: relation_tuples(store))
             write_text(staging / "relations.jsonl", tuples_to_jsonl(relations))
             drawn = run("graph data", lambda: graph_data(store, "zh"))  # drawn in the page and measured in the report
@@ -241,7 +246,8 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
             write_text(staging / "report.md", run("report", lambda: render_report(
                 store, statement_count, low_confidence, dict(per_doc), skipped, warnings, shacl, assembled.conflicts,
                 curated_notes + assembled.notes, relations, analytics(drawn))))
-            run("store", lambda: persistent.finish(digests, shapes, [r.model_dump() for r in shacl.results]))
+            run("store", lambda: persistent.finish(digests, checks_digest(checks),
+                                                   [r.model_dump() for r in shacl.results]))
     return BuildResult(
         out=str(out), documents=len(documents), from_cache=extracted.from_cache, skipped=skipped, warnings=warnings,
         statements=statement_count, triples=triples,

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .errors import ShapesError
 from .paths import ontology_dir
 
-__all__ = ["ShaclReport", "ShaclResult", "Check", "validate", "revalidate", "compile_shapes", "shapes_digest"]
+__all__ = ["ShaclReport", "ShaclResult", "Check", "validate", "revalidate", "compile_shapes", "checks_digest"]
 
 SH = "http://www.w3.org/ns/shacl#"
 _INSTANCE_OF = ("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/"
@@ -254,11 +254,17 @@ def compile_shapes(path: Path | None = None, focus: list[str] | None = None) -> 
     return checks
 
 
-def shapes_digest(path: Path | None = None) -> str:
-    """SHA-256 of the shapes file: results kept from an earlier build hold only under the same shapes."""
+def checks_digest(checks: list[Check]) -> str:
+    """What validation results depend on besides the graph: the checks as compiled (the shapes file,
+    this compiler, rdflib's names for shapes) and the engine that runs them (its casts decide
+    sh:datatype). Results kept from an earlier build hold only under the same digest."""
     import hashlib
+    import json
 
-    return hashlib.sha256((path or ontology_dir() / "shapes.ttl").read_bytes()).hexdigest()
+    import pyoxigraph
+
+    compiled = [[c.shape, c.path, c.component, c.message, c.sparql] for c in checks]
+    return hashlib.sha256(json.dumps([pyoxigraph.__version__, compiled], ensure_ascii=False).encode()).hexdigest()
 
 
 def _results(store, checks: list[Check]) -> list[ShaclResult]:

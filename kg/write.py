@@ -168,8 +168,9 @@ def _turtle(blocks: list[Block], terms: set[str], prefixes: dict[str, str]) -> I
 class GraphDigests:
     """What an incremental build needs to know of the named graphs it writes.
 
-    `current` gets the SHA-256 of each graph's text in TriG (a function of
-    its triples and the prefixes); when `previous` holds the digests of the
+    `current` gets the SHA-256 of each graph's text in TriG with the
+    file's prefix declarations (a function of its triples and the prefixes
+    used); when `previous` holds the digests of the
     build before, `changed` gets the triples of every graph whose digest
     differs (an empty set for a graph that is gone), and `changed_triples`
     and `triples` count them, so a store can be brought up to date graph by
@@ -200,10 +201,11 @@ def _trig(graphs: dict[str, set], prefixes: dict[str, str], terms: set[str],
     ttl = _Turtle(prefixes)
     names = [name for name in sorted(graphs, key=lambda name: name[1:-1]) if graphs[name]]
     short = ttl.table(terms | set(names))
-    yield ttl.header() + "\n"
+    header = ttl.header() + "\n"
+    yield header
     for number, name in enumerate(names):
         head = f"{short[name]} {{\n"
-        digest = hashlib.sha256(head.encode("utf-8"))
+        digest = hashlib.sha256((header + head).encode("utf-8"))  # the prefixes say what the short names are
         yield ("\n" if number else "") + head
         for chunk in _turtle_body(blocks_of(sorted(graphs[name])), short):
             digest.update(chunk.encode("utf-8"))

@@ -34,8 +34,9 @@ def _quads(out: Path) -> set:
     return set(store)
 
 
-def _manifest(out: Path) -> dict:
-    return json.loads((store_folder(out) / "graph-files.json").read_text(encoding="utf-8"))
+def _state(out: Path) -> dict:
+    """What the build recorded for the next one: its graphs' digests and its validation results."""
+    return json.loads((store_folder(out) / "build-state.json").read_text(encoding="utf-8"))
 
 
 def _files(out: Path) -> dict[str, bytes]:
@@ -85,8 +86,7 @@ def test_an_incremental_build_equals_a_clean_build(corpus, tmp_path, edit):
     assert after != before  # the edit changed the graph, and the update carried the change
     assert after == _quads(clean_out)
     assert _files(out) == _files(clean_out)
-    assert _manifest(out)["graphs"] == _manifest(clean_out)["graphs"]
-    assert _manifest(out)["shacl"] == _manifest(clean_out)["shacl"]
+    assert _state(out) == _state(clean_out)
     assert open_graph(out / "kg.trig")[1] is None  # readers use the updated store
 
 
@@ -96,7 +96,7 @@ def test_a_build_with_nothing_changed_changes_no_graph(corpus, tmp_path):
     shutil.copytree(out_before, out)
     shutil.copytree(store_folder(out_before), store_folder(out))
     result = build(seeds=seeds, curated=CURATED, out=out, cache=cache)
-    assert result.store.startswith("updated: 0 of "), result.store
+    assert result.store.startswith("updated: ") and "none changed" in result.store, result.store
     assert _quads(out) == _quads(out_before) and _files(out) == _files(out_before)
 
 
@@ -121,10 +121,13 @@ def test_a_build_killed_while_it_updates_leaves_the_previous_store_usable(corpus
     process = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", "--seeds", str(seeds), "--out", str(out),
                                 "--cache", str(cache), "--curated", str(CURATED)], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    previous = {path.name for path in (store_folder(out) / "db").iterdir()}
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         staging = sorted(out.parent.glob(f".{out.name}.building-*"))
-        if staging and (staging[0] / STORE_DIR / "db" / "CURRENT").exists():
+        db = staging[0] / STORE_DIR / "db" if staging else None
+        # RocksDB has opened the copy and written to it (a new log or manifest): the update is under way.
+        if db is not None and db.is_dir() and {path.name for path in db.iterdir()} - previous - {"LOG"}:
             break
         time.sleep(0.002)
     assert process.poll() is None, "the build ended before it updated the store"
@@ -173,3 +176,81 @@ def test_revalidating_the_changed_subjects_gives_what_validating_everything_give
                                  pyoxigraph.Literal("1999", datatype=pyoxigraph.NamedNode(
                                      "http://www.w3.org/2001/XMLSchema#integer")), d))
     assert revalidate(store, full.results, {organisation, summit}).model_dump() == before.model_dump()
+
+
+def _everything(out: Path) -> tuple:
+    return _quads(out), _files(out), _state(out)
+
+
+@pytest.fixture
+def strict_ontology(tmp_path, monkeypatch) -> Path:
+    """The project's ontology with one constraint more, which the seed graph breaks: results to keep."""
+    ontology = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", ontology)
+    shapes = ontology / "shapes.ttl"
+    shapes.write_text(shapes.read_text(encoding="utf-8").replace(
+        "sh:path wic:spokeAt ;", "sh:path wic:spokeAt ;\n        sh:minCount 1 ;"), encoding="utf-8")
+    monkeypatch.setenv("KG_ONTOLOGY", str(ontology))
+    return ontology
+
+
+def test_kept_validation_results_equal_a_clean_builds(seed_copy, tmp_path, strict_ontology):
+    out = tmp_path / "out"
+    build(seeds=seed_copy, curated=CURATED, out=out, cache=None)
+    assert _state(out)["shacl"]["results"]
+    sorted(seed_copy.iterdir())[2].unlink()
+    assert build(seeds=seed_copy, curated=CURATED, out=out, cache=None).store.startswith("updated: ")
+    build(seeds=seed_copy, curated=CURATED, out=tmp_path / "clean", cache=None)
+    assert _everything(out) == _everything(tmp_path / "clean")
+
+
+def test_kept_results_are_dropped_when_the_checks_change(seed_copy, tmp_path, strict_ontology, monkeypatch):
+    """Not only the shapes file decides the results: the compiler and the engine do too (here: a
+    compiler that words its messages differently, as after an upgrade)."""
+    import kg.validate
+
+    out = tmp_path / "out"
+    build(seeds=seed_copy, curated=CURATED, out=out, cache=None)
+    message = kg.validate._Shapes.message
+    monkeypatch.setattr(kg.validate._Shapes, "message",
+                        lambda self, shape, default: "v2: " + message(self, shape, default))
+    build(seeds=seed_copy, curated=CURATED, out=out, cache=None)
+    build(seeds=seed_copy, curated=CURATED, out=tmp_path / "clean", cache=None)
+    assert _state(out)["shacl"] == _state(tmp_path / "clean")["shacl"]
+
+
+@pytest.mark.parametrize("damage", ["no db", "bad CURRENT", "missing table"])
+def test_a_damaged_previous_store_is_loaded_again(seed_copy, tmp_path, damage):
+    out = tmp_path / "out"
+    build(seeds=seed_copy, curated=CURATED, out=out, cache=None)
+    db = store_folder(out) / "db"
+    if damage == "no db":
+        shutil.rmtree(db)
+    elif damage == "bad CURRENT":
+        (db / "CURRENT").write_text("garbage\n")
+    else:
+        next(db.glob("*.sst")).unlink()
+    (seed_copy / "added.txt").write_text(english_article(random.Random(3)), encoding="utf-8")
+    result = build(seeds=seed_copy, curated=CURATED, out=out, cache=None)
+    assert result.store.startswith("loaded (the previous store could not be updated: "), result.store
+    build(seeds=seed_copy, curated=CURATED, out=tmp_path / "clean", cache=None)
+    assert _everything(out) == _everything(tmp_path / "clean")
+
+
+def test_what_readers_copy_does_not_grow_with_each_update(seed_copy, tmp_path):
+    """Readers copy every file of the store but its tables: an update leaves no log to replay and no
+    rotated informational log behind."""
+    out = tmp_path / "out"
+    build(seeds=seed_copy, curated=CURATED, out=out, cache=None)
+
+    def copied() -> int:
+        return sum(p.stat().st_size for p in (store_folder(out) / "db").iterdir()
+                   if p.suffix != ".sst" and not p.name.startswith("LOG"))
+
+    sizes = []
+    for number in range(4):
+        (seed_copy / f"added-{number}.txt").write_text(english_article(random.Random(number)), encoding="utf-8")
+        assert build(seeds=seed_copy, curated=CURATED, out=out, cache=None).store.startswith("updated: ")
+        sizes.append(copied())
+    assert not list((store_folder(out) / "db").glob("LOG.old.*"))
+    assert sizes[-1] <= 1.2 * sizes[0], sizes
