@@ -6,7 +6,8 @@ Named graphs:
   graph/curated       the curated facts and their sources;
   graph/entities      the resolved layer: entities with preferred labels,
                       summits with their chosen theme and dates, the plain
-                      direct edges, and conflicts between sources;
+                      direct edges and each entity's count of them, and
+                      conflicts between sources;
   graph/vocabulary    the role vocabulary (ontology/roles.ttl).
 The union of all graphs is the knowledge graph.
 """
@@ -56,6 +57,10 @@ _FIELD_PROPERTY = {
     "summit": WIC.summit, "award": WIC.award, "project": WIC.project, "work": WIC.work,
     "publisher": WIC.publisher, "place": WIC.place,
 }
+# The edges `kg query connected` ranks entities by (wic:edgeCount): the direct edges, and wic:place,
+# which a summit and a Schedule claim both state.
+_EDGES = frozenset((WIC.memberOf, WIC.spokeAt, WIC.partOf, WIC.wonAward, WIC.developedBy, SDO.publisher, WIC.place))
+_WIC_TERM = "<" + str(_WIC)
 
 
 class Conflict(BaseModel):
@@ -330,6 +335,29 @@ def _curated_structure(b: _Builder, curated: Curated, documents: dict[str, Docum
         _label(g, node, f"{summit.year} World Internet Conference Wuzhen Summit", "en")
 
 
+def _edge_counts(b: _Builder) -> None:
+    """Each entity's number of edges of `_EDGES`, in and out, over the union of
+    the graphs (each triple once, a loop counted twice), as wic:edgeCount in
+    graph/entities: `connected` reads the top 20 off one predicate instead of
+    grouping every edge of the graph. An entity is a node with a skos:prefLabel
+    and a wic: class, which graph/entities and graph/curated state; nodes with
+    no edge get no count."""
+    edges: set[tuple] = set()
+    for triples in b.named.graphs.values():
+        edges.update(t for t in triples if t[1] in _EDGES)
+    counts = Counter(s for s, _, _ in edges)
+    counts.update(o for _, _, o in edges)
+    typed, labelled = set(), set()
+    for triples in (b.entities_graph, b.named.graphs.get(b.mint("graph/curated"), ())):
+        for s, p, o in triples:
+            if p == RDF.type and o.startswith(_WIC_TERM):
+                typed.add(s)
+            elif p == SKOS.prefLabel:
+                labelled.add(s)
+    for node in typed & labelled & counts.keys():
+        b.entities_graph.add((node, WIC.edgeCount, literal(counts[node])))
+
+
 def _label(graph: set[tuple], node: str, text: str, lang: str | None, prop: str = SKOS.prefLabel) -> None:
     """A label and, beside it, its text as a plain string (wic:searchKey): a user
     types a name without a language tag, and matching it against tagged labels
@@ -375,5 +403,6 @@ def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, r
     for prop in (_SKOS.prefLabel, _SKOS.altLabel):
         for node, label in vocabulary.subject_objects(prop):
             _label(b.graph("graph/vocabulary"), term(node), str(label), label.language, term(prop))
+    _edge_counts(b)
     b.named.prefixes = {**PREFIXES, "kg": base}
     return Assembled(graphs=b.named, conflicts=conflicts, notes=notes)

@@ -69,6 +69,7 @@ class WIC(DefinedNamespace):
     ordinal: URIRef
     theme: URIRef
     searchKey: URIRef
+    edgeCount: URIRef
     startDate: URIRef
     endDate: URIRef
     start: URIRef

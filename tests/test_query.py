@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.errors import SparqlError
 from kg.namespaces import QUERY_PREFIXES
-from kg.sparql import canned_queries, query
+from kg.sparql import canned_queries, load_store, query, select_rows
 
 from .conftest import CANNED_PARAMS, ROOT
 
@@ -311,3 +311,57 @@ def test_kg_query_start_up_imports_only_what_it_needs(built):
     run = subprocess.run([sys.executable, "-c", code, str(built / "kg.nt")], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("year,lang,theme\n")
+
+
+# What the build lays out for the canned queries gives the rows the queries gave before it:
+# `connected` reads each entity's wic:edgeCount instead of grouping every direct edge.
+EDGES = "wic:memberOf wic:spokeAt wic:partOf wic:wonAward wic:developedBy schema:publisher wic:place"
+LAYOUT_PREFIXES = """PREFIX wic: <https://w3id.org/wuzhen-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+"""
+GROUPED = LAYOUT_PREFIXES + f"""SELECT ?node (COUNT(*) AS ?edges) WHERE {{
+  VALUES ?p {{ {EDGES} }}
+  {{ ?node ?p ?other }} UNION {{ ?other ?p ?node }}
+}} GROUP BY ?node"""
+# connected.rq before the count was stored: every edge grouped at query time.
+CONNECTED_GROUPED = LAYOUT_PREFIXES + f"""SELECT ?entity ?class ?edges ?node WHERE {{
+  {{
+    SELECT ?node (COUNT(*) AS ?edges) WHERE {{
+      VALUES ?p {{ {EDGES} }}
+      {{ ?node ?p ?other }} UNION {{ ?other ?p ?node }}
+    }}
+    GROUP BY ?node
+    ORDER BY DESC(?edges) ?node
+    LIMIT 20
+  }}
+  ?node skos:prefLabel ?entity ; a ?type .
+  FILTER(LANG(?entity) = "zh" || NOT EXISTS {{ ?node skos:prefLabel ?zh FILTER(LANG(?zh) = "zh") }})
+  FILTER(STRSTARTS(STR(?type), "https://w3id.org/wuzhen-kg/ontology#"))
+  BIND(STRAFTER(STR(?type), "#") AS ?class)
+}}
+ORDER BY DESC(?edges) ?entity ?node"""
+ENTITIES = LAYOUT_PREFIXES + """SELECT DISTINCT ?node WHERE {
+  ?node skos:prefLabel [] ; a ?type FILTER(STRSTARTS(STR(?type), STR(wic:)))
+}"""
+
+
+def test_the_stored_edge_count_is_the_grouped_count(built):
+    store = load_store(built / "kg.trig")
+    grouped = {node: int(n) for node, n in select_rows(store, GROUPED)}
+    stored = {node: n for node, n in select_rows(store, LAYOUT_PREFIXES + "SELECT ?node ?n WHERE { ?node wic:edgeCount ?n }")}
+    entities = {node for (node,) in select_rows(store, ENTITIES)}
+    assert {node: int(n) for node, n in stored.items()} == {n: c for n, c in grouped.items() if n in entities}
+    # Summits count their forums' wic:partOf and their venue; a place also counts the Schedule claims naming it.
+    assert grouped["https://w3id.org/wuzhen-kg/id/summit/2025"] > 1
+    assert any(node.startswith("https://w3id.org/wuzhen-kg/id/place/") for node in stored)
+    assert any("/id/schedule/" in node for node in grouped)  # counted towards the place, not stored on the claim
+
+
+def test_connected_gives_the_rows_of_the_grouped_query(built):
+    for data in (built / "kg.nt", built / "kg.trig"):
+        store = load_store(data)
+        expected = [list(row) for row in select_rows(store, CONNECTED_GROUPED)]
+        assert len(expected) == 20
+        assert query("connected", data=data).rows == expected
+
