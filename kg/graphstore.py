@@ -115,12 +115,13 @@ class StoreWriter:
     on the second core while the build writes its other files, loads its
     in-memory store, validates and reports.
 
-    The build calls `written(name)` as each file is done. Once ``kg.trig``
-    is (every named graph and its digest known), the thread starts: with no
-    usable store from the build before, it bulk-loads ``kg.trig`` (the named
-    graphs) into ``folder/.store`` and then, once it is written, ``kg.nt``
-    (their union, as the default graph). With one, and few graphs changed,
-    it updates a copy of it instead (tables hard-linked, see `link_store`):
+    The build calls `written(name)` as each file is done, and `written(None)`
+    after the last. With no usable store from the build before, the thread
+    starts once ``kg.trig`` is written (every named graph and its digest
+    known): it bulk-loads ``kg.trig`` (the named graphs) into
+    ``folder/.store`` and then, once it is written, ``kg.nt`` (their union,
+    as the default graph). With one, and few graphs changed, it starts after
+    the last file and updates a copy of it instead (tables hard-linked, see `link_store`):
     each changed graph gets the triples it lost removed and those it gained
     added, and the default graph loses a triple only when no named graph
     states it any more; a previous store that cannot be updated (damaged,
@@ -155,16 +156,19 @@ class StoreWriter:
         if self._thread.ident is not None:
             self._thread.join()
 
-    def written(self, name: str) -> None:
-        """The build has written file `name` into the folder."""
+    def written(self, name: str | None) -> None:
+        """The build has written file `name` into the folder (None: all its graph files)."""
         if name == "kg.trig":
             self.incremental = (self.previous is not None
                                 and self.digests.changed_triples <= _MOST * self.digests.triples)
             if not self.incremental:
                 self.digests.changed.clear()  # not needed: let the sets go
-            self._thread.start()
+                self._thread.start()  # a bulk load in Rust, beside the Python writers
         elif name == "kg.nt":
             self._union_written.set()
+        elif name is None and self.incremental:
+            # An update compares sets of triples in Python: beside the writers it would slow them down.
+            self._thread.start()
 
     def _write(self) -> None:
         db = self.folder / STORE_DIR / _DB
@@ -204,14 +208,18 @@ class StoreWriter:
         gained, lost = set(), set()
         for name, triples in sorted(self.digests.changed.items()):
             graph = NamedNode(name[1:-1])
-            before = {quad.triple for quad in store.quads_for_pattern(None, None, None, graph)}
-            text = "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
-            after = {quad.triple for quad in parse(text, RdfFormat.N_TRIPLES)}
-            for triple in before - after:
+            # Compared as N-Triples lines (the engine writes a term as the writers do), so that only the
+            # differences become terms: the entity layer changes with almost every article.
+            before = set(store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8").splitlines())
+            after = {f"{s} {p} {o} ." for s, p, o in triples}
+            # Removed first: a triple written otherwise by the engine and the writers goes and comes back.
+            gone = [quad.triple for quad in parse("\n".join(sorted(before - after)), RdfFormat.N_TRIPLES)]
+            for triple in gone:
                 store.remove(Quad(triple.subject, triple.predicate, triple.object, graph))
-            store.extend(Quad(t.subject, t.predicate, t.object, graph) for t in after - before)
-            lost |= before - after
-            gained |= after - before
+            came = [quad.triple for quad in parse("\n".join(sorted(after - before)), RdfFormat.N_TRIPLES)]
+            store.extend(Quad(t.subject, t.predicate, t.object, graph) for t in came)
+            lost.update(gone)
+            gained.update(came)
         default = DefaultGraph()
         # The union loses a triple only when no named graph states it any more.
         lost = {t for t in lost if not any(q.graph_name != default
@@ -220,7 +228,7 @@ class StoreWriter:
         for triple in lost:
             store.remove(Quad(triple.subject, triple.predicate, triple.object, default))
         store.extend(Quad(t.subject, t.predicate, t.object, default) for t in gained)
-        store.optimize()  # compacted, so that updates do not pile up table files; flushed, so no log to replay
+        store.flush()  # no log for readers to copy and replay
         del store
         self._changed = {t.subject.value for t in lost | gained}
         self._hierarchy_changed = any(t.predicate.value == _SUBCLASS_OF for t in lost | gained)

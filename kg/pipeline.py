@@ -225,6 +225,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
                 for name, chunks in serialise(assembled.graphs, graph_digests):
                     digests[name] = write_text(staging / name, chunks)
                     persistent.written(name)
+                persistent.written(None)
                 return digests
 
             digests = run("write", write_files)
