@@ -7,7 +7,8 @@ Named graphs:
   graph/entities      the resolved layer: entities with preferred labels,
                       summits with their chosen theme and dates, the plain
                       direct edges and each entity's count of them, and
-                      conflicts between sources;
+                      conflicts between sources with the documents behind
+                      each disagreeing claim;
   graph/vocabulary    the role vocabulary (ontology/roles.ttl).
 The union of all graphs is the knowledge graph.
 """
@@ -262,7 +263,12 @@ def _choose(b: _Builder, claims: list[Claim], prop: str, summit: Entity) -> tupl
     g.add((node, WIC.conflictProperty, literal(prop)))
     g.add((node, WIC.resolution, literal(resolution)))
     for claim in ranked:
-        g.add((node, WIC.claim, b.claim_iri(claim)))
+        claim_node = b.claim_iri(claim)
+        g.add((node, WIC.claim, claim_node))
+        # The documents behind each value, beside the conflict: `conflicts` lists them without going
+        # through every evidence span of the claim (thousands for a summit's dates).
+        for evidence in claim.evidence:
+            g.add((claim_node, WIC.statedIn, b.doc_iri(evidence.doc_id)))
     return chosen, [conflict]
 
 

@@ -64,6 +64,7 @@ class WIC(DefinedNamespace):
     document: URIRef
     claim: URIRef
     conflictSubject: URIRef
+    statedIn: URIRef
     # datatype properties
     year: URIRef
     ordinal: URIRef

@@ -314,7 +314,8 @@ def test_kg_query_start_up_imports_only_what_it_needs(built):
 
 
 # What the build lays out for the canned queries gives the rows the queries gave before it:
-# `connected` reads each entity's wic:edgeCount instead of grouping every direct edge.
+# `connected` reads each entity's wic:edgeCount instead of grouping every direct edge,
+# `conflicts` each claim's wic:statedIn instead of going through its evidence spans.
 EDGES = "wic:memberOf wic:spokeAt wic:partOf wic:wonAward wic:developedBy schema:publisher wic:place"
 LAYOUT_PREFIXES = """PREFIX wic: <https://w3id.org/wuzhen-kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -365,3 +366,66 @@ def test_connected_gives_the_rows_of_the_grouped_query(built):
         assert len(expected) == 20
         assert query("connected", data=data).rows == expected
 
+
+# conflicts.rq before wic:statedIn: each claim's documents through its evidence spans.
+CONFLICTS_THROUGH_EVIDENCE = LAYOUT_PREFIXES + """PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?summit ?fact ?value (GROUP_CONCAT(?doc; separator=", ") AS ?docs) ?resolution WHERE {
+  {
+    SELECT DISTINCT ?conflict ?summit ?fact ?resolution ?claim ?value ?doc WHERE {
+      ?conflict a wic:Conflict ; wic:conflictSubject ?subject ; wic:conflictProperty ?fact ;
+                wic:resolution ?resolution ; wic:claim ?claim .
+      ?subject wic:year ?summit .
+      ?claim prov:wasDerivedFrom ?evidence .
+      ?evidence wic:document ?document .
+      ?document dcterms:identifier ?doc .
+      OPTIONAL { ?claim wic:theme ?theme }
+      OPTIONAL { ?claim wic:startDate ?start ; wic:endDate ?end }
+      BIND(COALESCE(STR(?theme), CONCAT(STR(?start), "..", STR(?end))) AS ?value)
+    }
+    ORDER BY ?doc
+  }
+}
+GROUP BY ?conflict ?summit ?fact ?resolution ?claim ?value
+ORDER BY ?summit ?fact ?value"""
+
+
+def test_a_conflict_claim_is_stated_in_the_documents_of_its_evidence(built):
+    store = load_store(built / "kg.trig")
+    claims = LAYOUT_PREFIXES + "PREFIX prov: <http://www.w3.org/ns/prov#>\nSELECT DISTINCT ?claim ?document WHERE { [] wic:claim ?claim . %s }"
+    through_evidence = set(select_rows(store, claims % "?claim prov:wasDerivedFrom/wic:document ?document"))
+    stated = set(select_rows(store, claims % "?claim wic:statedIn ?document"))
+    assert through_evidence and stated == through_evidence
+    # Only the claims a conflict groups carry it.
+    assert {c for c, in select_rows(store, LAYOUT_PREFIXES + "SELECT DISTINCT ?c WHERE { ?c wic:statedIn [] }")} == {
+        c for c, _ in stated}
+
+
+def test_conflicts_gives_the_rows_it_gave_through_the_evidence(built):
+    for data in (built / "kg.nt", built / "kg.trig"):
+        expected = [list(row) for row in select_rows(load_store(data), CONFLICTS_THROUGH_EVIDENCE)]
+        assert expected
+        assert query("conflicts", data=data).rows == expected
+
+
+# evidence.rq before the documents' identifiers were joined in memory.
+EVIDENCE_BY_LOOKUP = LAYOUT_PREFIXES + """PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?name ?claimType ?doc ?start ?end ?extractor ?quote WHERE {
+  ?entity wic:searchKey ?name .
+  ?claim ?field ?entity ; a ?type ; prov:wasDerivedFrom ?evidence .
+  ?evidence wic:document/dcterms:identifier ?doc ; wic:extractor ?extractor .
+  OPTIONAL { ?evidence wic:start ?start } OPTIONAL { ?evidence wic:end ?end } OPTIONAL { ?evidence wic:quote ?quote }
+  BIND(STRAFTER(STR(?type), "#") AS ?claimType)
+}
+ORDER BY ?doc ?start ?claimType"""
+
+
+def test_evidence_gives_the_rows_it_gave_by_lookup(built):
+    store = load_store(built / "kg.trig")
+    for name in (CANNED_PARAMS["evidence"]["name"], "2025年世界互联网大会乌镇峰会"):
+        key = pyoxigraph.Literal(name.lower())
+        expected = [[None if t is None else t.value for t in row]
+                    for row in store.query(EVIDENCE_BY_LOOKUP, substitutions={pyoxigraph.Variable("name"): key})]
+        assert expected, name
+        assert query("evidence", data=built / "kg.trig", params={"name": name}).rows == expected
