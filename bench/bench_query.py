@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 BASE = "https://w3id.org/wuzhen-kg/id/"
@@ -44,6 +45,11 @@ def generate(path: Path, target: int) -> int:
     positions and appearances with evidence in documents; return the count."""
     lines: list[str] = []
     t = lambda s, p, o: lines.append(f"{s} <{p}> {o} .")  # noqa: E731
+    edges: Counter = Counter()  # direct edges per node, in and out: the build states them as wic:edgeCount
+
+    def edge(s: str, p: str, o: str) -> None:
+        t(s, p, o)
+        edges.update((s, o))
 
     def label(node: str, text: str) -> None:  # as the build writes them: a label and its search key
         t(node, SKOS + "prefLabel", _lit(text, "zh"))
@@ -61,7 +67,7 @@ def generate(path: Path, target: int) -> int:
             forum = _iri(f"event/{year}-forum-{f}")
             t(forum, RDF_TYPE, f"<{WIC}Forum>")
             label(forum, f"论坛{f}")
-            t(forum, WIC + "partOf", summit)
+            edge(forum, WIC + "partOf", summit)
     i = 0
     while len(lines) < target:
         person, org, doc = _iri(f"person/p{i}"), _iri(f"organization/o{i % 5000}"), _iri(f"doc/d{i % 20000}")
@@ -88,15 +94,17 @@ def generate(path: Path, target: int) -> int:
         t(position, WIC + "organization", org)
         t(position, WIC + "role", "<https://w3id.org/wuzhen-kg/role/ceo>")
         t(position, PROV + "wasDerivedFrom", evidence)
-        t(person, WIC + "memberOf", org)
+        edge(person, WIC + "memberOf", org)
         appearance = _iri(f"appearance/a{i}")
         t(appearance, RDF_TYPE, f"<{WIC}Appearance>")
         t(appearance, WIC + "person", person)
         t(appearance, WIC + "event", _iri(f"event/{year}-forum-{i % 30}"))
         t(appearance, PROV + "wasDerivedFrom", evidence)
-        t(person, WIC + "spokeAt", _iri(f"event/{year}-forum-{i % 30}"))
+        edge(person, WIC + "spokeAt", _iri(f"event/{year}-forum-{i % 30}"))
         i += 1
     label("<https://w3id.org/wuzhen-kg/role/ceo>", "首席执行官")
+    for node, count in sorted(edges.items()):
+        t(node, WIC + "edgeCount", _lit(str(count), datatype=XSD + "integer"))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines)
 
