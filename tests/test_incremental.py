@@ -254,3 +254,27 @@ def test_what_readers_copy_does_not_grow_with_each_update(seed_copy, tmp_path):
         sizes.append(copied())
     assert not list((store_folder(out) / "db").glob("LOG.old.*"))
     assert sizes[-1] <= 1.2 * sizes[0], sizes
+
+
+def _without_an_alias_entry(tmp_path: Path) -> Path:
+    """The alias table less its entry for the conference, so its names resolve to other entities."""
+    table = tmp_path / "aliases.yaml"
+    lines = (ROOT / "ontology" / "aliases.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    table.write_text("".join(line for line in lines if "World Internet Conference" not in line), encoding="utf-8")
+    return table
+
+
+@pytest.mark.parametrize("change", ["curated facts left out", "alias entry removed"])
+def test_an_update_after_other_resolution_inputs_equals_a_clean_build(seed_copy, tmp_path, change):
+    """Not only articles change a graph: the curated facts and the alias table do too, across many graphs."""
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    build(seeds=seed_copy, curated=CURATED, out=out, cache=None)
+    before = _quads(out)
+    if change == "curated facts left out":
+        options = {"curated": None}
+    else:
+        options = {"curated": CURATED, "aliases": _without_an_alias_entry(tmp_path)}
+    result = build(seeds=seed_copy, out=out, cache=None, **options)
+    assert result.store.startswith("updated: ") and _quads(out) != before, result.store
+    build(seeds=seed_copy, out=clean, cache=None, **options)
+    assert _everything(out) == _everything(clean)
