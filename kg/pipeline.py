@@ -215,8 +215,9 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     with atomic_output(out, beside=STORE_DIR) as staging:
         previous = previous_store(out)  # read under the build's lock
         graph_digests = GraphDigests(previous=previous.graphs if previous else None)
-        # The persistent store (kg.graphstore) is loaded, or updated from the previous build's, on the
-        # second core from the moment kg.trig is written, while this thread writes, validates and reports.
+        # The persistent store (kg.graphstore) is loaded on the second core from the moment kg.trig is
+        # written, or updated from the previous build's once all graph files are, while this thread
+        # goes on writing, loading, validating and reporting.
         with StoreWriter(staging, graph_digests, previous) as persistent:
 
             def write_files() -> dict[str, str]:

@@ -168,13 +168,13 @@ def _turtle(blocks: list[Block], terms: set[str], prefixes: dict[str, str]) -> I
 class GraphDigests:
     """What an incremental build needs to know of the named graphs it writes.
 
-    `current` gets the SHA-256 of each graph's text in TriG with the
-    file's prefix declarations (a function of its triples and the prefixes
-    used); when `previous` holds the digests of the
-    build before, `changed` gets the triples of every graph whose digest
-    differs (an empty set for a graph that is gone), and `changed_triples`
-    and `triples` count them, so a store can be brought up to date graph by
-    graph instead of loaded again."""
+    `current` gets the SHA-256 of each graph's text in TriG with the file's
+    prefix declarations (a function of its triples and the prefixes used);
+    when `previous` holds the digests of the build before, `changed` gets
+    the triples of every graph whose digest differs (an empty set for a
+    graph that is gone), and `changed_triples` and `triples` count them, so
+    a store can be brought up to date graph by graph instead of loaded
+    again."""
 
     previous: dict[str, str] | None = None
     current: dict[str, str] = field(default_factory=dict)
