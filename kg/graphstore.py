@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 if TYPE_CHECKING:
     from .write import GraphDigests
 
-__all__ = ["GRAPH_FILES", "STORE_DIR", "Changed", "PreviousStore", "StoreWriter", "copy_store", "fingerprint_file", "link_store",
-           "open_graph", "previous_store", "store_copy_folder", "store_folder"]
+__all__ = ["GRAPH_FILES", "STORE_DIR", "Changed", "PreviousStore", "StoreWriter", "copy_store", "fingerprint_file",
+           "link_store", "open_graph", "previous_store", "store_copy_folder", "store_folder"]
 
 STORE_DIR = ".store"  # in the staging folder while a build loads it
 
@@ -121,8 +121,8 @@ class StoreWriter:
     known): it bulk-loads ``kg.trig`` (the named graphs) into
     ``folder/.store`` and then, once it is written, ``kg.nt`` (their union,
     as the default graph). With one, and few graphs changed, it starts after
-    the last file and updates a copy of it instead (tables hard-linked, see `link_store`):
-    each changed graph gets the triples it lost removed and those it gained
+    the last file and updates a copy of it instead (tables hard-linked, see
+    `link_store`): each changed graph gets the triples it lost removed and those it gained
     added, and the default graph loses a triple only when no named graph
     states it any more; a previous store that cannot be updated (damaged,
     missing tables) is replaced by a whole load. `changed()` then names the
