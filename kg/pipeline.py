@@ -233,9 +233,10 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
             store = run("load", lambda: load_store(staging / "kg.nt"))
             triples = len(store)
             checks = compile_shapes()
+            checked_with = checks_digest(checks)
 
             def validate_changes():
-                changed = persistent.changed(checks_digest(checks))  # waits for an update of the store
+                changed = persistent.changed(checked_with)  # waits for an update of the store
                 if changed is None:
                     return validate(store, checks)
                 return revalidate(store, [ShaclResult(**r) for r in changed.results], changed.subjects)
@@ -248,8 +249,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
             write_text(staging / "report.md", run("report", lambda: render_report(
                 store, statement_count, low_confidence, dict(per_doc), skipped, warnings, shacl, assembled.conflicts,
                 curated_notes + assembled.notes, relations, analytics(drawn))))
-            run("store", lambda: persistent.finish(digests, checks_digest(checks),
-                                                   [r.model_dump() for r in shacl.results]))
+            run("store", lambda: persistent.finish(digests, checked_with, [r.model_dump() for r in shacl.results]))
     return BuildResult(
         out=str(out), documents=len(documents), from_cache=extracted.from_cache, skipped=skipped, warnings=warnings,
         statements=statement_count, triples=triples,

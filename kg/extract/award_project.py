@@ -192,7 +192,7 @@ _BY_ORG_EN = (r"(?:(?:developed|built|made|designed|created|launched|submitted)\
 _MADE_BY_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,\"“”]+?),?\s{_BY_ORG_EN}")
 # "CareLink, an elderly-care robot from Singapore start-up Meralion Robotics"
 _APPOSITIVE_EN = re.compile(rf"^(?P<project>[A-Z][\w-]*(?:\s[A-Z0-9][\w-]*)*),\s(?:an?|the)\s[^,]+?\s{_BY_ORG_EN}")
-# "the Apollo autonomous driving platform of Baidu": a named project, then its owner
+# "the Orion mapping platform of Bayfront": a named project, then its owner
 _OF_ORG_EN = re.compile(rf"^(?:[Tt]he\s)?(?P<project>[A-Z][\w-]*(?:\s[\w-]+){{1,6}}?)\sof\s(?:the\s)?(?P<org>{_EN_ORG})$")
 # "the Tianhe edge chip (Orion Labs)"
 _OWNER_AFTER_EN = re.compile(rf"^(?:[Tt]he\s|[Aa]n?\s)?(?P<project>[^,()\"“”]+?)\s\((?P<org>{_EN_ORG})\)$")
@@ -405,7 +405,7 @@ def _line_items(line: str, bare: bool = False) -> list[tuple[str, str | None]]:
 
 def _split_list(text: str) -> list[str]:
     """The pieces of a list. 和/与 part two winners only after a whole one (甲的X与乙的Y),
-    not inside a maker's name (中国科学院量子信息与量子科技创新研究院的“…”)."""
+    not inside a maker's name (星河科学院量子信息与量子计算研究中心的“…”)."""
     pieces, start = [], 0
     for sep in _LIST_SEP.finditer(text):
         left = text[start:sep.start()]

@@ -37,7 +37,7 @@ _LEADING_NOISE = re.compile(
 )
 # 秘书长甲10日在…: a day of the month may follow a name too.
 _NAME_FOLLOW_RE = re.compile(rf"(?:{alternation(NAME_FOLLOWERS)})|\d{{1,2}}日|[,，。;；:：、)）(（“\"!?！？\s]|$")
-# 库克（Tim Cook）: a name glossed with its Latin spelling, whatever its length.
+# 萨默斯（Ray Summers）: a name glossed with its Latin spelling, whatever its length.
 _GLOSSED_NAME = re.compile(rf"[{HAN}·]{{2,10}}?(?=[(（][A-Z][A-Za-z.' -]{{1,40}}[)）])")
 _UNDOTTED_FOREIGN = re.compile(rf"[{HAN}]{{3,6}}?(?=[、,，。;；]|等)")
 ORG_SUFFIX_RE = re.compile(rf"(?:{alternation(ORG_SUFFIXES)})$")

@@ -308,7 +308,7 @@ _EN_ORG = rf"{_EN_ORG_WORD}(?:{POSSESSIVE_EN}?\s(?:(?:of|and|for|the|on|&|de)\s)
 _ROLE_JOIN_EN = re.compile(r"\s(?:and|&)\s(?:an?\s)?")
 # "the Chinese co-chair of": a nationality before a title is no part of it.
 _DEMONYM_EN = f"(?:{alternation(DEMONYMS)})"
-# "of the artificial intelligence-based online learning platform Deeplearning.ai": lower-case words that say
+# "of the artificial intelligence-based online learning platform Learnwise.ai": lower-case words that say
 # what the organisation is, before its name.
 _DESCRIBED_EN = r"(?:[a-z][\w-]*\s){1,6}(?=[A-Z])"
 # "the company", "the firm": an organisation named earlier in the article.
