@@ -26,10 +26,14 @@ def relation_tuples(store) -> list[dict]:
     by_fact: dict[tuple, dict] = {}
     for rel, fields in FIELDS.items():
         query = (ontology_dir() / "queries" / "relations" / f"{rel}.rq").read_text(encoding="utf-8")
-        for solution in store.query(query):
-            row = {"rel": rel, "doc": solution["doc"].value}
-            row.update({f: _value(solution[f], f) for f in fields})
-            key = (rel, solution["lang"].value) + tuple(normalise_value(row[f]) for f in fields)
+        solutions = store.query(query)
+        names = [v.value for v in solutions.variables]
+        doc_at, lang_at, at = names.index("doc"), names.index("lang"), [(f, names.index(f)) for f in fields]
+        for solution in solutions:
+            terms = tuple(solution)  # in the order of the variables: faster than by name
+            row = {"rel": rel, "doc": terms[doc_at].value}
+            row.update({f: _value(terms[i], f) for f, i in at})
+            key = (rel, terms[lang_at].value) + tuple(normalise_value(row[f]) for f in fields)
             if key not in by_fact or row["doc"] < by_fact[key]["doc"]:
                 by_fact[key] = row
     return sorted(by_fact.values(), key=lambda r: json.dumps(r, ensure_ascii=False, sort_keys=True))

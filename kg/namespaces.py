@@ -9,7 +9,7 @@ and would slow its start-up.
 
 from __future__ import annotations
 
-__all__ = ["PREFIXES", "QUERY_PREFIXES", "SPARQL_PROLOGUE"]
+__all__ = ["PREFIXES", "QUERY_PREFIXES", "SPARQL_PROLOGUE", "local_name"]
 
 PREFIXES = {
     "wic": "https://w3id.org/wuzhen-kg/ontology#",
@@ -25,3 +25,8 @@ PREFIXES = {
 }
 QUERY_PREFIXES = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
 SPARQL_PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after its last `#` or `/` (a class's or a property's name)."""
+    return iri[max(iri.rfind("#"), iri.rfind("/")) + 1:]

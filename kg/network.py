@@ -29,6 +29,8 @@ import io
 from collections import defaultdict
 from pathlib import Path
 
+from .namespaces import local_name
+
 __all__ = ["to_networkx", "write_graph", "GRAPH_FORMATS"]
 
 GRAPH_FORMATS = ("graphml", "gexf")
@@ -45,10 +47,6 @@ _EDGES = {
     "wic:inSeries": None,
     "wic:openingCeremony": None,
 }
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _labels(rows) -> dict[str, dict[str, str]]:
@@ -80,12 +78,12 @@ def _edge(predicate: str, role: str | None, year: int | None, evidence: int,
     attributes: dict = {"predicate": predicate, "label": predicate, "evidence": evidence}
     if role:
         role_labels = labels.get(role, {})
-        attributes["role"] = role_labels.get("en") or role_labels.get("zh") or _local(role)
+        attributes["role"] = role_labels.get("en") or role_labels.get("zh") or local_name(role)
         if "zh" in role_labels:
             attributes["role_zh"] = role_labels["zh"]
     if year is not None:
         attributes["year"] = year
-    return " ".join(str(part) for part in (predicate, role and _local(role), year) if part), attributes
+    return " ".join(str(part) for part in (predicate, role and local_name(role), year) if part), attributes
 
 
 def to_networkx(data=Path("out/kg.nt"), lang: str = "zh"):
@@ -130,8 +128,8 @@ def to_networkx(data=Path("out/kg.nt"), lang: str = "zh"):
     graph = nx.MultiDiGraph()
     for node, cls in sorted(classes.items()):
         by_lang = labels.get(node, {})
-        attributes = {"class": _local(cls),
-                      "label": by_lang.get(lang) or by_lang.get("en" if lang == "zh" else "zh") or _local(node)}
+        attributes = {"class": local_name(cls),
+                      "label": by_lang.get(lang) or by_lang.get("en" if lang == "zh" else "zh") or local_name(node)}
         attributes.update({f"label_{code}": by_lang[code] for code in ("zh", "en") if code in by_lang})
         if years.get(node):
             attributes.update(first_year=min(years[node]), last_year=max(years[node]))

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import KGError
+from .namespaces import local_name
 from .sparql import select_rows
 from .vocab import SDO, SPARQL_PROLOGUE, WIC
 
@@ -84,10 +85,8 @@ TEXT = {
 }
 _EDGES = (WIC.memberOf, WIC.spokeAt, WIC.partOf, WIC.wonAward, WIC.developedBy, SDO.publisher, WIC.inSeries,
           WIC.place, WIC.openingCeremony)
-
-
-def _local(iri: str) -> str:
-    return re.split(r"[#/]", iri)[-1]
+# The edges' predicates as the rows give them (a Namespace attribute costs a lookup each time).
+(_MEMBER_OF, _SPOKE_AT, _PART_OF, _WON_AWARD, _DEVELOPED_BY, _PUBLISHER, _IN_SERIES, _PLACE, _OPENING) = map(str, _EDGES)
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +137,7 @@ class _Facts:
                 SELECT ?n ?p ?v (LANG(?v) AS ?lang) WHERE {
                   VALUES ?p { wic:year wic:theme wic:startDate wic:endDate wic:roleTitle wic:attestedYear }
                   ?n ?p ?v }"""):
-            self.literals[(node, _local(prop))].append((value, language))
+            self.literals[(node, local_name(prop))].append((value, language))
         # Sorted: the store's row order depends on the file the graph was loaded from.
         self.positions = _sorted_rows(store, "SELECT ?c ?p ?r ?o WHERE { ?c a wic:Position ; wic:person ?p ; "
                                              "wic:role ?r ; wic:organization ?o }")
@@ -151,14 +150,14 @@ class _Facts:
         # The claims whose evidence backs each direct edge.
         self.behind: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         for claim, person, _role, org in self.positions:
-            self.behind[(person, str(WIC.memberOf), org)].append(claim)
+            self.behind[(person, _MEMBER_OF, org)].append(claim)
         for claim, person, event in self.appearances:
-            self.behind[(person, str(WIC.spokeAt), event)].append(claim)
+            self.behind[(person, _SPOKE_AT, event)].append(claim)
         for claim, project, award, org in self.grants:
-            self.behind[(project, str(WIC.wonAward), award)].append(claim)
-            self.behind[(project, str(WIC.developedBy), org)].append(claim)
+            self.behind[(project, _WON_AWARD, award)].append(claim)
+            self.behind[(project, _DEVELOPED_BY, org)].append(claim)
         for claim, work, org in self.publications:
-            self.behind[(work, str(SDO.publisher), org)].append(claim)
+            self.behind[(work, _PUBLISHER, org)].append(claim)
         values = " ".join(f"<{p}>" for p in _EDGES)
         # DISTINCT: a store loaded from TriG may hold an edge in more than one named graph.
         self.edges = _sorted_rows(store, f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}")
@@ -168,7 +167,7 @@ class _Facts:
         if node is None:
             return ""
         by_lang = self.labels.get(node, {})
-        return by_lang.get(self.lang) or by_lang.get("en" if self.lang == "zh" else "zh") or _local(node)
+        return by_lang.get(self.lang) or by_lang.get("en" if self.lang == "zh" else "zh") or local_name(node)
 
     def literal(self, node: str, prop: str) -> list[str]:
         """The values of a literal property, those in the page's language first."""
@@ -190,9 +189,10 @@ def _class_names(store) -> dict[str, str]:
     types: dict[str, list[str]] = defaultdict(list)
     for node, cls in _rows(store, "SELECT ?node ?cls WHERE { ?node a ?cls FILTER(isIRI(?node)) }"):
         types[node].append(cls)
+    local = {cls: local_name(cls) for classes in types.values() for cls in classes}
     names = {}
     for node, classes in types.items():
-        drawn = [_local(c) for c in sorted(classes) if _local(c) in CLASS_STYLE]
+        drawn = [local[c] for c in sorted(classes) if local[c] in CLASS_STYLE]
         if drawn:
             names[node] = drawn[0]
     return names
@@ -216,15 +216,15 @@ def _details(facts: _Facts, classes: dict[str, str], words: dict) -> tuple[dict,
         if cls == "Summit":
             years[node].update(facts.years(node))
     for s, p, o in facts.edges:
-        if p == str(WIC.partOf):
+        if p == _PART_OF:
             event_year[s] = next(iter(facts.years(o)), None)
             if event_year[s]:
                 years[s].add(event_year[s])
             sections[o]["forums"].append(_row(facts.label(s)))
             sections[s]["summit"].append(_row(facts.label(o)))
-        elif p in (str(WIC.place), str(WIC.inSeries)):
+        elif p in (_PLACE, _IN_SERIES):
             sections[o]["summits"].append(_row(facts.label(s)))
-            if p == str(WIC.place):  # a place belongs to the years of the summits held there; the series to none
+            if p == _PLACE:  # a place belongs to the years of the summits held there; the series to none
                 years[o].update(facts.years(s))
                 sections[s]["place"].append(_row(facts.label(o)))
     held: dict[tuple[str, str], tuple[set, set]] = defaultdict(lambda: (set(), set()))  # (person, org) → years, quotes
@@ -272,7 +272,7 @@ def _details(facts: _Facts, classes: dict[str, str], words: dict) -> tuple[dict,
             for theme in facts.literal(node, "theme")[:1]:
                 sections[node]["theme"].append(_row(theme))
     for s, p, o in facts.edges:
-        if p == str(WIC.openingCeremony):
+        if p == _OPENING:
             sections[s]["opening"].append(_row(_joined([facts.label(o), *facts.literal(o, "startDate")], words)))
     return sections, years, posts
 
@@ -304,11 +304,11 @@ def graph_data(store, lang: str = "zh") -> dict:
     edges = []
     for s, p, o in facts.edges:
         if s in nodes and o in nodes:
-            name = words["edges"][_local(p)]
+            name = words["edges"][local_name(p)]
             quotes = sorted({q for claim in facts.behind.get((s, p, o), ()) for q in facts.quotes[claim]})
-            label = words["list"].join(sorted(set(posts[(s, o)]))) if p == str(WIC.memberOf) else name
+            label = words["list"].join(sorted(set(posts[(s, o)]))) if p == _MEMBER_OF else name
             title = (f"{name}: {label}" if label != name else name) + "".join(f"\n{q}" for q in quotes[:5])
-            edges.append({"from": s, "to": o, "label": label, "title": title, "arrows": "to", "kind": _local(p)})
+            edges.append({"from": s, "to": o, "label": label, "title": title, "arrows": "to", "kind": local_name(p)})
     return {"nodes": list(nodes.values()), "edges": edges}
 
 
