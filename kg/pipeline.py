@@ -49,9 +49,9 @@ def _stage(name: str, doc_id: str | None, action: Callable):
 
 
 def _extract_one(path: Path, cache: "ExtractionCache | None" = None
-                 ) -> tuple[DocumentInfo | SkippedFile, list[Statement], bool]:
+                 ) -> tuple[DocumentInfo | SkippedFile, list[Statement]]:
     """Runs in a worker: only the document's summary travels back, not its
-    text. The last item says whether the result came from the cache."""
+    text. The result is put in the cache when one is given."""
     from .errors import InputError
     from .extract import extract_document
     from .ingest import read_document
@@ -61,10 +61,6 @@ def _extract_one(path: Path, cache: "ExtractionCache | None" = None
         data = path.read_bytes()
     except OSError:
         data = None  # read_document reports it with the reason
-    if cache is not None and data is not None:
-        hit = cache.get(path, data)
-        if hit is not None:
-            return (*hit, True)
     try:
         doc = read_document(path, data=data)
     except InputError as exc:
@@ -74,7 +70,24 @@ def _extract_one(path: Path, cache: "ExtractionCache | None" = None
         result = (doc.info(str(path)), _stage("extract", doc.id, lambda: extract_document(doc, sentences)))
     if cache is not None and data is not None:
         cache.put(path, data, result)
-    return (*result, False)
+    return result
+
+
+def _cached(paths: list[Path], cache: "ExtractionCache | None", progress: Callable[[str], None] | None
+            ) -> dict[int, tuple]:
+    """The cache's entries for `paths`, by position, read in this process: a
+    worker would unpickle an entry and pickle it again to send it back."""
+    found = {}
+    for index, path in enumerate(paths if cache is not None else ()):
+        try:
+            hit = cache.get(path, path.read_bytes())
+        except OSError:
+            continue  # extracted afresh, which reports it
+        if hit is not None:
+            found[index] = hit
+            if progress:
+                progress(path.name)
+    return found
 
 
 def _workers(count: int) -> int:
@@ -97,34 +110,39 @@ class Extracted:
 def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None,
                 cache: "ExtractionCache | None" = None) -> Extracted:
     """Ingest, segment and extract every file (from the cache when it has the
-    file), in parallel over cores when there are many; unreadable files are
-    skipped. Results keep file order."""
+    file), in parallel over cores when many are not in it; unreadable files
+    are skipped. Results keep file order."""
     from functools import partial
 
-    documents, skipped, statements, from_cache = [], [], [], 0
+    documents, skipped, statements = [], [], []
+    cached = _cached(paths, cache, progress)
+    missing = [path for index, path in enumerate(paths) if index not in cached]
     work = partial(_extract_one, cache=cache)
-    workers = _workers(len(paths))
+    workers = _workers(len(missing))
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         executor = ProcessPoolExecutor(max_workers=workers)
-        results = executor.map(work, paths, chunksize=16)
+        extracted = executor.map(work, missing, chunksize=16)
     else:
-        executor, results = None, map(work, paths)
+        executor, extracted = None, map(work, missing)
     try:
-        for path, (item, found, cached) in zip(paths, results):
-            from_cache += cached
+        for index, path in enumerate(paths):
+            if index in cached:
+                item, found = cached[index]
+            else:
+                item, found = next(extracted)
+                if progress:
+                    progress(path.name)
             if isinstance(item, SkippedFile):
                 skipped.append(item)
             else:
                 documents.append(item)
                 statements += found
-            if progress:
-                progress(path.name)
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
-    return Extracted(documents=documents, skipped=skipped, statements=statements, from_cache=from_cache)
+    return Extracted(documents=documents, skipped=skipped, statements=statements, from_cache=len(cached))
 
 
 @contextlib.contextmanager
