@@ -91,7 +91,9 @@ def _cached(paths: list[Path], cache: "ExtractionCache | None", progress: Callab
 
 
 def _workers(count: int) -> int:
-    """Worker processes: $KG_WORKERS, else one per core for corpora worth it."""
+    """Worker processes for `count` files: $KG_WORKERS, else one per core for corpora worth it."""
+    if count < 2:  # nothing to share out
+        return 1
     if "KG_WORKERS" in os.environ:
         return max(1, int(os.environ["KG_WORKERS"]))
     return (os.cpu_count() or 1) if count >= 64 else 1

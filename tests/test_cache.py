@@ -54,3 +54,36 @@ def test_two_builds_at_once_leave_one_complete_out(tmp_path, seed_copy):
     assert _files(out) == _files(reference)
     # nothing a build leaves beside out/ but its lock and its store
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")) == [".out.lock", ".out.store"]
+
+
+def test_cached_articles_are_read_in_the_build_process(tmp_path, monkeypatch):
+    """Only the articles the cache lacks go to worker processes: a worker would unpickle an entry
+    and pickle it again to send it back, and one new article is not worth starting a pool."""
+    import concurrent.futures
+
+    from kg.cache import ExtractionCache
+    from kg.ingest import seed_files
+    from kg.pipeline import extract_all
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for copy in range(3):
+        for source in sorted(SEEDS.iterdir()):
+            shutil.copy(source, seeds / f"{copy}-{source.name}")
+    monkeypatch.setenv("KG_WORKERS", "2")  # a pool even for this small corpus
+    cache = ExtractionCache.open(tmp_path / "cache")
+    first = extract_all(seed_files(seeds)[0], cache=cache)
+    assert first.from_cache == 0 and len(first.documents) == 15
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    shutil.copy(ROOT / "tests" / "articles" / "t01_2018_zh.txt", seeds / "new.txt")
+    paths = seed_files(seeds)[0]
+    again = extract_all(paths, cache=cache)
+    assert again.from_cache == 15 and len(again.documents) == 16
+    assert [d.path for d in again.documents] == [str(p) for p in paths]  # file order, cached or not
+    # new.txt sorts last: the cached articles' statements come first, as the first run gave them
+    assert again.statements[:len(first.statements)] == first.statements
+    assert {s.evidence.doc_id for s in again.statements[len(first.statements):]} == {again.documents[-1].id}
