@@ -70,6 +70,9 @@ class Check:
     message: str
     sparql: str
     source: str  # the shapes file
+    # Set when `sparql` checks several paths of one shape at once and returns ?focus ?path:
+    # this check's results are the rows whose ?path is this IRI.
+    path_iri: str | None = None
 
 
 class _Shapes:
@@ -173,8 +176,17 @@ def _none_of(alternatives: list[str]) -> str:
     return "!(" + " || ".join(["false"] + alternatives) + ")"
 
 
-def _property_queries(s: _Shapes, prop, target: str) -> dict[str, str]:
-    """Component name → query, for each constraint of a property shape."""
+# A count of one, checked for all of a node shape's paths in one query: ?path is bound by VALUES. Each
+# query scans the shape's targets, so one per shape instead of one per path saves a third of the time.
+_PER_PATH = {"MinCount": "FILTER NOT EXISTS { ?focus ?path [] }",
+             # a second, different value breaks it: a join over pairs is faster than grouping every focus node
+             "MaxCount": "?focus ?path ?v, ?w FILTER(!sameTerm(?v, ?w))"}
+
+
+def _property_queries(s: _Shapes, prop, target: str) -> dict[str, str | None]:
+    """Component name → query, for each constraint of a property shape; None
+    for a minimum or maximum count of one, which `compile_shapes` checks for
+    all the paths of a node shape in one query (`_PER_PATH`)."""
     from rdflib import URIRef
 
     keys = s.keys(prop)
@@ -184,15 +196,11 @@ def _property_queries(s: _Shapes, prop, target: str) -> dict[str, str]:
     p, queries = path.n3(), {}
     if "minCount" in keys:
         n = int(s.one(prop, "minCount"))
-        queries["MinCount"] = (
-            f"SELECT DISTINCT ?focus WHERE {{ {target} FILTER NOT EXISTS {{ ?focus {p} [] }} }}" if n == 1 else
+        queries["MinCount"] = None if n == 1 else (
             f"SELECT ?focus WHERE {{ {target} OPTIONAL {{ ?focus {p} ?v }} }} GROUP BY ?focus HAVING(COUNT(DISTINCT ?v) < {n})")
     if "maxCount" in keys:
         n = int(s.one(prop, "maxCount"))
-        # At most one: a second, different value breaks it; a join over pairs
-        # runs in less than half the time of grouping every focus node.
-        queries["MaxCount"] = (
-            f"SELECT DISTINCT ?focus WHERE {{ {target} ?focus {p} ?v, ?w FILTER(!sameTerm(?v, ?w)) }}" if n == 1 else
+        queries["MaxCount"] = None if n == 1 else (
             f"SELECT ?focus WHERE {{ {{ SELECT DISTINCT ?focus WHERE {{ {target} }} }} ?focus {p} ?v }} "
             f"GROUP BY ?focus HAVING(COUNT(DISTINCT ?v) > {n})")
     for key in sorted(keys & set(_VALUE_KEYS)):
@@ -231,9 +239,10 @@ def compile_shapes(path: Path | None = None, focus: list[str] | None = None) -> 
     _refuse_what_is_not_compiled(s)
     checks: list[Check] = []
 
-    def add(shape: str, path: str | None, component: str, message: str, sparql: str) -> None:
+    def add(shape: str, path: str | None, component: str, message: str, sparql: str, path_iri: str | None = None
+            ) -> None:
         checks.append(Check(shape=shape, path=path, component=component + "ConstraintComponent", message=message,
-                            sparql=sparql, source=str(s.path)))
+                            sparql=sparql, source=str(s.path), path_iri=path_iri))
 
     for shape in sorted(set(s.graph.subjects(s.sh("targetClass"))) | set(s.graph.subjects(s.sh("targetSubjectsOf")))):
         if "path" in s.keys(shape):
@@ -242,6 +251,7 @@ def compile_shapes(path: Path | None = None, focus: list[str] | None = None) -> 
         for key in sorted(s.keys(shape) & set(_VALUE_KEYS)):
             add(s.name(shape), None, _VALUE_KEYS[key], s.message(shape, f"{_VALUE_KEYS[key]} constraint not met"),
                 f"SELECT DISTINCT ?focus WHERE {{ {target} FILTER({s.breaks(shape, key, '?focus')}) }}")
+        per_path: dict[str, list[tuple]] = {}  # component → the shape's constraints in `_PER_PATH`
         for prop in sorted(s.graph.objects(shape, s.sh("property"))):
             path = s.one(prop, "path")
             path_name = s.graph.namespace_manager.normalizeUri(path) if isinstance(path, URIRef) else "(complex path)"
@@ -249,8 +259,17 @@ def compile_shapes(path: Path | None = None, focus: list[str] | None = None) -> 
             if "property" in s.keys(prop):
                 s.refuse(prop, "nests sh:property, which kg.validate does not implement")
             for component, sparql in _property_queries(s, prop, target).items():
-                add(s.name(prop, fallback=shape), path_name, component,
-                    s.message(prop, f"{path_name}: {component} constraint not met"), sparql)
+                found = (s.name(prop, fallback=shape), path_name, component,
+                         s.message(prop, f"{path_name}: {component} constraint not met"))
+                if sparql is None:
+                    per_path.setdefault(component, []).append((*found, path))
+                else:
+                    add(*found, sparql)
+        for component, found in sorted(per_path.items()):
+            values = " ".join(sorted({path.n3() for *_, path in found}))
+            sparql = f"SELECT DISTINCT ?focus ?path WHERE {{ {target} VALUES ?path {{ {values} }} {_PER_PATH[component]} }}"
+            for *fields, path in found:
+                add(*fields, sparql, str(path))
     return checks
 
 
@@ -263,17 +282,31 @@ def checks_digest(checks: list[Check]) -> str:
 
     import pyoxigraph
 
-    compiled = [[c.shape, c.path, c.component, c.message, c.sparql] for c in checks]
+    compiled = [[c.shape, c.path, c.component, c.message, c.sparql, c.path_iri] for c in checks]
     return hashlib.sha256(json.dumps([pyoxigraph.__version__, compiled], ensure_ascii=False).encode()).hexdigest()
+
+
+def _solutions(store, check: Check):
+    try:
+        return store.query(check.sparql)
+    except SyntaxError as exc:  # a shape the compiler turned into invalid SPARQL: name the shape
+        raise ShapesError(check.source, check.shape, f"compiles to a query Oxigraph rejects: {exc}") from exc
 
 
 def _results(store, checks: list[Check]) -> list[ShaclResult]:
     results = []
+    by_path: dict[str, dict[str, list[str]]] = {}  # a query for several paths → path IRI → the focus nodes it gave
     for check in checks:
-        try:
-            solutions = store.query(check.sparql)
-        except SyntaxError as exc:  # a shape the compiler turned into invalid SPARQL: name the shape
-            raise ShapesError(check.source, check.shape, f"compiles to a query Oxigraph rejects: {exc}") from exc
+        if check.path_iri is not None:
+            if check.sparql not in by_path:
+                found = by_path[check.sparql] = {}
+                for row in _solutions(store, check):
+                    found.setdefault(row["path"].value, []).append(row["focus"].value)
+            results += [ShaclResult(focus=focus, path=check.path, value=None, component=check.component,
+                                    shape=check.shape, message=check.message)
+                        for focus in by_path[check.sparql].get(check.path_iri, ())]
+            continue
+        solutions = _solutions(store, check)
         has_value = any(v.value == "value" for v in solutions.variables)
         for row in solutions:
             results.append(ShaclResult(focus=row["focus"].value, path=check.path,
