@@ -113,7 +113,8 @@ def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
                 cache: "ExtractionCache | None" = None) -> Extracted:
     """Ingest, segment and extract every file (from the cache when it has the
     file), in parallel over cores when many are not in it; unreadable files
-    are skipped. Results keep file order."""
+    are skipped. Results keep file order; `progress` is called once per file,
+    first for those the cache has."""
     from functools import partial
 
     documents, skipped, statements = [], [], []
