@@ -63,7 +63,8 @@ class ShaclReport(BaseModel):
 
 @dataclass(frozen=True)
 class Check:
-    """One constraint of one shape as a query binding ?focus (and ?value when the constraint judges values)."""
+    """One constraint of one shape as a query binding ?focus (and ?value when the constraint judges values,
+    ?path when the query checks several paths: see `path_iri`)."""
 
     shape: str
     path: str | None
@@ -317,7 +318,8 @@ def _results(store, checks: list[Check]) -> list[ShaclResult]:
 
 
 def _report(results: list[ShaclResult]) -> ShaclReport:
-    results.sort(key=lambda r: (r.focus, r.path or "", r.component, r.value or ""))
+    # Every field in the key: the order depends on the results alone, not on the order of the checks.
+    results.sort(key=lambda r: (r.focus, r.path or "", r.component, r.value or "", r.shape, r.message))
     return ShaclReport(conforms=not results, violations=len(results),
                        text="\n".join(r.line() for r in results), results=results)
 
