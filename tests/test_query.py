@@ -421,11 +421,21 @@ SELECT DISTINCT ?name ?claimType ?doc ?start ?end ?extractor ?quote WHERE {
 ORDER BY ?doc ?start ?claimType"""
 
 
-def test_evidence_gives_the_rows_it_gave_by_lookup(built):
+def _evidence_order(row: list) -> tuple:
+    return row[2], -1 if row[3] is None else int(row[3]), row[1]  # document, start, claim type
+
+
+def test_evidence_gives_the_rows_it_gave_by_lookup_in_the_same_order(built):
+    """The canned query sorts in a subquery and looks the printed fields up after it: the same rows,
+    still sorted by document, start and claim type (rows tied on those may come in another order)."""
     store = load_store(built / "kg.trig")
+    sizes = []
     for name in (CANNED_PARAMS["evidence"]["name"], "2025年世界互联网大会乌镇峰会"):
         key = pyoxigraph.Literal(name.lower())
         expected = [[None if t is None else t.value for t in row]
                     for row in store.query(EVIDENCE_BY_LOOKUP, substitutions={pyoxigraph.Variable("name"): key})]
-        assert expected, name
-        assert query("evidence", data=built / "kg.trig", params={"name": name}).rows == expected
+        sizes.append(len(expected))
+        rows = query("evidence", data=built / "kg.trig", params={"name": name}).rows
+        assert Counter(map(tuple, rows)) == Counter(map(tuple, expected))
+        assert [_evidence_order(row) for row in rows] == [_evidence_order(row) for row in expected]
+    assert min(sizes) > 0 and max(sizes) > 10  # the summit's rows span documents and starts
