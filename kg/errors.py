@@ -27,6 +27,18 @@ __all__ = [
 class KGError(Exception):
     """Root of every error the library raises on purpose."""
 
+    def __reduce__(self):
+        # Pickled whole (a build's first stages run in a child process that sends its error back);
+        # the subclasses' own constructors take other arguments than the message they keep.
+        return _restored, (type(self), self.args, self.__dict__)
+
+
+def _restored(cls: type, args: tuple, state: dict) -> KGError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class InputError(KGError):
     """A source document could not be read or decoded."""

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .write import GraphDigests
 
 __all__ = ["GRAPH_FILES", "STORE_DIR", "Changed", "PreviousStore", "StoreWriter", "copy_store", "fingerprint_file",
-           "link_store", "open_graph", "previous_store", "store_copy_folder", "store_folder"]
+           "link_store", "open_graph", "previous_store", "store_copy_folder", "store_folder", "worth_updating"]
 
 STORE_DIR = ".store"  # in the staging folder while a build loads it
 
@@ -110,33 +110,39 @@ class Changed(NamedTuple):
 _MOST = 0.5
 
 
+def worth_updating(digests: "GraphDigests") -> bool:
+    """Whether the previous build's store is updated graph by graph rather than the graph loaded whole."""
+    return digests.previous is not None and digests.changed_triples <= _MOST * digests.triples
+
+
 class StoreWriter:
     """Writes the store of a build in a thread (pyoxigraph releases the GIL),
-    on the second core while the build writes its other files, loads its
-    in-memory store, validates and reports.
+    at the lowest priority, beside the build's child process that writes the
+    graph files and then beside this process loading its in-memory store,
+    validating and reporting.
 
-    The build calls `written(name)` as each file is done, and `written(None)`
-    after the last. With no usable store from the build before, the thread
-    starts once ``kg.trig`` is written (every named graph and its digest
-    known): it bulk-loads ``kg.trig`` (the named graphs) into
+    The build calls `written(name)` as each graph file is done (with the
+    graphs' digests for ``kg.trig``, every named graph and its digest
+    known), and the thread starts then. With no usable store from the build
+    before, it bulk-loads ``kg.trig`` (the named graphs) into
     ``folder/.store`` and then, once it is written, ``kg.nt`` (their union,
-    as the default graph). With one, and few graphs changed, it starts after
-    the last file and updates a copy of it instead (tables hard-linked, see
-    `link_store`): each changed graph gets the triples it lost removed and those it gained
-    added, and the default graph loses a triple only when no named graph
-    states it any more; a previous store that cannot be updated (damaged,
-    missing tables) is replaced by a whole load. `changed()` then names the
-    subjects whose triples in the union changed, for validating only those
-    (validation waits for the update).
+    as the default graph). With one, and few graphs changed, it updates a
+    copy of it instead (tables hard-linked, see `link_store`): each changed
+    graph gets the triples it lost removed and those it gained added, and
+    the default graph loses a triple only when no named graph states it any
+    more; a previous store that cannot be updated (damaged, missing tables)
+    is replaced by a whole load. `changed()` then names the subjects whose
+    triples in the union changed, for validating only those (validation
+    waits for the update).
 
     `writer.finish(...)` waits for it and writes the build state and then
     the manifest, last, so that a store without one is never used. Leaving
     the block waits for the thread however the build ends, so a failed
     build's folder is not removed under it."""
 
-    def __init__(self, folder: Path, digests: "GraphDigests", previous: PreviousStore | None = None) -> None:
+    def __init__(self, folder: Path, previous: PreviousStore | None = None) -> None:
         self.folder = folder
-        self.digests = digests
+        self.digests: "GraphDigests | None" = None  # given with kg.trig
         self.previous = previous
         self.incremental = False
         self._changed: set[str] | None = None
@@ -156,22 +162,22 @@ class StoreWriter:
         if self._thread.ident is not None:
             self._thread.join()
 
-    def written(self, name: str | None) -> None:
-        """The build has written file `name` into the folder (None: all its graph files)."""
+    def written(self, name: str, digests: "GraphDigests | None" = None) -> None:
+        """The build has written graph file `name` into the folder; `digests` come with kg.trig."""
         if name == "kg.trig":
-            self.incremental = (self.previous is not None
-                                and self.digests.changed_triples <= _MOST * self.digests.triples)
+            self.digests = digests
+            self.incremental = self.previous is not None and worth_updating(digests)
             if not self.incremental:
                 self.digests.changed.clear()  # not needed: let the sets go
-                self._thread.start()  # a bulk load in Rust, beside the Python writers
+            # A bulk load in Rust, or an update comparing sets in Python, beside the build's child
+            # process, which writes the other files.
+            self._thread.start()
         elif name == "kg.nt":
             self._union_written.set()
-        elif name is None and self.incremental:
-            # An update compares sets of triples in Python: beside the writers it would slow them down.
-            self._thread.start()
 
     def _write(self) -> None:
         db = self.folder / STORE_DIR / _DB
+        _yield_to_the_build()
         try:
             (self.folder / STORE_DIR).mkdir()
             if self.incremental:
@@ -264,6 +270,16 @@ class StoreWriter:
         for name, content in ((_STATE, state), (_MANIFEST, manifest)):
             (self.folder / STORE_DIR / name).write_text(json.dumps(content, indent=1, sort_keys=True) + "\n",
                                                         encoding="utf-8")
+
+
+def _yield_to_the_build() -> None:
+    """Lowest CPU priority for the calling thread and the threads it starts (Linux: a thread's nice
+    value is its own and passes to the threads it creates). The store's loader runs on every core;
+    at equal priority it took half of the build's own thread, whose stages are the build's critical path."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    except (AttributeError, OSError):  # elsewhere the thread keeps its priority
+        pass
 
 
 @contextlib.contextmanager

@@ -175,47 +175,42 @@ def build(seeds: Path = Path("seeds"), curated: Path | None = Path("ontology/cur
         return _build(seeds, curated, out, base, aliases, cache, progress, on_start, on_stage)
 
 
-def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, aliases: Path | None,
-           cache: Path | None, progress, on_start, on_stage) -> BuildResult:
-    import time
-    from .cache import ExtractionCache
+@dataclass
+class _Written:
+    """What the first stages (`_write_graph`, run in a child process) hand to the rest of the build."""
+
+    documents: int
+    from_cache: int
+    skipped: list[SkippedFile]
+    warnings: list[str]
+    statements: int
+    low_confidence: list[Statement]
+    per_doc: dict[str, int]
+    notes: list[str]  # the curated data's, then assembly's
+    conflicts: list  # kg.assemble.Conflict
+    files: dict[str, str]  # graph file -> SHA-256
+    seconds: dict[str, float]
+
+
+def _write_graph(paths: list[Path], unread: list[SkippedFile], cache: Path | None, curated_data, curated: Path | None,
+                 alias_table, base: str, staging: Path, previous_graphs: dict[str, str] | None,
+                 emit: Callable[[str, object], None]) -> _Written:
+    """Extract, resolve and assemble the graph and write its four files into `staging`."""
     from .assemble import assemble
-    from .curated import curated_statements, load_aliases, load_curated, with_curated_names
-    from .export import relation_tuples, tuples_to_jsonl
-    from .graphstore import STORE_DIR, StoreWriter, previous_store
-    from .ingest import seed_files
-    from .iri import DEFAULT_BASE, normalise_base
+    from .cache import ExtractionCache
+    from .curated import curated_statements
     from .paths import ontology_dir
-    from .report import analytics, low_confidence_statements, render_report
+    from .report import low_confidence_statements
     from .resolve import resolve
-    from .sparql import load_store
-    from .validate import ShaclResult, checks_digest, compile_shapes, revalidate, validate
-    from .viz import graph_data, render_page
-    from .write import GraphDigests, atomic_output, serialise, write_text
+    from .graphstore import worth_updating
+    from .write import GraphDigests, serialise, write_text
 
-    base = normalise_base(base or os.environ.get("KG_BASE", DEFAULT_BASE))
-    curated_data = load_curated(curated) if curated is not None else None
-    alias_table = load_aliases(aliases or ontology_dir() / "aliases.yaml")
-    if curated_data is not None:
-        alias_table = with_curated_names(alias_table, curated_data)
-    paths, unread = seed_files(seeds)
-    if on_start:
-        on_start(len(paths))
     seconds: dict[str, float] = {}
-
-    def run(name: str, action: Callable):
-        if on_stage:
-            on_stage(name)
-        started = time.perf_counter()
-        result = _stage(name, None, action)
-        seconds[name] = round(time.perf_counter() - started, 3)
-        return result
-
-    extracted = run("extract", lambda: extract_all(paths, progress,
+    run = _timed(seconds, lambda name: emit("stage", name))
+    extracted = run("extract", lambda: extract_all(paths, lambda name: emit("progress", name),
                                                    ExtractionCache.open(cache) if cache is not None else None))
     documents, statements = extracted.documents, extracted.statements
     skipped = sorted(unread + extracted.skipped, key=lambda s: s.path)
-    warnings = [f"{d.path}: {d.warning}" for d in documents if d.warning]
     gc.disable()  # see _restoring_gc
     per_doc = Counter(s.evidence.doc_id for s in statements)
     for doc in documents:
@@ -231,26 +226,81 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     assembled = run("assemble", lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
                                                  curated_data))
     del resolution  # the named graphs carry everything later stages need
+    graphs = GraphDigests(previous=previous_graphs)
+
+    def write_files() -> dict[str, str]:
+        files = {}
+        # serialise() empties the named graphs, which go with this process
+        for name, chunks in serialise(assembled.graphs, graphs):
+            files[name] = write_text(staging / name, chunks)
+            if name == "kg.trig" and not worth_updating(graphs):
+                graphs.changed.clear()  # the store is loaded whole: not needed, not worth sending
+            emit("written", (name, graphs if name == "kg.trig" else None))
+        return files
+
+    files = run("write", write_files)
+    return _Written(documents=len(documents), from_cache=extracted.from_cache, skipped=skipped,
+                    warnings=[f"{d.path}: {d.warning}" for d in documents if d.warning], statements=statement_count,
+                    low_confidence=low_confidence, per_doc=dict(per_doc), notes=curated_notes + assembled.notes,
+                    conflicts=assembled.conflicts, files=files, seconds=seconds)
+
+
+def _timed(seconds: dict[str, float], on_stage: Callable[[str], None] | None):
+    """`run(name, action)`: the action as stage `name`, announced to `on_stage` and its wall time put in `seconds`."""
+    import time
+
+    def run(name: str, action: Callable):
+        if on_stage:
+            on_stage(name)
+        started = time.perf_counter()
+        result = _stage(name, None, action)
+        seconds[name] = round(time.perf_counter() - started, 3)
+        return result
+
+    return run
+
+
+def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, aliases: Path | None,
+           cache: Path | None, progress, on_start, on_stage) -> BuildResult:
+    from functools import partial
+
+    from .apart import run_apart
+    from .curated import load_aliases, load_curated, with_curated_names
+    from .export import relation_tuples, tuples_to_jsonl
+    from .graphstore import STORE_DIR, StoreWriter, previous_store
+    from .ingest import seed_files
+    from .iri import DEFAULT_BASE, normalise_base
+    from .paths import ontology_dir
+    from .report import analytics, render_report
+    from .sparql import load_store
+    from .validate import ShaclResult, checks_digest, compile_shapes, revalidate, validate
+    from .viz import graph_data, render_page
+    from .write import atomic_output, write_text
+
+    base = normalise_base(base or os.environ.get("KG_BASE", DEFAULT_BASE))
+    curated_data = load_curated(curated) if curated is not None else None
+    alias_table = load_aliases(aliases or ontology_dir() / "aliases.yaml")
+    if curated_data is not None:
+        alias_table = with_curated_names(alias_table, curated_data)
+    paths, unread = seed_files(seeds)
+    if on_start:
+        on_start(len(paths))
     # Every file is streamed into a staging folder; `out` is replaced only
     # when all of them are written.
     with atomic_output(out, beside=STORE_DIR) as staging:
         previous = previous_store(out)  # read under the build's lock
-        graph_digests = GraphDigests(previous=previous.graphs if previous else None)
-        # The persistent store (kg.graphstore) is loaded on the second core from the moment kg.trig is
-        # written, or updated from the previous build's once all graph files are, while this thread
-        # goes on writing, loading, validating and reporting.
-        with StoreWriter(staging, graph_digests, previous) as persistent:
-
-            def write_files() -> dict[str, str]:
-                digests = {}
-                # serialise() empties the named graphs: from here on the stores hold the graph
-                for name, chunks in serialise(assembled.graphs, graph_digests):
-                    digests[name] = write_text(staging / name, chunks)
-                    persistent.written(name)
-                persistent.written(None)
-                return digests
-
-            digests = run("write", write_files)
+        # The persistent store (kg.graphstore) is loaded, or updated from the previous build's, in a
+        # thread of this process from the moment kg.trig is written.
+        with StoreWriter(staging, previous) as persistent:
+            # The graph's files are written by a child process: when it ends, the memory that
+            # extraction, resolution, assembly and the writers took goes back to the system at once
+            # (in this process, freed but scattered, most of it stayed), before the stages below need theirs.
+            written = run_apart(partial(_write_graph, paths, unread, cache, curated_data, curated, alias_table, base,
+                                        staging, previous.graphs if previous else None),
+                                {"progress": progress, "stage": on_stage, "written": lambda w: persistent.written(*w)})
+            gc.disable()  # see _restoring_gc
+            seconds = dict(written.seconds)
+            run = _timed(seconds, on_stage)
             store = run("load", lambda: load_store(staging / "kg.nt"))
             triples = len(store)
             checks = compile_shapes()
@@ -268,13 +318,13 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
             drawn = run("graph data", lambda: graph_data(store, "zh"))  # drawn in the page and measured in the report
             write_text(staging / "graph.html", run("viz", lambda: render_page(drawn, "zh")))
             write_text(staging / "report.md", run("report", lambda: render_report(
-                store, statement_count, low_confidence, dict(per_doc), skipped, warnings, shacl, assembled.conflicts,
-                curated_notes + assembled.notes, relations, analytics(drawn))))
-            run("store", lambda: persistent.finish(digests, checked_with, [r.model_dump() for r in shacl.results]))
+                store, written.statements, written.low_confidence, written.per_doc, written.skipped,
+                written.warnings, shacl, written.conflicts, written.notes, relations, analytics(drawn))))
+            run("store", lambda: persistent.finish(written.files, checked_with, [r.model_dump() for r in shacl.results]))
     return BuildResult(
-        out=str(out), documents=len(documents), from_cache=extracted.from_cache, skipped=skipped, warnings=warnings,
-        statements=statement_count, triples=triples,
-        relations=len(relations), conflicts=len(assembled.conflicts), conforms=shacl.conforms,
+        out=str(out), documents=written.documents, from_cache=written.from_cache, skipped=written.skipped,
+        warnings=written.warnings, statements=written.statements, triples=triples,
+        relations=len(relations), conflicts=len(written.conflicts), conforms=shacl.conforms,
         relation_counts=dict(sorted(Counter(r["rel"] for r in relations).items())),
         store=persistent.summary, seconds=seconds,
     )
