@@ -102,7 +102,7 @@ def previous_store(out: Path) -> PreviousStore | None:
 class Changed(NamedTuple):
     """What an update changed, for validating only that (`kg.validate.revalidate`)."""
 
-    subjects: set[str]  # the subjects whose triples in the union changed
+    subjects: dict[str, set[str]]  # each subject whose triples in the union changed -> their predicates
     results: list[dict]  # the previous build's validation results
 
 
@@ -145,7 +145,7 @@ class StoreWriter:
         self.digests: "GraphDigests | None" = None  # given with kg.trig
         self.previous = previous
         self.incremental = False
-        self._changed: set[str] | None = None
+        self._changed: dict[str, set[str]] | None = None
         self._hierarchy_changed = False
         self.summary = "loaded"
         self._thread = threading.Thread(target=self._write, name="kg-store", daemon=True)
@@ -236,7 +236,10 @@ class StoreWriter:
         store.extend(Quad(t.subject, t.predicate, t.object, default) for t in gained)
         store.flush()  # no log for readers to copy and replay
         del store
-        self._changed = {t.subject.value for t in lost | gained}
+        changes: dict[str, set[str]] = {}
+        for triple in lost | gained:
+            changes.setdefault(triple.subject.value, set()).add(triple.predicate.value)
+        self._changed = changes
         self._hierarchy_changed = any(t.predicate.value == _SUBCLASS_OF for t in lost | gained)
         graphs = self.digests.changed
         counts = [(sum(1 for g in graphs if g not in self.previous.graphs), "added"),

@@ -12,6 +12,7 @@ deliberately broken graphs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +86,7 @@ class _Shapes:
 
         self.path = path
         # Only these focus nodes (IRIs) are checked: bound first, so every query starts from them.
+        self.focus_nodes = focus
         self.focus = "" if focus is None else "VALUES ?focus { " + " ".join(f"<{n}>" for n in focus) + " } "
         self.graph = Graph().parse(path, format="turtle")
         self.context: dict = {}  # blank-node shape → how to name it in a message
@@ -130,9 +132,22 @@ class _Shapes:
 
     def target(self, shape) -> str:
         """A pattern binding ?focus to the shape's focus nodes."""
+        return self.focus + self.targets(shape)
+
+    def targets(self, shape) -> str:
+        """A pattern for the shape's targets, whichever nodes are checked."""
         branches = [f"{{ ?focus {_INSTANCE_OF} {c.n3()} }}" for c in sorted(self.graph.objects(shape, self.sh("targetClass")))]
         branches += [f"{{ ?focus {p.n3()} [] }}" for p in sorted(self.graph.objects(shape, self.sh("targetSubjectsOf")))]
-        return self.focus + " UNION ".join(branches)
+        return " UNION ".join(branches)
+
+    def per_path_head(self, shape, paths: list[str]) -> str:
+        """The shape's targets with ?path bound to each of `paths` (N-Triples IRIs). With focus nodes,
+        each (node, path) pair is bound in one table: two tables of their own made Oxigraph join the
+        paths with every target before the nodes (0.55 s for five nodes among 145,000 targets)."""
+        if self.focus_nodes is None:
+            return f"{self.targets(shape)} VALUES ?path {{ {' '.join(paths)} }}"
+        pairs = " ".join(f"(<{node}> {path})" for node in self.focus_nodes for path in paths)
+        return f"VALUES (?focus ?path) {{ {pairs} }} {self.targets(shape)}"
 
     def breaks(self, shape, key: str, var: str) -> str:
         """An expression true when the term in `var` breaks value constraint `key` of `shape`."""
@@ -268,8 +283,8 @@ def compile_shapes(path: Path | None = None, focus: list[str] | None = None) -> 
                 else:
                     add(*found, sparql)
         for component, found in sorted(per_path.items()):
-            values = " ".join(sorted({path.n3() for *_, path in found}))
-            sparql = f"SELECT DISTINCT ?focus ?path WHERE {{ {target} VALUES ?path {{ {values} }} {_PER_PATH[component]} }}"
+            head = s.per_path_head(shape, sorted({path.n3() for *_, path in found}))
+            sparql = f"SELECT DISTINCT ?focus ?path WHERE {{ {head} {_PER_PATH[component]} }}"
             for *fields, path in found:
                 add(*fields, sparql, str(path))
     return checks
@@ -331,23 +346,43 @@ def validate(store, checks: list[Check] | None = None) -> ShaclReport:
     return _report(_results(store, compile_shapes() if checks is None else checks))
 
 
-def revalidate(store, previous: list[ShaclResult], changed: set[str], shapes: Path | None = None) -> ShaclReport:
+def revalidate(store, previous: list[ShaclResult], changed: Mapping[str, Iterable[str]],
+               shapes: Path | None = None) -> ShaclReport:
     """What `validate` gives after a change, checking only the nodes it can
-    concern: `changed` are the subjects whose triples changed, `previous`
-    the results before (under the same shapes and class hierarchy).
+    concern: `changed` maps each subject whose triples changed to the
+    predicates of those triples, `previous` holds the results before (under
+    the same shapes and class hierarchy).
 
     A node's results depend on its own triples (targets, paths, counts,
-    values) and, through sh:class and sh:or, on the triples of the nodes
-    its values are; so the nodes to check again are the changed subjects
-    and every node with a triple pointing at one of them. The others keep
-    their previous results."""
+    values) and, through sh:class and sh:or, on some triples of the nodes
+    its values are: their rdf:type, and the paths of sh:or's
+    [ sh:path P ; sh:minCount 1 ] members. So the nodes to check again are
+    the changed subjects, and every node with a triple pointing at a subject
+    whose changed triples include one of those predicates (a count that
+    every new article changes on a summit no longer brings in all that
+    point at it). The others keep their previous results."""
     from .sparql import select_rows
 
-    changed = sorted(changed)
+    read_through = _read_through(shapes or ontology_dir() / "shapes.ttl")
     focus = set(changed)
-    for start in range(0, len(changed), 5000):
-        values = " ".join(f"<{node}>" for node in changed[start:start + 5000])
+    referred = sorted(subject for subject, predicates in changed.items() if read_through.intersection(predicates))
+    for start in range(0, len(referred), 5000):
+        values = " ".join(f"<{node}>" for node in referred[start:start + 5000])
         focus.update(row[0] for row in select_rows(
             store, f"SELECT DISTINCT ?node WHERE {{ VALUES ?value {{ {values} }} ?node ?p ?value FILTER(isIRI(?node)) }}"))
     kept = [result for result in previous if result.focus not in focus]
     return _report(kept + (_results(store, compile_shapes(shapes, sorted(focus))) if focus else []))
+
+
+def _read_through(path: Path) -> set[str]:
+    """The predicates of a value's own triples that can decide a result of the node pointing at it:
+    rdf:type (sh:class, in a property shape or an sh:or member) and the path of every sh:or member
+    that is a property shape."""
+    from rdflib import RDF
+
+    s = _Shapes(path)
+    found = {str(RDF.type)}
+    for members in s.graph.objects(None, s.sh("or")):
+        for member in s.items(members):
+            found.update(str(p) for p in s.graph.objects(member, s.sh("path")))
+    return found

@@ -167,7 +167,8 @@ def test_revalidating_the_changed_subjects_gives_what_validating_everything_give
                                   "http://www.w3.org/2001/XMLSchema#integer")), d))
     full = validate(store)
     assert not full.conforms and any(r.focus == person for r in full.results)
-    again = revalidate(store, before.results, {organisation, summit})
+    changed = {organisation: {RDF_TYPE}, summit: {W + "year"}}
+    again = revalidate(store, before.results, changed)
     assert again.model_dump() == full.model_dump()
     # Repaired: the results of the nodes it concerns go again.
     store.add(pyoxigraph.Quad(pyoxigraph.NamedNode(organisation), pyoxigraph.NamedNode(RDF_TYPE),
@@ -175,7 +176,24 @@ def test_revalidating_the_changed_subjects_gives_what_validating_everything_give
     store.remove(pyoxigraph.Quad(pyoxigraph.NamedNode(summit), pyoxigraph.NamedNode(W + "year"),
                                  pyoxigraph.Literal("1999", datatype=pyoxigraph.NamedNode(
                                      "http://www.w3.org/2001/XMLSchema#integer")), d))
-    assert revalidate(store, full.results, {organisation, summit}).model_dump() == before.model_dump()
+    assert revalidate(store, full.results, changed).model_dump() == before.model_dump()
+
+
+def test_revalidation_checks_again_the_nodes_pointing_at_a_subject_only_when_its_type_changed(built, monkeypatch):
+    """A node's results read a value's rdf:type (sh:class), never its year or its edge count."""
+    import kg.validate
+
+    store = load_store(built / "kg.nt")
+    summit = _first(store, f"SELECT ?s WHERE {{ ?s a <{W}Summit> ; ^<{W}partOf> [] }} ORDER BY ?s LIMIT 1")
+    forums = {row[0].value for row in store.query(f"SELECT ?f WHERE {{ ?f <{W}partOf> <{summit}> }}")}
+    before = validate(store)
+    checked = []
+    compile_shapes = kg.validate.compile_shapes
+    monkeypatch.setattr(kg.validate, "compile_shapes", lambda shapes=None, focus=None: (
+        checked.append(set(focus)), compile_shapes(shapes, focus))[1])
+    assert revalidate(store, before.results, {summit: {W + "edgeCount"}}).model_dump() == before.model_dump()
+    assert revalidate(store, before.results, {summit: {RDF_TYPE, W + "edgeCount"}}).model_dump() == before.model_dump()
+    assert forums and checked[0] == {summit} and checked[1] >= {summit} | forums
 
 
 def _everything(out: Path) -> tuple:
