@@ -97,7 +97,7 @@ def _die_with(parent: int) -> None:
 
 
 def _end(pid: int) -> None:
-    """Stop and reap the child when the parent leaves early (an error or Ctrl-C here)."""
+    """Reap the child, stopping it first if it still runs (the parent leaves early: an error or Ctrl-C)."""
     try:
         os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:

@@ -262,6 +262,7 @@ def _timed(seconds: dict[str, float], on_stage: Callable[[str], None] | None):
 
 def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, aliases: Path | None,
            cache: Path | None, progress, on_start, on_stage) -> BuildResult:
+    from concurrent.futures import Future, ThreadPoolExecutor
     from functools import partial
 
     from .apart import run_apart
@@ -291,17 +292,27 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
         previous = previous_store(out)  # read under the build's lock
         # The persistent store (kg.graphstore) is loaded, or updated from the previous build's, in a
         # thread of this process from the moment kg.trig is written.
-        with StoreWriter(staging, previous) as persistent:
+        with StoreWriter(staging, previous) as persistent, ThreadPoolExecutor(max_workers=1) as early:
+            loading: list[Future] = []
+
+            def file_written(name: str, digests) -> None:
+                persistent.written(name, digests)
+                # An update leaves this process's cores free while the child writes kg.jsonld: the
+                # in-memory store loads meanwhile. (Beside a bulk load of the store, its memory would
+                # add to the peak.)
+                if name == "kg.nt" and persistent.incremental:
+                    loading.append(early.submit(load_store, staging / "kg.nt"))
+
             # The graph's files are written by a child process: when it ends, the memory that
             # extraction, resolution, assembly and the writers took goes back to the system at once
             # (in this process, freed but scattered, most of it stayed), before the stages below need theirs.
             written = run_apart(partial(_write_graph, paths, unread, cache, curated_data, curated, alias_table, base,
                                         staging, previous.graphs if previous else None),
-                                {"progress": progress, "stage": on_stage, "written": lambda w: persistent.written(*w)})
+                                {"progress": progress, "stage": on_stage, "written": lambda w: file_written(*w)})
             gc.disable()  # see _restoring_gc
             seconds = dict(written.seconds)
             run = _timed(seconds, on_stage)
-            store = run("load", lambda: load_store(staging / "kg.nt"))
+            store = run("load", lambda: loading[0].result() if loading else load_store(staging / "kg.nt"))
             triples = len(store)
             checks = compile_shapes()
             checked_with = checks_digest(checks)
