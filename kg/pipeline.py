@@ -125,7 +125,10 @@ def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        executor = ProcessPoolExecutor(max_workers=workers)
+        from .apart import die_with
+
+        # Workers die with the process that starts them: a build killed or stopped leaves none behind.
+        executor = ProcessPoolExecutor(max_workers=workers, initializer=die_with, initargs=(os.getpid(),))
         extracted = executor.map(work, missing, chunksize=16)
     else:
         executor, extracted = None, map(work, missing)

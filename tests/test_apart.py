@@ -106,3 +106,65 @@ def test_a_failing_callback_stops_the_child():
     with pytest.raises(KeyboardInterrupt):
         run_apart(work, {"pid": callback})
     assert time.monotonic() - started < 30 and not _alive(pids[0])
+
+
+def _sleeper(emit):
+    """Forks a grandchild that keeps the pipe to the parent open (as extraction workers do), reports it."""
+    grandchild = os.fork()
+    if grandchild == 0:
+        time.sleep(60)
+        os._exit(0)
+    emit("grandchild", grandchild)
+    return grandchild
+
+
+def test_a_child_killed_while_its_own_children_hold_the_pipe_is_an_error_and_takes_them_along():
+    grandchildren = []
+
+    def work(emit):
+        _sleeper(emit)
+        os.kill(os.getpid(), signal.SIGKILL)  # the OOM killer, say
+
+    started = time.monotonic()
+    with pytest.raises(KGError, match="killed by signal 9"):
+        run_apart(work, {"grandchild": grandchildren.append})
+    assert time.monotonic() - started < 30
+    deadline = time.monotonic() + 10
+    while _alive(grandchildren[0]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(grandchildren[0])
+
+
+def test_when_the_parent_stops_waiting_the_childs_own_children_go_too():
+    grandchildren = []
+
+    def work(emit):
+        _sleeper(emit)
+        time.sleep(60)
+
+    def stop(pid):
+        grandchildren.append(pid)
+        raise RuntimeError("the terminal went away")
+
+    with pytest.raises(RuntimeError):
+        run_apart(work, {"grandchild": stop})
+    deadline = time.monotonic() + 10
+    while _alive(grandchildren[0]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(grandchildren[0])
+
+
+class NeedsTwo(Exception):
+    """Pickles (by name, with its message as the one argument) but cannot be made again from that."""
+
+    def __init__(self, a, b):
+        super().__init__(f"{a}{b}")
+
+
+def test_a_message_that_cannot_be_read_back_is_an_error_not_a_broken_stream():
+    def work(emit):
+        emit("progress", "x" * 200_000)  # more than a pipe holds, before the error
+        raise NeedsTwo("a", "b")
+
+    with pytest.raises(KGError, match="cannot be read back: TypeError"):
+        run_apart(work, {})
