@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .paths import ontology_dir
 
-__all__ = ["ExtractionCache", "fingerprint"]
+__all__ = ["ExtractionCache", "fingerprint", "entry_key"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -38,6 +38,11 @@ def fingerprint() -> str:
     digest.update(f"jieba {version('jieba')}".encode())
     digest.update(f"trafilatura {version('trafilatura')}".encode())
     return digest.hexdigest()[:20]
+
+
+def entry_key(path: Path, data: bytes) -> str:
+    """What identifies a file's content for the cache: its name and its bytes."""
+    return hashlib.sha256(path.name.encode() + b"\0" + data).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -58,8 +63,7 @@ class ExtractionCache:
         return cls(folder)
 
     def _entry(self, path: Path, data: bytes) -> Path:
-        key = hashlib.sha256(path.name.encode() + b"\0" + data).hexdigest()
-        return self.folder / f"{key}.pickle"
+        return self.folder / f"{entry_key(path, data)}.pickle"
 
     def get(self, path: Path, data: bytes):
         entry = self._entry(path, data)

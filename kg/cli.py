@@ -90,7 +90,7 @@ def _summary(console, result) -> None:
     from rich.table import Table
 
     table = Table(title=f"built {result.out}/", show_header=False)
-    table.add_row("documents", f"{result.documents} ({result.from_cache} from the extraction cache)")
+    table.add_row("documents", f"{result.documents} ({result.from_cache} not extracted again)")
     # Escaped: a file named "notes [draft].txt" must not lose "[draft]" as rich markup.
     table.add_row("skipped", escape(", ".join(f"{s.path} ({s.reason})" for s in result.skipped)) or "none")
     if result.warnings:

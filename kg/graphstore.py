@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 if TYPE_CHECKING:
     from .write import GraphDigests
 
-__all__ = ["GRAPH_FILES", "STORE_DIR", "Changed", "PreviousStore", "StoreWriter", "copy_store", "fingerprint_file",
+__all__ = ["GRAPH_FILES", "KEPT", "STORE_DIR", "Changed", "PreviousStore", "StoreWriter", "copy_store", "fingerprint_file",
            "link_store", "open_graph", "previous_store", "store_copy_folder", "store_folder", "worth_updating"]
 
 STORE_DIR = ".store"  # in the staging folder while a build loads it
@@ -76,6 +76,7 @@ def _current(path: Path, recorded: dict) -> bool:
 
 
 _STATE = "build-state.json"
+KEPT = "kept"  # the folder of what the pipeline keeps for the next build (kg.pipeline._Kept)
 
 
 class PreviousStore(NamedTuple):
@@ -84,6 +85,7 @@ class PreviousStore(NamedTuple):
     db: Path
     graphs: dict[str, str]  # named graph (N-Triples IRI) -> digest of its TriG text (kg.write.GraphDigests)
     shacl: dict  # {"checks": digest of the validation's checks (kg.validate.checks_digest), "results": [...]}
+    kept: Path  # the pipeline's folder for the next build (it may be missing)
 
 
 def previous_store(out: Path) -> PreviousStore | None:
@@ -94,7 +96,7 @@ def previous_store(out: Path) -> PreviousStore | None:
         if not (folder / _MANIFEST).exists():  # written last: without it the store is not complete
             return None
         state = json.loads((folder / _STATE).read_text(encoding="utf-8"))
-        return PreviousStore(folder / _DB, state["graphs"], state["shacl"])
+        return PreviousStore(folder / _DB, state["graphs"], state["shacl"], folder / KEPT)
     except (OSError, ValueError, KeyError):
         return None
 
@@ -263,11 +265,14 @@ class StoreWriter:
 
     def finish(self, files: dict[str, str], checks: str, results: list[dict]) -> None:
         """Wait for the store; then record what the next build updates from (the graphs' digests,
-        the validation's results and the digest of its checks) and, last, the graph files'
-        fingerprints (`files`: name -> SHA-256), which make the store usable."""
+        the validation's results and the digest of its checks, and the pipeline's `KEPT` folder)
+        and, last, the graph files' fingerprints (`files`: name -> SHA-256), which make the store
+        usable."""
         self._thread.join()
         if self._error is not None:
             raise self._error
+        if (self.folder / KEPT).exists():
+            os.replace(self.folder / KEPT, self.folder / STORE_DIR / KEPT)
         state = {"graphs": self.digests.current, "shacl": {"checks": checks, "results": results}}
         manifest = {"files": {name: fingerprint_file(self.folder / name, files[name]) for name in GRAPH_FILES}}
         for name, content in ((_STATE, state), (_MANIFEST, manifest)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -107,6 +107,7 @@ class Extracted:
     skipped: list[SkippedFile]
     statements: list[Statement]
     from_cache: int
+    files: list[tuple[DocumentInfo | SkippedFile, list[Statement]]]  # each file's, in file order
 
 
 def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None,
@@ -117,7 +118,7 @@ def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
     first for those the cache has."""
     from functools import partial
 
-    documents, skipped, statements = [], [], []
+    documents, skipped, statements, files = [], [], [], []
     cached = _cached(paths, cache, progress)
     missing = [path for index, path in enumerate(paths) if index not in cached]
     work = partial(_extract_one, cache=cache)
@@ -140,6 +141,7 @@ def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
                 item, found = next(extracted)
                 if progress:
                     progress(path.name)
+            files.append((item, found))
             if isinstance(item, SkippedFile):
                 skipped.append(item)
             else:
@@ -148,7 +150,8 @@ def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
-    return Extracted(documents=documents, skipped=skipped, statements=statements, from_cache=len(cached))
+    return Extracted(documents=documents, skipped=skipped, statements=statements, from_cache=len(cached),
+                     files=files)
 
 
 @contextlib.contextmanager
@@ -195,37 +198,207 @@ class _Written:
     seconds: dict[str, float]
 
 
+@dataclass
+class _Source:
+    """A seed file as a build read it, kept for the next build, which need not read it again."""
+
+    path: str
+    key: str  # its name and bytes (kg.cache.entry_key)
+    item: DocumentInfo | SkippedFile
+    statements: int
+    low_confidence: list[Statement]
+
+
+@dataclass
+class _Kept:
+    """What a build keeps in its store for the next one, in the folder kg.graphstore.KEPT: the seed
+    files as read (``sources.pickle``, written by every build), and resolution's state as a build
+    wrote it whole (``state.pickle``) with the changes later builds made to it (``change-N.pickle``,
+    replayed in order): a build that changes a few articles writes only its change. Valid while
+    `fingerprint` (the code and the alias table they depend on) holds."""
+
+    fingerprint: str
+    sources: dict[str, _Source]  # by file name
+    resolution: "ResolutionState"
+    base: str  # the token of the state written whole, which its changes go with
+    changes: int  # changes since
+    changed: int  # sources they put in
+
+
+# A build writes resolution's state whole again after this many changes, or once its changes have
+# put in this share of the sources (replaying them would cost more than reading a fresh state).
+_MOST_CHANGES, _MOST_CHANGED = 8, 0.05
+
+
+def _kept_fingerprint(alias_table) -> str:
+    import hashlib
+    import sys
+    from importlib.metadata import version
+
+    from .cache import fingerprint
+
+    digest = hashlib.sha256(fingerprint().encode())
+    for name in ("pipeline", "resolve", "evaluate", "iri", "curated"):
+        digest.update((Path(__file__).resolve().parent / f"{name}.py").read_bytes())
+    digest.update(alias_table.model_dump_json().encode())
+    digest.update(f"pypinyin {version('pypinyin')}, Python {sys.version}".encode())
+    return digest.hexdigest()
+
+
+def _load_kept(folder: Path | None, fingerprint: str, alias_table) -> _Kept | None:
+    """What the previous build kept, or None (nothing, unreadable, or made under other code or aliases)."""
+    import pickle
+
+    def read(name: str):
+        with open(folder / name, "rb") as handle:
+            return pickle.load(handle)
+
+    if folder is None:
+        return None
+    with _restoring_gc():
+        gc.disable()  # millions of objects, none of them in a cycle: a collection pass would visit them all
+        try:
+            found, base, changes, changed, sources, keyed = read("sources.pickle")
+            if found != fingerprint:
+                return None
+            token, state = read("state.pickle")
+            if token != base:
+                return None
+            state.attach(alias_table, keyed)
+            for number in range(changes):
+                state.change(*read(f"change-{number}.pickle"))
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+            return None
+        # Out of the collector's sight for good: with it on again, every pass (importing a module
+        # makes one) would visit them all.
+        gc.freeze()
+    return _Kept(fingerprint, sources, state, base, changes, changed)
+
+
+def _keep(folder: Path, kept: _Kept, previous: Path | None, removed: list[str], added: dict) -> None:
+    """Write what this build keeps (`kept`, its state changed by `removed` and `added` since `previous`
+    kept it, if it did) into `folder`."""
+    import pickle
+    import shutil
+
+    def write(name: str, content) -> None:
+        with open(folder / name, "wb") as handle:
+            pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    folder.mkdir()
+    if previous is not None and kept.changes < _MOST_CHANGES and \
+            kept.changed + len(added) <= _MOST_CHANGED * len(kept.resolution.units):
+        # The state and the changes before, as they are.
+        for name in ["state.pickle", *(f"change-{number}.pickle" for number in range(kept.changes))]:
+            try:
+                os.link(previous / name, folder / name)
+            except OSError:  # another file system
+                shutil.copy2(previous / name, folder / name)
+        write(f"change-{kept.changes}.pickle", (removed, added))
+        kept.changes, kept.changed = kept.changes + 1, kept.changed + len(added)
+    else:
+        kept.base, kept.changes, kept.changed = os.urandom(8).hex(), 0, 0
+        write("state.pickle", (kept.base, kept.resolution))
+    write("sources.pickle", (kept.fingerprint, kept.base, kept.changes, kept.changed, kept.sources,
+                             kept.resolution.keyed()))
+
+
+def _read_sources(paths: list[Path], cache: Path | None, kept: _Kept | None, emit: Callable[[str, object], None]
+                  ) -> tuple[dict[str, _Source], dict[str, list[Statement]], set[str], int]:
+    """Every seed file as this build reads it: taken from the build before where the file is the
+    same (same name and bytes), else extracted (from the extraction cache when it has it).
+    Returns the files by name, the statements of those extracted (by document), the names of those
+    taken from the build before, and how many were not extracted again."""
+    from .cache import ExtractionCache, entry_key
+    from .report import low_confidence_statements
+
+    keys = {}
+    for path in paths:
+        try:
+            keys[path.name] = entry_key(path, path.read_bytes())
+        except OSError:
+            continue  # extracted afresh, which reports it
+    known = {}
+    for path in paths if kept is not None else ():
+        source = kept.sources.get(path.name)
+        if source is None or source.key != keys.get(path.name):
+            continue
+        if source.path != str(path):  # the same file read from another folder
+            if not isinstance(source.item, DocumentInfo):
+                continue  # why a file was skipped may name its path
+            source = replace(source, path=str(path), item=source.item.model_copy(update={"path": str(path)}))
+        known[path.name] = source
+    for name in known:
+        emit("progress", name)
+    fresh = extract_all([path for path in paths if path.name not in known], lambda name: emit("progress", name),
+                        ExtractionCache.open(cache) if cache is not None else None)
+    read, statements, found_in = {}, {}, iter(fresh.files)
+    for path in paths:
+        if path.name in known:
+            read[path.name] = known[path.name]
+            continue
+        item, found = next(found_in)
+        read[path.name] = _Source(path=str(path), key=keys.get(path.name, ""), item=item, statements=len(found),
+                                  low_confidence=low_confidence_statements(found))
+        if isinstance(item, DocumentInfo):
+            statements[item.id] = found
+    return read, statements, set(known), len(known) + fresh.from_cache
+
+
 def _write_graph(paths: list[Path], unread: list[SkippedFile], cache: Path | None, curated_data, curated: Path | None,
                  alias_table, base: str, staging: Path, previous_graphs: dict[str, str] | None,
-                 emit: Callable[[str, object], None]) -> _Written:
-    """Extract, resolve and assemble the graph and write its four files into `staging`."""
+                 previous_kept: Path | None, emit: Callable[[str, object], None]) -> _Written:
+    """Extract, resolve and assemble the graph and write its four files into `staging`, and what the
+    next build keeps (kg.graphstore.KEPT). With `previous_kept` (and an extraction cache), the files the
+    build before read are not read again, and only what changed is resolved again."""
     from .assemble import assemble
-    from .cache import ExtractionCache
     from .curated import curated_statements
     from .paths import ontology_dir
     from .report import low_confidence_statements
-    from .resolve import resolve
-    from .graphstore import worth_updating
+    from .resolve import CURATED_SOURCE, ResolutionState
+    from .graphstore import KEPT, worth_updating
     from .write import GraphDigests, serialise, write_text
 
     seconds: dict[str, float] = {}
     run = _timed(seconds, lambda name: emit("stage", name))
-    extracted = run("extract", lambda: extract_all(paths, lambda name: emit("progress", name),
-                                                   ExtractionCache.open(cache) if cache is not None else None))
-    documents, statements = extracted.documents, extracted.statements
-    skipped = sorted(unread + extracted.skipped, key=lambda s: s.path)
+    fingerprint = _kept_fingerprint(alias_table)
+
+    def read() -> tuple:
+        kept = _load_kept(previous_kept, fingerprint, alias_table) if cache is not None else None
+        return (kept, *_read_sources(paths, cache, kept, emit))
+
+    kept, sources, extracted, reused, from_cache = run("extract", read)
     gc.disable()  # see _restoring_gc
-    per_doc = Counter(s.evidence.doc_id for s in statements)
-    for doc in documents:
-        per_doc.setdefault(doc.id, 0)
+    documents = [s.item for s in sources.values() if isinstance(s.item, DocumentInfo)]
+    skipped = sorted(unread + [s.item for s in sources.values() if isinstance(s.item, SkippedFile)],
+                     key=lambda s: s.path)
+    per_doc = {s.item.id: s.statements for s in sources.values() if isinstance(s.item, DocumentInfo)}
     curated_notes: list[str] = []
+    found: list[Statement] = []
     if curated_data is not None:
         found, curated_notes = curated_statements(curated_data, {d.id: Path(d.path) for d in documents}, str(curated))
-        statements += found
-    resolution = run("resolve", lambda: resolve(statements, alias_table))
-    # The report needs only these of the statements; the claims keep their evidence.
-    statement_count, low_confidence = len(statements), low_confidence_statements(statements)
-    extracted.statements = statements = []
+    statement_count = sum(s.statements for s in sources.values()) + len(found)
+    low_confidence = low_confidence_statements([st for s in sources.values() for st in s.low_confidence] + found)
+    state = kept.resolution if kept is not None else ResolutionState(alias_table)
+    # The documents the build before read and this one did not take from it, and the curated data,
+    # which is read again every time.
+    removed = [CURATED_SOURCE] + ([] if kept is None else [
+        s.item.id for name, s in kept.sources.items()
+        if isinstance(s.item, DocumentInfo) and name not in reused])
+
+    def resolve():
+        added = {doc: state.unit(extracted.pop(doc)) for doc in sorted(extracted)}
+        added[CURATED_SOURCE] = state.unit(found)
+        resolution = state.update(removed, added)
+        if kept is None:
+            _keep(staging / KEPT, _Kept(fingerprint, sources, state, "", 0, 0), None, removed, added)
+        else:
+            kept.sources = sources
+            _keep(staging / KEPT, kept, previous_kept, removed, added)
+        return resolution
+
+    resolution = run("resolve", resolve)
+    del state, kept  # what resolution keeps of the statements goes; the resolution holds what assembly needs
     assembled = run("assemble", lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
                                                  curated_data))
     del resolution  # the named graphs carry everything later stages need
@@ -242,9 +415,9 @@ def _write_graph(paths: list[Path], unread: list[SkippedFile], cache: Path | Non
         return files
 
     files = run("write", write_files)
-    return _Written(documents=len(documents), from_cache=extracted.from_cache, skipped=skipped,
+    return _Written(documents=len(documents), from_cache=from_cache, skipped=skipped,
                     warnings=[f"{d.path}: {d.warning}" for d in documents if d.warning], statements=statement_count,
-                    low_confidence=low_confidence, per_doc=dict(per_doc), notes=curated_notes + assembled.notes,
+                    low_confidence=low_confidence, per_doc=per_doc, notes=curated_notes + assembled.notes,
                     conflicts=assembled.conflicts, files=files, seconds=seconds)
 
 
@@ -310,7 +483,8 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
             # extraction, resolution, assembly and the writers took goes back to the system at once
             # (in this process, freed but scattered, most of it stayed), before the stages below need theirs.
             written = run_apart(partial(_write_graph, paths, unread, cache, curated_data, curated, alias_table, base,
-                                        staging, previous.graphs if previous else None),
+                                        staging, previous.graphs if previous else None,
+                                        previous.kept if previous else None),
                                 {"progress": progress, "stage": on_stage, "written": lambda w: file_written(*w)})
             gc.disable()  # see _restoring_gc
             seconds = dict(written.seconds)

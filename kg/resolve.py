@@ -5,24 +5,30 @@ Names from statements become canonical entities keyed by general rules
 English, the role vocabulary for posts, year for summits) and by the
 user-editable alias table in ``ontology/aliases.yaml``. Statements with the
 same resolved content merge into one claim carrying every evidence.
+
+Each source (an article, or the curated data) is read into its part
+(`_Unit`) once; `ResolutionState` adds the parts up and keeps them, so that a
+later build that adds, changes or removes a few sources resolves again only
+the entities and claims those sources name. Nothing in the result depends on
+the order sources or statements come in.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from .curated import AliasTable
 from .evaluate import normalise_value
 from .iri import slug
-from .models import Evidence, Language, Statement
+from .models import Evidence, Statement
 
-__all__ = ["Entity", "Claim", "Resolution", "resolve"]
+__all__ = ["Entity", "Claim", "Resolution", "ResolutionState", "resolve"]
 
 _ORG_SUFFIX = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|控股|"
@@ -33,6 +39,8 @@ _EVENT_PREFIX = re.compile(r"^(?:峰会|大会|the\s+)", re.I)
 _EVENT_ALIASES = {"开幕式": "opening", "openingceremony": "opening", "闭幕式": "closing", "closingceremony": "closing"}
 _CEREMONY_LABELS = {"opening": {"zh": "开幕式", "en": "opening ceremony"},
                     "closing": {"zh": "闭幕式", "en": "closing ceremony"}}
+# What makes an event a ceremony, in a normalised name (simplified script, lower case).
+_CEREMONY = re.compile(r"式|典礼|仪式|ceremony")
 _SUMMIT_LABEL = {"zh": "{}年世界互联网大会乌镇峰会", "en": "{} World Internet Conference Wuzhen Summit"}
 
 
@@ -64,16 +72,6 @@ class Claim(BaseModel):
 class Resolution:
     entities: dict[str, Entity] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
-
-
-class _Labels:
-    """Counts the surface forms seen for each entity, by language and document."""
-
-    def __init__(self) -> None:
-        self.seen: dict[str, Counter] = defaultdict(Counter)
-
-    def add(self, key: str, label: str, lang: str, doc_id: str) -> None:
-        self.seen[key][(label, lang, doc_id)] += 1
 
 
 @lru_cache(maxsize=1)
@@ -175,22 +173,29 @@ def pinyin_name(name: str) -> str | None:
 
 
 class _Resolver:
+    """Keys for names, and what one source's statements say about them (`unit`, the one being read)."""
+
     def __init__(self, aliases: AliasTable, preferred_overrides: dict[str, dict[str, str]]):
         self.alias_index, self.alias_names = _aliases(aliases)
         self.preferred: dict[str, dict[str, str]] = dict(preferred_overrides)
-        self.labels = _Labels()
-        self.kinds: dict[str, str] = {}
-        self.years: dict[str, int] = {}
         self.vocab: dict[str, str] = {}
         self.broader: dict[str, str] = {}
         self._keys: dict[tuple, str] = {}  # what _key already gave; its side effects are idempotent
+        self.unit = _Unit()
 
     def entity(self, kind: str, name: str, lang: str, doc_id: str, year: int | None = None) -> str:
         key = self.entity_key(kind, name, year)
-        self.kinds[key] = kind
+        self.unit.kinds.setdefault(key, kind)
         if year is not None and kind in ("summit", "forum"):
-            self.years[key] = year
-        self.labels.add(key, name, lang, doc_id)
+            self.unit.years[key] = year
+        self.unit.labels[(key, name, lang, doc_id)] += 1
+        return key
+
+    def event(self, name: str, lang: str, doc_id: str, year: int, ceremony: bool) -> str:
+        """An event's key; a ceremony when any statement names it as one, whatever the order they come in."""
+        key = self.entity("forum", name, lang, doc_id, year)
+        if ceremony:
+            self.unit.kinds[key] = "ceremony"
         return key
 
     def _key(self, kind: str, name: str, year: int | None) -> str:
@@ -260,26 +265,6 @@ class _Resolver:
             key = self._keys[(kind, name, year)] = self._key(kind, name, year)
         return key
 
-    def link_transliterations(self) -> dict[str, str]:
-        """English spellings of Chinese names (Zhang San ≡ 张三) → one key."""
-        chinese = {}
-        for key, kind in self.kinds.items():
-            if kind != "person":
-                continue
-            for (label, lang, _), _count in self.labels.seen[key].items():
-                if lang == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", label):
-                    for form in _pinyin_forms(label):
-                        chinese.setdefault(form, key)
-        merged, has_chinese_name = {}, set(chinese.values())  # a set: testing dict.values() was quadratic
-        for key, kind in self.kinds.items():
-            if kind == "person" and key not in has_chinese_name:
-                latin = {re.sub(r"[^a-z]", "", label.lower()) for (label, lang, _), _c in self.labels.seen[key].items()
-                         if lang == "en"}
-                target = next((chinese[form] for form in sorted(latin) if form in chinese), None)
-                if target:
-                    merged[key] = target
-        return merged
-
 
 def _pick_label(counter: Counter, lang: str) -> str | None:
     totals = Counter()
@@ -291,55 +276,52 @@ def _pick_label(counter: Counter, lang: str) -> str | None:
     return sorted(totals.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
 
 
-def _statement_claim(r: _Resolver, st: Statement) -> Claim | None:
+def _statement_claim(r: _Resolver, st: Statement) -> tuple[str, dict[str, str], dict[str, object]]:
+    """(claim kind, entity keys by field, literal values) of one statement."""
     doc, lang = st.evidence.doc_id, st.lang
     ent = lambda kind, name, year=None: r.entity(kind, name, lang, doc, year)  # noqa: E731
     if st.rel == "holds_role":
         organization = ent("organization", st.org)
         fields = {"person": ent("person", st.person), "role": ent("role", r.qualified_role(st.role, organization)),
                   "organization": organization}
-        return _claim(kind="position", entities=fields, values={"titles": {lang: {st.role: 1}}})
+        return _raw(kind="position", entities=fields, values={"titles": {lang: {st.role: 1}}})
     if st.rel == "speaks_at":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
-        event_kind = "ceremony" if re.search(r"式|典礼|仪式|[Cc]eremony", st.event) else "forum"
-        event = r.entity("forum", st.event, lang, doc, st.summit)
-        r.kinds[event] = event_kind
-        return _claim(kind="appearance", entities={"person": ent("person", st.person), "event": event, "summit": summit})
+        event = r.event(st.event, lang, doc, st.summit, _CEREMONY.search(_norm(st.event)) is not None)
+        return _raw(kind="appearance", entities={"person": ent("person", st.person), "event": event, "summit": summit})
     if st.rel == "summit_theme":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
-        return _claim(kind="theme", entities={"summit": summit}, values={"theme": st.theme, "lang": lang})
+        return _raw(kind="theme", entities={"summit": summit}, values={"theme": st.theme, "lang": lang})
     if st.rel == "summit_held":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
         fields = {"summit": summit}
         if st.place:
             fields["place"] = ent("place", st.place)
-        return _claim(kind="schedule", entities=fields, values={"start": st.start, "end": st.end})
+        return _raw(kind="schedule", entities=fields, values={"start": st.start, "end": st.end})
     if st.rel == "summit_opened":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
         # The ceremony is the one the articles' speakers spoke at: one event, whichever source names it.
-        ceremony = r.entity("forum", _CEREMONY_LABELS["opening"][lang], lang, doc, st.summit)
-        r.kinds[ceremony] = "ceremony"
+        ceremony = r.event(_CEREMONY_LABELS["opening"][lang], lang, doc, st.summit, True)
         fields = {"summit": summit, "event": ceremony}
         if st.place:
             fields["place"] = ent("place", st.place)
-        return _claim(kind="opening", entities=fields, values={"date": st.date})
+        return _raw(kind="opening", entities=fields, values={"date": st.date})
     if st.rel == "award_project":
         fields = {"award": ent("award", st.award), "project": ent("project", st.project)}
         if st.org:
             fields["organization"] = ent("organization", st.org)
-        return _claim(kind="grant", entities=fields, values={"year": st.year})
+        return _raw(kind="grant", entities=fields, values={"year": st.year})
     if st.rel == "publishes":
         fields = {"work": ent("work", st.work)}
         if st.publisher:
             fields["publisher"] = ent("organization", st.publisher)
-        return _claim(kind="publication", entities=fields, values={"year": st.year})
+        return _raw(kind="publication", entities=fields, values={"year": st.year})
     raise ValueError(f"unknown relation {st.rel}")
 
 
-def _claim(kind: str, entities: dict[str, str], values: dict[str, object] | None = None) -> Claim:
-    """A claim built from already validated statements: pydantic's checks again
-    would cost a second per hundred thousand statements."""
-    return Claim.model_construct(kind=kind, key="", entities=entities, values=values or {}, evidence=[])
+def _raw(kind: str, entities: dict[str, str], values: dict[str, object] | None = None
+         ) -> tuple[str, dict[str, str], dict[str, object]]:
+    return kind, entities, values or {}
 
 
 # Fields that identify a claim; the others (an org behind a project, a
@@ -355,34 +337,315 @@ _IDENTITY = {
 }
 
 
-def _identity(claim: Claim) -> str:
-    parts = [claim.kind]
-    for name in _IDENTITY[claim.kind]:
-        value = claim.entities.get(name, claim.values.get(name))
+class _Raw(NamedTuple):
+    """One statement as a claim, its entities as first keyed (before transliterations are linked)."""
+
+    kind: str
+    entities: dict[str, str]
+    values: dict[str, object]
+    evidence: Evidence
+    first: str  # where the statement sorts among all (a theme's: the first one's wording is kept), else ""
+
+
+def _identity(kind: str, entities: dict[str, str], values: dict[str, object]) -> str:
+    parts = [kind]
+    for name in _IDENTITY[kind]:
+        value = entities.get(name, values.get(name))
         parts.append(_norm(value) if name == "theme" else str(value))
     return "|".join(parts)
 
 
-def _merge(claims: list[Claim]) -> Claim:
-    """One claim from claims with the same identity. The first one becomes the
-    merged claim: they are `resolve`'s own, made for this call and dropped
-    after it, so copying them only cost time and memory."""
-    merged = claims[0]
-    for name in ("organization", "publisher", "place"):
-        options = Counter(c.entities[name] for c in claims if name in c.entities)
-        if options and _IDENTITY[merged.kind].count(name) == 0:
-            merged.entities[name] = sorted(options.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    if merged.kind == "position":
-        # The vocabulary unifies synonyms; the title as most sources write it is kept per language.
-        counts: dict[str, Counter] = defaultdict(Counter)
-        for claim in claims:
-            for lang, titles in claim.values["titles"].items():
-                counts[lang].update(titles)
-        merged.values["titles"] = {lang: sorted(c.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
-                                   for lang, c in sorted(counts.items())}
-    merged.evidence = sorted({e for c in claims for e in c.evidence},
-                             key=lambda e: (e.doc_id, e.start or -1, e.end or -1, e.extractor))
-    return merged
+@dataclass
+class _Unit:
+    """What one source's statements (an article's, or the curated data's) give resolution."""
+
+    claims: dict[str, list[_Raw]] = field(default_factory=dict)  # identity before links -> the source's claims
+    labels: Counter = field(default_factory=Counter)  # (key, label, lang, doc) -> times written
+    kinds: dict[str, str] = field(default_factory=dict)  # key -> kind ("ceremony" for an event named as one)
+    years: dict[str, int] = field(default_factory=dict)  # summit and event keys -> year
+    doc_years: dict[str, int] = field(default_factory=dict)  # the summit the source's article reports
+
+
+class ResolutionState:
+    """Resolution kept between builds: every source's part (`_Unit`), what they add up to, and the
+    entities and claims resolved from them. `update` takes sources out and puts sources in, and
+    resolves again only the entities and claims those sources name, with what their changes reach
+    (a transliteration linked or unlinked, a slug that clashes). The result is the same whatever
+    order sources come and go in: `resolve` is one `update` that puts every source in."""
+
+    def __init__(self, aliases: AliasTable, preferred: dict[str, dict[str, str]] | None = None) -> None:
+        self._resolver = _Resolver(aliases, preferred or {})
+        self.units: dict[str, _Unit] = {}
+        self.seen: dict[str, Counter] = {}  # key -> (label, lang, doc) -> times written, over all sources
+        self.holders: dict[str, set[str]] = {}  # key -> the sources naming it
+        self.ceremonies: Counter = Counter()  # event key -> the sources naming it as a ceremony
+        self.years: dict[str, int] = {}
+        self.doc_years: dict[str, int] = {}
+        self.forms: dict[str, tuple[frozenset, frozenset]] = {}  # person -> pinyin of its Chinese names, Latin names
+        self.redirect: dict[str, str] = {}  # English spelling's key -> the Chinese name's
+        self.members: dict[str, set[tuple[str, str]]] = {}  # claim identity -> (source, identity before links)
+        self.entities: dict[str, Entity] = {}  # as resolved, before events are named by year
+        self.claims: dict[str, Claim] = {}
+        self.bases: dict[str, tuple[str, str]] = {}  # entity key -> (kind, slug before numbering)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        resolver = state.pop("_resolver")  # the alias table's index is made again from the table
+        state["_keyed"] = (resolver.preferred, resolver.vocab, resolver.broader)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self._keyed = state.pop("_keyed")
+        self.__dict__.update(state)
+
+    def attach(self, aliases: AliasTable, keyed: tuple | None = None) -> "ResolutionState":
+        """After unpickling: the alias table it was resolved with (the caller checks it is the same),
+        and what keying names found since it was pickled (`keyed()` then)."""
+        self._resolver = _Resolver(aliases, {})
+        self._resolver.preferred, self._resolver.vocab, self._resolver.broader = self.__dict__.pop("_keyed")
+        for known, more in zip(self.keyed(), keyed or ({}, {}, {})):
+            known.update(more)
+        return self
+
+    def keyed(self) -> tuple[dict, dict, dict]:
+        """What keying names found out beside the keys (preferred labels, vocabulary concepts, broader
+        posts), each a function of its key: a later build's sources need it for keys it did not key."""
+        return self._resolver.preferred, self._resolver.vocab, self._resolver.broader
+
+    def unit(self, statements: list[Statement]) -> _Unit:
+        """One source's part: its statements keyed and made claims."""
+        unit = self._resolver.unit = _Unit()
+        for st in statements:
+            kind, entities, values = _statement_claim(self._resolver, st)
+            raw = _Raw(kind, entities, values, st.evidence, st.model_dump_json() if kind == "theme" else "")
+            unit.claims.setdefault(_identity(kind, entities, values), []).append(raw)
+        unit.doc_years = _document_years(statements)
+        self._resolver.unit = _Unit()
+        return unit
+
+    def update(self, removed: list[str], added: dict[str, _Unit]) -> Resolution:
+        """Take the sources `removed` out and put the sources `added` in (one already in is replaced);
+        the resolution of every source now in."""
+        self.change(removed, added)
+        return self.resolution()
+
+    def change(self, removed: list[str], added: dict[str, _Unit]) -> None:
+        """`update` without making the resolution (a change a later build replays)."""
+        keys: set[str] = set()  # entities to resolve again
+        claims: set[str] = set()  # claim identities to merge again
+        for name in sorted(set(removed) | (added.keys() & self.units.keys())):
+            self._take_out(name, keys, claims)
+        for name, unit in added.items():
+            self._put_in(name, unit, keys)
+        for key in keys:
+            if key.startswith("person:"):
+                if key in self.seen:
+                    self.forms[key] = _name_forms(self.seen[key])
+                else:
+                    self.forms.pop(key, None)
+        before, self.redirect = self.redirect, self._links()
+        moved = {key for key in before.keys() | self.redirect.keys() if before.get(key) != self.redirect.get(key)}
+        for key in moved:
+            keys.update(k for k in (key, before.get(key), self.redirect.get(key)) if k is not None)
+            for name in self.holders.get(key, ()):
+                if name not in added:
+                    self._relink(name, key, before, claims)
+        for name, unit in added.items():
+            for pre, raws in unit.claims.items():
+                identity = self._linked(pre, raws[0], self.redirect)
+                self.members.setdefault(identity, set()).add((name, pre))
+                claims.add(identity)
+        keys.update([self.redirect[key] for key in keys if key in self.redirect])
+        self._resolve_entities(keys)
+        for identity in claims:
+            found = self.members.get(identity)
+            if found:
+                self.claims[identity] = self._merge(identity, [raw for name, pre in sorted(found)
+                                                               for raw in self.units[name].claims[pre]])
+            else:
+                self.claims.pop(identity, None)
+
+    def resolution(self) -> Resolution:
+        """The entities and claims of every source now in, with slugs, and events named by year."""
+        self._assign_slugs()
+        result = Resolution()
+        result.claims = {key: self.claims[key] for key in sorted(self.claims)}
+        for key in sorted(self.entities):
+            entity = self.entities[key]
+            if entity.kind in ("forum", "ceremony"):  # named by year below: the kept one stays as resolved
+                entity = entity.model_copy(update={"labels": dict(entity.labels),
+                                                   "known_names": list(entity.known_names)})
+            result.entities[key] = entity
+        _name_events_by_year(result)
+        return result
+
+    def _take_out(self, name: str, keys: set[str], claims: set[str]) -> None:
+        unit = self.units.pop(name, None)
+        if unit is None:
+            return
+        for pre, raws in unit.claims.items():
+            identity = self._linked(pre, raws[0], self.redirect)
+            members = self.members[identity]
+            members.discard((name, pre))
+            if not members:
+                del self.members[identity]
+            claims.add(identity)
+        for (key, label, lang, doc), count in unit.labels.items():
+            seen = self.seen[key]
+            seen[(label, lang, doc)] -= count
+            if seen[(label, lang, doc)] <= 0:
+                del seen[(label, lang, doc)]
+            keys.add(key)
+        for key in {key for key, _, _, _ in unit.labels}:
+            holders = self.holders[key]
+            holders.discard(name)
+            if not holders:
+                del self.holders[key], self.seen[key]
+                self.years.pop(key, None)
+        for key, kind in unit.kinds.items():
+            if kind == "ceremony":
+                self.ceremonies[key] -= 1
+                if not self.ceremonies[key]:
+                    del self.ceremonies[key]
+        for doc in unit.doc_years:
+            del self.doc_years[doc]
+
+    def _put_in(self, name: str, unit: _Unit, keys: set[str]) -> None:
+        self.units[name] = unit
+        for (key, label, lang, doc), count in unit.labels.items():
+            self.seen.setdefault(key, Counter())[(label, lang, doc)] += count
+            self.holders.setdefault(key, set()).add(name)
+            keys.add(key)
+        self.ceremonies.update(key for key, kind in unit.kinds.items() if kind == "ceremony")
+        self.years.update(unit.years)
+        self.doc_years.update(unit.doc_years)
+
+    def _relink(self, name: str, key: str, before: dict[str, str], claims: set[str]) -> None:
+        """A source's claims naming `key`, whose link to a Chinese name changed: under their new identity."""
+        for pre, raws in self.units[name].claims.items():
+            if key in raws[0].entities.values():
+                old, new = self._linked(pre, raws[0], before), self._linked(pre, raws[0], self.redirect)
+                if old != new:
+                    members = self.members[old]
+                    members.discard((name, pre))
+                    if not members:
+                        del self.members[old]
+                    self.members.setdefault(new, set()).add((name, pre))
+                    claims.update((old, new))
+
+    @staticmethod
+    def _linked(pre: str, raw: _Raw, redirect: dict[str, str]) -> str:
+        """A claim's identity once English spellings are linked to Chinese names."""
+        if not any(key in redirect for key in raw.entities.values()):
+            return pre
+        return _identity(raw.kind, {k: redirect.get(v, v) for k, v in raw.entities.items()}, raw.values)
+
+    def _links(self) -> dict[str, str]:
+        """English spellings of Chinese names (Zhang San ≡ 张三) → the Chinese name's key; where two
+        Chinese names read the same in pinyin, the one whose key sorts first."""
+        chinese: dict[str, str] = {}
+        for key in sorted(self.forms):
+            for form in self.forms[key][0]:
+                chinese.setdefault(form, key)
+        has_chinese_name = set(chinese.values())
+        links = {}
+        for key, (_, latin) in self.forms.items():
+            if key not in has_chinese_name:
+                target = next((chinese[form] for form in sorted(latin) if form in chinese), None)
+                if target:
+                    links[key] = target
+        return links
+
+    def _resolve_entities(self, keys: set[str]) -> None:
+        sources: dict[str, list[str]] = defaultdict(list)
+        for old, new in self.redirect.items():
+            if new in keys:
+                sources[new].append(old)
+        r = self._resolver
+        for key in keys:
+            if key not in self.seen or key in self.redirect:
+                self.entities.pop(key, None)
+                self.bases.pop(key, None)
+                continue
+            counter = Counter(self.seen[key])
+            for old in sources.get(key, ()):
+                counter.update(self.seen[old])
+            preferred_labels = r.preferred.get(key, {})
+            labels = {}
+            for lang in ("zh", "en"):
+                label = preferred_labels.get(lang) or _pick_label(counter, lang)
+                if label:
+                    labels[lang] = label
+            aliases_seen = sorted({(label, lang, doc) for (label, lang, doc) in counter if labels.get(lang) != label})
+            kind = "ceremony" if key in self.ceremonies else key.split(":", 1)[0]
+            entity = self.entities[key] = Entity(
+                kind=kind, key=key, labels=labels, aliases=aliases_seen, year=self.years.get(key),
+                vocabulary_iri=r.vocab.get(key), broader_iri=r.broader.get(key),
+                known_names=r.alias_names.get(key, []),
+            )
+            self.bases[key] = (kind, _slug_base(entity))
+
+    def _merge(self, identity: str, raws: list[_Raw]) -> Claim:
+        """One claim from a group with the same identity: fields outside the identity as most sources
+        give them, a position's title per language as most write it, every evidence."""
+        first = min(raws, key=lambda raw: raw.first)  # the first statement sorted; all alike but a theme's wording
+        merged = Claim.model_construct(kind=first.kind, key=identity, values=dict(first.values), evidence=[],
+                                       entities={k: self.redirect.get(v, v) for k, v in first.entities.items()})
+        for name in ("organization", "publisher", "place"):
+            options = Counter(self.redirect.get(raw.entities[name], raw.entities[name])
+                              for raw in raws if name in raw.entities)
+            if options and _IDENTITY[merged.kind].count(name) == 0:
+                merged.entities[name] = sorted(options.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        if merged.kind == "position":
+            # The vocabulary unifies synonyms; the title as most sources write it is kept per language.
+            counts: dict[str, Counter] = defaultdict(Counter)
+            for raw in raws:
+                for lang, titles in raw.values["titles"].items():
+                    counts[lang].update(titles)
+            merged.values["titles"] = {lang: sorted(c.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+                                       for lang, c in sorted(counts.items())}
+        merged.evidence = sorted({raw.evidence for raw in raws},
+                                 key=lambda e: (e.doc_id, e.start or -1, e.end or -1, e.extractor))
+        if merged.kind == "position":
+            merged.values["attested"] = {e.doc_id: self.doc_years[e.doc_id] for e in merged.evidence
+                                         if e.doc_id in self.doc_years}
+        return merged
+
+    def _assign_slugs(self) -> None:
+        """Readable slugs, unique per kind; clashes get -2, -3 in key order."""
+        taken: set[tuple[str, str]] = set()
+        for key in sorted(self.entities):
+            kind, base = self.bases[key]
+            candidate, n = base, 1
+            while (kind, candidate) in taken:
+                n += 1
+                candidate = f"{base}-{n}"
+            taken.add((kind, candidate))
+            self.entities[key].slug = candidate
+
+
+def _name_forms(counter: Counter) -> tuple[frozenset, frozenset]:
+    """A person's names as transliterations are matched: the pinyin forms of its Chinese names, and its
+    English names in lower-case letters only."""
+    chinese = frozenset().union(*(_pinyin_forms(label) for (label, lang, _) in counter
+                                  if lang == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", label)))
+    latin = frozenset(re.sub(r"[^a-z]", "", label.lower()) for (label, lang, _) in counter if lang == "en")
+    return chinese, latin
+
+
+def _slug_base(entity: Entity) -> str:
+    if entity.kind == "summit":
+        return str(entity.year)
+    base = slug(entity.labels.get("en") or entity.labels.get("zh") or entity.key)
+    return f"{entity.year}-{base}" if entity.kind in ("forum", "ceremony") else base
+
+
+def _source(st: Statement) -> str:
+    """The source a statement belongs to: its article, or the curated data for a curator's facts."""
+    return CURATED_SOURCE if st.evidence.extractor == "curated" else st.evidence.doc_id
+
+
+CURATED_SOURCE = "\0curated"  # no file is named so
 
 
 def resolve(statements: list[Statement], aliases: AliasTable,
@@ -391,48 +654,11 @@ def resolve(statements: list[Statement], aliases: AliasTable,
 
     The result does not depend on the order of `statements`.
     """
-    resolver = _Resolver(aliases, preferred or {})
-    years = _document_years(statements)
-    raw: list[Claim] = []
-    for st in sorted(statements, key=lambda s: s.model_dump_json()):
-        claim = _statement_claim(resolver, st)
-        claim.evidence = [st.evidence]
-        raw.append(claim)
-    redirect = resolver.link_transliterations()
-    for claim in raw:
-        claim.entities = {k: redirect.get(v, v) for k, v in claim.entities.items()}
-    for old, new in redirect.items():
-        for item, count in resolver.labels.seen.pop(old, Counter()).items():
-            resolver.labels.seen[new][item] += count
-        resolver.kinds.pop(old, None)
-    grouped: dict[str, list[Claim]] = defaultdict(list)
-    for claim in raw:
-        grouped[_identity(claim)].append(claim)
-    del raw
-    result = Resolution()
-    for key in sorted(grouped):
-        claim = _merge(grouped.pop(key))  # the group's other claims go as soon as they are merged
-        claim.key = key
-        if claim.kind == "position":
-            claim.values["attested"] = {e.doc_id: years[e.doc_id] for e in claim.evidence if e.doc_id in years}
-        result.claims[key] = claim
-    for key in sorted(resolver.kinds):
-        counter = resolver.labels.seen[key]
-        preferred_labels = resolver.preferred.get(key, {})
-        labels = {}
-        for lang in ("zh", "en"):
-            label = preferred_labels.get(lang) or _pick_label(counter, lang)
-            if label:
-                labels[lang] = label
-        aliases_seen = sorted({(label, lang, doc) for (label, lang, doc) in counter if labels.get(lang) != label})
-        result.entities[key] = Entity(
-            kind=resolver.kinds[key], key=key, labels=labels, aliases=aliases_seen,
-            year=resolver.years.get(key), vocabulary_iri=resolver.vocab.get(key),
-            broader_iri=resolver.broader.get(key), known_names=resolver.alias_names.get(key, []),
-        )
-    _assign_slugs(result)
-    _name_events_by_year(result)
-    return result
+    state = ResolutionState(aliases, preferred)
+    by_source: dict[str, list[Statement]] = defaultdict(list)
+    for st in statements:
+        by_source[_source(st)].append(st)
+    return state.update([], {name: state.unit(found) for name, found in sorted(by_source.items())})
 
 
 def _document_years(statements: list[Statement]) -> dict[str, int]:
@@ -461,22 +687,3 @@ def _name_events_by_year(result: Resolution) -> None:
                 entity.labels[lang] = f"{entity.year} {label}"
                 if label not in entity.known_names:
                     entity.known_names.append(label)
-
-
-def _assign_slugs(result: Resolution) -> None:
-    """Readable slugs, unique per kind; clashes get -2, -3 in key order."""
-    taken: dict[tuple[str, str], str] = {}
-    for key in sorted(result.entities):
-        entity = result.entities[key]
-        if entity.kind == "summit":
-            base = str(entity.year)
-        else:
-            base = slug(entity.labels.get("en") or entity.labels.get("zh") or key)
-            if entity.kind in ("forum", "ceremony"):
-                base = f"{entity.year}-{base}"
-        candidate, n = base, 1
-        while (entity.kind, candidate) in taken:
-            n += 1
-            candidate = f"{base}-{n}"
-        taken[(entity.kind, candidate)] = key
-        entity.slug = candidate

@@ -296,3 +296,66 @@ def test_an_update_after_other_resolution_inputs_equals_a_clean_build(seed_copy,
     assert result.store.startswith("updated: ") and _quads(out) != before, result.store
     build(seeds=seed_copy, out=clean, cache=None, **options)
     assert _everything(out) == _everything(clean)
+
+
+def test_an_incremental_build_reads_again_only_the_articles_that_changed(corpus, tmp_path):
+    """The build before kept what it read of each article and how it resolved them: with an empty
+    extraction cache, the next build still takes the unchanged articles from it, and extracts only
+    the new one."""
+    seeds_before, out_before, cache = corpus
+    seeds, out = tmp_path / "seeds", tmp_path / "out"
+    shutil.copytree(seeds_before, seeds)
+    shutil.copytree(out_before, out)
+    shutil.copytree(store_folder(out_before), store_folder(out))
+    _add(seeds)
+    result = build(seeds=seeds, curated=CURATED, out=out, cache=tmp_path / "empty-cache")
+    assert (result.documents, result.from_cache) == (41, 40)
+    build(seeds=seeds, curated=CURATED, out=tmp_path / "clean", cache=cache)
+    assert _everything(out) == _everything(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("change", ["kept state damaged", "alias entry removed"])
+def test_what_a_build_kept_is_not_used_when_it_cannot_be(corpus, tmp_path, change):
+    """A kept state that cannot be read, or one resolved with another alias table, is not used."""
+    seeds, out_before, cache = corpus
+    out = tmp_path / "out"
+    shutil.copytree(out_before, out)
+    shutil.copytree(store_folder(out_before), store_folder(out))
+    options = {"curated": CURATED}
+    if change == "kept state damaged":
+        kept = store_folder(out) / "kept" / "state.pickle"
+        kept.write_bytes(kept.read_bytes()[:1000])
+    else:
+        options["aliases"] = _without_an_alias_entry(tmp_path)
+    result = build(seeds=seeds, out=out, cache=cache, **options)
+    assert result.from_cache == 40 and result.store.startswith("updated: "), result.store
+    build(seeds=seeds, out=tmp_path / "clean", cache=tmp_path / "other-cache", **options)
+    assert _everything(out) == _everything(tmp_path / "clean")
+
+
+def test_builds_that_change_a_few_articles_keep_their_changes_and_then_a_whole_state_again(
+        corpus, tmp_path, monkeypatch):
+    """Each build after an edit writes only its change to what the build before kept, and replays the
+    changes before it; after `_MOST_CHANGES` of them one writes the whole state again. Every build
+    equals a clean one."""
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "_MOST_CHANGED", 1.0)
+    monkeypatch.setattr(kg.pipeline, "_MOST_CHANGES", 2)
+    seeds_before, out_before, cache = corpus
+    seeds, out = tmp_path / "seeds", tmp_path / "out"
+    shutil.copytree(seeds_before, seeds)
+    shutil.copytree(out_before, out)
+    shutil.copytree(store_folder(out_before), store_folder(out))
+    kept = []
+    for edit in (_add, _change, _delete):
+        edit(seeds)
+        assert build(seeds=seeds, curated=CURATED, out=out, cache=cache).store.startswith("updated: ")
+        kept.append(sorted(p.name for p in (store_folder(out) / "kept").iterdir()))
+        shutil.rmtree(tmp_path / "clean", ignore_errors=True)
+        shutil.rmtree(store_folder(tmp_path / "clean"), ignore_errors=True)
+        build(seeds=seeds, curated=CURATED, out=tmp_path / "clean", cache=cache)
+        assert _everything(out) == _everything(tmp_path / "clean")
+    assert kept == [["change-0.pickle", "sources.pickle", "state.pickle"],
+                    ["change-0.pickle", "change-1.pickle", "sources.pickle", "state.pickle"],
+                    ["sources.pickle", "state.pickle"]]

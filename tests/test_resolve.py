@@ -118,3 +118,100 @@ def test_a_dated_article_attests_its_positions_on_its_date(tmp_path):
         ?d dcterms:identifier ?doc ; dcterms:issued ?issued }""")
     assert len({r["doc"] for r in rows}) >= 3
     assert all(r["date"] == r["issued"] and r["year"] == r["date"][:4] for r in rows)
+
+
+def _holds(doc: str, person: str, lang: str = "zh", org: str = "青石数据有限公司", role: str = "董事长"):
+    from kg.models import Evidence, HoldsRole
+
+    quote = f"{org}{role}{person}"
+    return HoldsRole(lang=lang, person=person, role=role, org=org,
+                     evidence=Evidence(doc_id=doc, start=0, end=len(quote), quote=quote, extractor="test",
+                                       confidence=0.9))
+
+
+def _resolved(resolution) -> tuple[dict, dict]:
+    """A resolution as plain data, slugs and evidence included."""
+    return ({key: entity.model_dump() for key, entity in resolution.entities.items()},
+            {key: (claim.kind, claim.entities, claim.values, claim.evidence) for key, claim in resolution.claims.items()})
+
+
+def _source_statements(seeds) -> dict[str, list]:
+    """The statements of a folder of articles, by source."""
+    from kg.pipeline import extract_all
+    from kg.resolve import _source
+
+    by_source: dict[str, list] = {}
+    for statement in extract_all(sorted(seeds.iterdir())).statements:
+        by_source.setdefault(_source(statement), []).append(statement)
+    return by_source
+
+
+def _alias_table():
+    from kg.curated import load_aliases
+
+    return load_aliases(ROOT / "ontology" / "aliases.yaml")
+
+
+def test_resolving_again_what_sources_changed_gives_what_resolving_everything_gives(tmp_path):
+    """Sources taken out and put in, in any order, through the kept state's pickle: every step
+    gives the resolution of the sources now in, resolved from scratch."""
+    import pickle
+    import random
+    import sys
+
+    from kg.resolve import ResolutionState, resolve
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus import write_corpus
+
+    write_corpus(tmp_path / "seeds", 60)
+    by_source = _source_statements(tmp_path / "seeds")
+    # Transliterations to link and unlink: an English name, two Chinese names that read the same.
+    by_source.update({"lin-en.txt": [_holds("lin-en.txt", "Lin Zhenyu", "en", "Qingshi Data")],
+                      "lin-a.txt": [_holds("lin-a.txt", "林振宇")], "lin-b.txt": [_holds("lin-b.txt", "林震宇")]})
+    names, aliases, rng = sorted(by_source), _alias_table(), random.Random(5)
+    state = ResolutionState(aliases)
+    present: set[str] = set()
+    steps = [([], ["lin-en.txt"]), ([], ["lin-b.txt"]), ([], ["lin-a.txt"]), (["lin-a.txt"], []),
+             (["lin-b.txt"], ["lin-b.txt"])]
+    for _ in range(5):
+        steps.append((rng.sample(sorted(present | set(names[:30])), 6), rng.sample(names, 8)))
+    for removed, added in steps:
+        removed = [name for name in removed if name in present]
+        state = pickle.loads(pickle.dumps(state)).attach(aliases)
+        result = state.update(removed, {name: state.unit(by_source[name]) for name in added})
+        present = (present - set(removed)) | set(added)
+        assert _resolved(result) == _resolved(resolve([s for name in present for s in by_source[name]], aliases))
+
+
+def test_an_english_spelling_joins_the_chinese_name_whose_key_sorts_first_and_leaves_it_with_its_source():
+    from kg.resolve import ResolutionState
+
+    state = ResolutionState(_alias_table())
+
+    def person_of_english_name(added: dict, removed: list) -> str:
+        result = state.update(removed, {name: state.unit(found) for name, found in added.items()})
+        claim = next(c for c in result.claims.values() if c.evidence[0].doc_id == "en.txt")
+        return result.entities[claim.entities["person"]].labels.get("zh", "")
+
+    assert person_of_english_name({"en.txt": [_holds("en.txt", "Lin Zhenyu", "en", "Qingshi Data")]}, []) == ""
+    assert person_of_english_name({"b.txt": [_holds("b.txt", "林震宇")]}, []) == "林震宇"
+    assert person_of_english_name({"a.txt": [_holds("a.txt", "林振宇")]}, []) == "林振宇"  # 振 sorts before 震
+    assert person_of_english_name({}, ["a.txt"]) == "林震宇"
+    assert person_of_english_name({}, ["b.txt"]) == ""
+
+
+def test_an_event_any_source_names_as_a_ceremony_is_one_in_whatever_order_they_come():
+    from kg.models import Evidence, SpeaksAt
+    from kg.resolve import resolve
+
+    def speaks(doc: str, event: str) -> SpeaksAt:
+        return SpeaksAt(lang="zh", person="欧阳明远", event=event, summit=2031,
+                        evidence=Evidence(doc_id=doc, start=0, end=len(event), quote=event, extractor="test",
+                                          confidence=0.9))
+
+    statements = [speaks("a.txt", "颁奖典礼"), speaks("b.txt", "頒獎典禮"), speaks("c.txt", "星河论坛")]
+    for order in (statements, statements[::-1]):
+        kinds = {key: e.kind for key, e in resolve(order, _alias_table()).entities.items()
+                 if e.kind in ("forum", "ceremony")}
+        assert kinds == {"forum:2031:颁奖典礼": "ceremony", "forum:2031:星河论坛": "forum"}, kinds
