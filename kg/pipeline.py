@@ -203,8 +203,7 @@ class _Source:
     """A seed file as a build read it, kept for the next build, which need not read it again."""
 
     path: str
-    key: str  # its name and bytes (kg.cache.entry_key)
-    item: DocumentInfo | SkippedFile
+    item: DocumentInfo | SkippedFile  # a document's carries the SHA-256 of the bytes it was read from
     statements: int
     low_confidence: list[Statement]
 
@@ -238,26 +237,36 @@ def _kept_fingerprint(alias_table) -> str:
     from .cache import fingerprint
 
     digest = hashlib.sha256(fingerprint().encode())
-    for name in ("pipeline", "resolve", "evaluate", "iri", "curated"):
+    for name in ("pipeline", "resolve", "evaluate", "iri", "curated", "report"):
         digest.update((Path(__file__).resolve().parent / f"{name}.py").read_bytes())
     digest.update(alias_table.model_dump_json().encode())
-    digest.update(f"pypinyin {version('pypinyin')}, Python {sys.version}".encode())
+    # pypinyin spells names, OpenCC simplifies them before they are keyed, pydantic pickles the records
+    packages = ", ".join(f"{name} {version(name)}" for name in ("pypinyin", "opencc", "pydantic"))
+    digest.update(f"{packages}, Python {sys.version}".encode())
     return digest.hexdigest()
 
 
+_KEPT_DIGESTS = "sha256.json"  # each file's SHA-256, written last: a damaged file is not read
+
+
 def _load_kept(folder: Path | None, fingerprint: str, alias_table) -> _Kept | None:
-    """What the previous build kept, or None (nothing, unreadable, or made under other code or aliases)."""
+    """What the previous build kept, or None (nothing, damaged, or made under other code or aliases)."""
+    import hashlib
+    import json
     import pickle
 
     def read(name: str):
-        with open(folder / name, "rb") as handle:
-            return pickle.load(handle)
+        data = (folder / name).read_bytes()
+        if hashlib.sha256(data).hexdigest() != digests.get(name):
+            raise ValueError(f"{name} is not as written")
+        return pickle.loads(data)
 
     if folder is None:
         return None
     with _restoring_gc():
         gc.disable()  # millions of objects, none of them in a cycle: a collection pass would visit them all
         try:
+            digests = json.loads((folder / _KEPT_DIGESTS).read_text(encoding="utf-8"))
             found, base, changes, changed, sources, keyed = read("sources.pickle")
             if found != fingerprint:
                 return None
@@ -267,7 +276,7 @@ def _load_kept(folder: Path | None, fingerprint: str, alias_table) -> _Kept | No
             state.attach(alias_table, keyed)
             for number in range(changes):
                 state.change(*read(f"change-{number}.pickle"))
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+        except Exception:  # noqa: BLE001 - whatever a damaged file raises: resolve everything again
             return None
         # Out of the collector's sight for good: with it on again, every pass (importing a module
         # makes one) would visit them all.
@@ -277,55 +286,75 @@ def _load_kept(folder: Path | None, fingerprint: str, alias_table) -> _Kept | No
 
 def _keep(folder: Path, kept: _Kept, previous: Path | None, removed: list[str], added: dict) -> None:
     """Write what this build keeps (`kept`, its state changed by `removed` and `added` since `previous`
-    kept it, if it did) into `folder`."""
+    kept it, if it did) into `folder`. Where that fails (a full disk), nothing is kept: the next
+    build resolves everything again."""
+    import hashlib
+    import json
     import pickle
     import shutil
 
+    digests: dict[str, str] = {}
+
+    class _Hashed:  # a file that hashes what pickle writes to it
+        def __init__(self, handle) -> None:
+            self.handle, self.digest = handle, hashlib.sha256()
+
+        def write(self, data) -> int:
+            self.digest.update(data)
+            return self.handle.write(data)
+
     def write(name: str, content) -> None:
         with open(folder / name, "wb") as handle:
-            pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            hashed = _Hashed(handle)
+            pickle.dump(content, hashed, protocol=pickle.HIGHEST_PROTOCOL)
+        digests[name] = hashed.digest.hexdigest()
 
-    folder.mkdir()
-    if previous is not None and kept.changes < _MOST_CHANGES and \
-            kept.changed + len(added) <= _MOST_CHANGED * len(kept.resolution.units):
-        # The state and the changes before, as they are.
-        for name in ["state.pickle", *(f"change-{number}.pickle" for number in range(kept.changes))]:
-            try:
-                os.link(previous / name, folder / name)
-            except OSError:  # another file system
-                shutil.copy2(previous / name, folder / name)
-        write(f"change-{kept.changes}.pickle", (removed, added))
-        kept.changes, kept.changed = kept.changes + 1, kept.changed + len(added)
-    else:
-        kept.base, kept.changes, kept.changed = os.urandom(8).hex(), 0, 0
-        write("state.pickle", (kept.base, kept.resolution))
-    write("sources.pickle", (kept.fingerprint, kept.base, kept.changes, kept.changed, kept.sources,
-                             kept.resolution.keyed()))
+    try:
+        folder.mkdir()
+        if previous is not None and kept.changes < _MOST_CHANGES and \
+                kept.changed + len(added) <= _MOST_CHANGED * len(kept.resolution.units):
+            before = json.loads((previous / _KEPT_DIGESTS).read_text(encoding="utf-8"))
+            # The state and the changes before, as they are.
+            for name in ["state.pickle", *(f"change-{number}.pickle" for number in range(kept.changes))]:
+                try:
+                    os.link(previous / name, folder / name)
+                except OSError:  # another file system
+                    shutil.copy2(previous / name, folder / name)
+                digests[name] = before[name]
+            write(f"change-{kept.changes}.pickle", (removed, added))
+            kept.changes, kept.changed = kept.changes + 1, kept.changed + len(added)
+        else:
+            kept.base, kept.changes, kept.changed = os.urandom(8).hex(), 0, 0
+            write("state.pickle", (kept.base, kept.resolution))
+        write("sources.pickle", (kept.fingerprint, kept.base, kept.changes, kept.changed, kept.sources,
+                                 kept.resolution.keyed()))
+        (folder / _KEPT_DIGESTS).write_text(json.dumps(digests, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    except (OSError, KeyError, ValueError):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _read_sources(paths: list[Path], cache: Path | None, kept: _Kept | None, emit: Callable[[str, object], None]
                   ) -> tuple[dict[str, _Source], dict[str, list[Statement]], set[str], int]:
     """Every seed file as this build reads it: taken from the build before where the file is the
-    same (same name and bytes), else extracted (from the extraction cache when it has it).
+    same (same name and bytes: its document's SHA-256), else extracted (from the extraction cache when it has it).
     Returns the files by name, the statements of those extracted (by document), the names of those
     taken from the build before, and how many were not extracted again."""
-    from .cache import ExtractionCache, entry_key
+    import hashlib
+
+    from .cache import ExtractionCache
     from .report import low_confidence_statements
 
-    keys = {}
-    for path in paths:
-        try:
-            keys[path.name] = entry_key(path, path.read_bytes())
-        except OSError:
-            continue  # extracted afresh, which reports it
     known = {}
     for path in paths if kept is not None else ():
         source = kept.sources.get(path.name)
-        if source is None or source.key != keys.get(path.name):
-            continue
+        if source is None or not isinstance(source.item, DocumentInfo):
+            continue  # a skipped file is tried again: why it was skipped may name its path
+        try:
+            if hashlib.sha256(path.read_bytes()).hexdigest() != source.item.sha256:
+                continue
+        except OSError:
+            continue  # extracted afresh, which reports it
         if source.path != str(path):  # the same file read from another folder
-            if not isinstance(source.item, DocumentInfo):
-                continue  # why a file was skipped may name its path
             source = replace(source, path=str(path), item=source.item.model_copy(update={"path": str(path)}))
         known[path.name] = source
     for name in known:
@@ -338,7 +367,7 @@ def _read_sources(paths: list[Path], cache: Path | None, kept: _Kept | None, emi
             read[path.name] = known[path.name]
             continue
         item, found = next(found_in)
-        read[path.name] = _Source(path=str(path), key=keys.get(path.name, ""), item=item, statements=len(found),
+        read[path.name] = _Source(path=str(path), item=item, statements=len(found),
                                   low_confidence=low_confidence_statements(found))
         if isinstance(item, DocumentInfo):
             statements[item.id] = found
@@ -399,6 +428,7 @@ def _write_graph(paths: list[Path], unread: list[SkippedFile], cache: Path | Non
 
     resolution = run("resolve", resolve)
     del state, kept  # what resolution keeps of the statements goes; the resolution holds what assembly needs
+    gc.unfreeze()  # what _load_kept froze, where this runs in the build's own process
     assembled = run("assemble", lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
                                                  curated_data))
     del resolution  # the named graphs carry everything later stages need

@@ -179,7 +179,6 @@ class _Resolver:
         self.alias_index, self.alias_names = _aliases(aliases)
         self.preferred: dict[str, dict[str, str]] = dict(preferred_overrides)
         self.vocab: dict[str, str] = {}
-        self.broader: dict[str, str] = {}
         self._keys: dict[tuple, str] = {}  # what _key already gave; its side effects are idempotent
         self.unit = _Unit()
 
@@ -216,10 +215,10 @@ class _Resolver:
             return self._role_key(name)
         if kind == "forum":
             name = _EVENT_PREFIX.sub("", name)
-            ceremony = _EVENT_ALIASES.get(_norm(name))
-            if ceremony:
-                self.preferred.setdefault(f"forum:{year}:{ceremony}", _CEREMONY_LABELS[ceremony])
-            return f"forum:{year}:{ceremony or _norm(name)}"
+            tail = _EVENT_ALIASES.get(_norm(name)) or _norm(name)
+            if tail in _CEREMONY_LABELS:  # whichever name it is written with
+                self.preferred.setdefault(f"forum:{year}:{tail}", _CEREMONY_LABELS[tail])
+            return f"forum:{year}:{tail}"
         if kind == "award":
             return f"award:{_norm(_WIC_PREFIX.sub('', name)) or norm}"
         return f"{kind}:{norm}"
@@ -240,14 +239,7 @@ class _Resolver:
             self.vocab[key] = hit[0]
             self.preferred.setdefault(key, hit[1])
             return key
-        key = f"role:{_norm(name)}"
-        # A composed post (全球资深副总裁) is narrower than the longest known post it ends with.
-        for length in range(len(name) - 1, 1, -1):
-            tail = vocabulary.get(name[-length:].lower())
-            if tail:
-                self.broader[key] = tail[0]
-                break
-        return key
+        return f"role:{_norm(name)}"
 
     def qualified_role(self, title: str, organization: str) -> str:
         """The post a title stands for in one organisation: "President" in the
@@ -384,6 +376,7 @@ class ResolutionState:
         self.forms: dict[str, tuple[frozenset, frozenset]] = {}  # person -> pinyin of its Chinese names, Latin names
         self.redirect: dict[str, str] = {}  # English spelling's key -> the Chinese name's
         self.members: dict[str, set[tuple[str, str]]] = {}  # claim identity -> (source, identity before links)
+        self.cited: dict[str, set[tuple[str, str]]] = {}  # document -> claims of other sources citing it
         self.entities: dict[str, Entity] = {}  # as resolved, before events are named by year
         self.claims: dict[str, Claim] = {}
         self.bases: dict[str, tuple[str, str]] = {}  # entity key -> (kind, slug before numbering)
@@ -391,7 +384,7 @@ class ResolutionState:
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         resolver = state.pop("_resolver")  # the alias table's index is made again from the table
-        state["_keyed"] = (resolver.preferred, resolver.vocab, resolver.broader)
+        state["_keyed"] = (resolver.preferred, resolver.vocab)
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -402,15 +395,15 @@ class ResolutionState:
         """After unpickling: the alias table it was resolved with (the caller checks it is the same),
         and what keying names found since it was pickled (`keyed()` then)."""
         self._resolver = _Resolver(aliases, {})
-        self._resolver.preferred, self._resolver.vocab, self._resolver.broader = self.__dict__.pop("_keyed")
-        for known, more in zip(self.keyed(), keyed or ({}, {}, {})):
+        self._resolver.preferred, self._resolver.vocab = self.__dict__.pop("_keyed")
+        for known, more in zip(self.keyed(), keyed or ({}, {})):
             known.update(more)
         return self
 
-    def keyed(self) -> tuple[dict, dict, dict]:
-        """What keying names found out beside the keys (preferred labels, vocabulary concepts, broader
-        posts), each a function of its key: a later build's sources need it for keys it did not key."""
-        return self._resolver.preferred, self._resolver.vocab, self._resolver.broader
+    def keyed(self) -> tuple[dict, dict]:
+        """What keying names found out beside the keys (preferred labels, vocabulary concepts), each a
+        function of its key alone: a later build's sources need it for keys that build did not key."""
+        return self._resolver.preferred, self._resolver.vocab
 
     def unit(self, statements: list[Statement]) -> _Unit:
         """One source's part: its statements keyed and made claims."""
@@ -433,10 +426,11 @@ class ResolutionState:
         """`update` without making the resolution (a change a later build replays)."""
         keys: set[str] = set()  # entities to resolve again
         claims: set[str] = set()  # claim identities to merge again
+        docs: set[str] = set()  # documents whose year may have changed
         for name in sorted(set(removed) | (added.keys() & self.units.keys())):
-            self._take_out(name, keys, claims)
+            self._take_out(name, keys, claims, docs)
         for name, unit in added.items():
-            self._put_in(name, unit, keys)
+            self._put_in(name, unit, keys, docs)
         for key in keys:
             if key.startswith("person:"):
                 if key in self.seen:
@@ -455,6 +449,9 @@ class ResolutionState:
                 identity = self._linked(pre, raws[0], self.redirect)
                 self.members.setdefault(identity, set()).add((name, pre))
                 claims.add(identity)
+        # A claim of another source citing a document (the curated data's) is attested in its year.
+        claims.update(self._linked(pre, self.units[name].claims[pre][0], self.redirect)
+                      for doc in docs for name, pre in self.cited.get(doc, ()))
         keys.update([self.redirect[key] for key in keys if key in self.redirect])
         self._resolve_entities(keys)
         for identity in claims:
@@ -467,29 +464,26 @@ class ResolutionState:
 
     def resolution(self) -> Resolution:
         """The entities and claims of every source now in, with slugs, and events named by year."""
-        self._assign_slugs()
+        slugs = self._slugs()
         result = Resolution()
         result.claims = {key: self.claims[key] for key in sorted(self.claims)}
-        for key in sorted(self.entities):
+        for key in sorted(self.entities):  # copies: events are named by year below, the kept ones stay as resolved
             entity = self.entities[key]
-            if entity.kind in ("forum", "ceremony"):  # named by year below: the kept one stays as resolved
-                entity = entity.model_copy(update={"labels": dict(entity.labels),
-                                                   "known_names": list(entity.known_names)})
-            result.entities[key] = entity
+            result.entities[key] = entity.model_copy(update={
+                "slug": slugs[key], "labels": dict(entity.labels), "known_names": list(entity.known_names)})
         _name_events_by_year(result)
         return result
 
-    def _take_out(self, name: str, keys: set[str], claims: set[str]) -> None:
+    def _take_out(self, name: str, keys: set[str], claims: set[str], docs: set[str]) -> None:
         unit = self.units.pop(name, None)
         if unit is None:
             return
         for pre, raws in unit.claims.items():
             identity = self._linked(pre, raws[0], self.redirect)
-            members = self.members[identity]
-            members.discard((name, pre))
-            if not members:
-                del self.members[identity]
+            _discard(self.members, identity, (name, pre))
             claims.add(identity)
+            for doc in {raw.evidence.doc_id for raw in raws} - {name}:
+                _discard(self.cited, doc, (name, pre))
         for (key, label, lang, doc), count in unit.labels.items():
             seen = self.seen[key]
             seen[(label, lang, doc)] -= count
@@ -509,9 +503,13 @@ class ResolutionState:
                     del self.ceremonies[key]
         for doc in unit.doc_years:
             del self.doc_years[doc]
+        docs.update(unit.doc_years)
 
-    def _put_in(self, name: str, unit: _Unit, keys: set[str]) -> None:
+    def _put_in(self, name: str, unit: _Unit, keys: set[str], docs: set[str]) -> None:
         self.units[name] = unit
+        for pre, raws in unit.claims.items():
+            for doc in {raw.evidence.doc_id for raw in raws} - {name}:
+                self.cited.setdefault(doc, set()).add((name, pre))
         for (key, label, lang, doc), count in unit.labels.items():
             self.seen.setdefault(key, Counter())[(label, lang, doc)] += count
             self.holders.setdefault(key, set()).add(name)
@@ -519,6 +517,7 @@ class ResolutionState:
         self.ceremonies.update(key for key, kind in unit.kinds.items() if kind == "ceremony")
         self.years.update(unit.years)
         self.doc_years.update(unit.doc_years)
+        docs.update(unit.doc_years)
 
     def _relink(self, name: str, key: str, before: dict[str, str], claims: set[str]) -> None:
         """A source's claims naming `key`, whose link to a Chinese name changed: under their new identity."""
@@ -526,10 +525,7 @@ class ResolutionState:
             if key in raws[0].entities.values():
                 old, new = self._linked(pre, raws[0], before), self._linked(pre, raws[0], self.redirect)
                 if old != new:
-                    members = self.members[old]
-                    members.discard((name, pre))
-                    if not members:
-                        del self.members[old]
+                    _discard(self.members, old, (name, pre))
                     self.members.setdefault(new, set()).add((name, pre))
                     claims.update((old, new))
 
@@ -580,7 +576,8 @@ class ResolutionState:
             kind = "ceremony" if key in self.ceremonies else key.split(":", 1)[0]
             entity = self.entities[key] = Entity(
                 kind=kind, key=key, labels=labels, aliases=aliases_seen, year=self.years.get(key),
-                vocabulary_iri=r.vocab.get(key), broader_iri=r.broader.get(key),
+                vocabulary_iri=r.vocab.get(key),
+                broader_iri=_broader(counter) if kind == "role" and key not in r.vocab else None,
                 known_names=r.alias_names.get(key, []),
             )
             self.bases[key] = (kind, _slug_base(entity))
@@ -611,9 +608,10 @@ class ResolutionState:
                                          if e.doc_id in self.doc_years}
         return merged
 
-    def _assign_slugs(self) -> None:
+    def _slugs(self) -> dict[str, str]:
         """Readable slugs, unique per kind; clashes get -2, -3 in key order."""
         taken: set[tuple[str, str]] = set()
+        slugs = {}
         for key in sorted(self.entities):
             kind, base = self.bases[key]
             candidate, n = base, 1
@@ -621,7 +619,16 @@ class ResolutionState:
                 n += 1
                 candidate = f"{base}-{n}"
             taken.add((kind, candidate))
-            self.entities[key].slug = candidate
+            slugs[key] = candidate
+        return slugs
+
+
+def _discard(index: dict[str, set], key: str, item: tuple) -> None:
+    """`item` out of `index[key]`, and the key out when nothing is left under it."""
+    found = index[key]
+    found.discard(item)
+    if not found:
+        del index[key]
 
 
 def _name_forms(counter: Counter) -> tuple[frozenset, frozenset]:
@@ -631,6 +638,19 @@ def _name_forms(counter: Counter) -> tuple[frozenset, frozenset]:
                                   if lang == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", label)))
     latin = frozenset(re.sub(r"[^a-z]", "", label.lower()) for (label, lang, _) in counter if lang == "en")
     return chinese, latin
+
+
+def _broader(counter: Counter) -> str | None:
+    """A composed post (全球资深副总裁) is narrower than the longest known post its names end with
+    (资深副总裁); of several, the longest, then the concept that sorts first."""
+    vocabulary, found = _role_vocabulary(), []
+    for name in {label for label, _, _ in counter}:
+        for length in range(len(name) - 1, 1, -1):
+            tail = vocabulary.get(name[-length:].lower())
+            if tail:
+                found.append((-length, tail[0]))
+                break
+    return min(found)[1] if found else None
 
 
 def _slug_base(entity: Entity) -> str:

@@ -314,17 +314,21 @@ def test_an_incremental_build_reads_again_only_the_articles_that_changed(corpus,
     assert _everything(out) == _everything(tmp_path / "clean")
 
 
-@pytest.mark.parametrize("change", ["kept state damaged", "alias entry removed"])
+@pytest.mark.parametrize("change", ["kept state cut short", "kept state with a byte changed", "alias entry removed"])
 def test_what_a_build_kept_is_not_used_when_it_cannot_be(corpus, tmp_path, change):
-    """A kept state that cannot be read, or one resolved with another alias table, is not used."""
+    """A kept state that is not as it was written, or one resolved with another alias table, is not used."""
     seeds, out_before, cache = corpus
     out = tmp_path / "out"
     shutil.copytree(out_before, out)
     shutil.copytree(store_folder(out_before), store_folder(out))
     options = {"curated": CURATED}
-    if change == "kept state damaged":
-        kept = store_folder(out) / "kept" / "state.pickle"
+    kept = store_folder(out) / "kept" / "state.pickle"
+    if change == "kept state cut short":
         kept.write_bytes(kept.read_bytes()[:1000])
+    elif change == "kept state with a byte changed":
+        data = bytearray(kept.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        kept.write_bytes(bytes(data))
     else:
         options["aliases"] = _without_an_alias_entry(tmp_path)
     result = build(seeds=seeds, out=out, cache=cache, **options)
@@ -356,6 +360,6 @@ def test_builds_that_change_a_few_articles_keep_their_changes_and_then_a_whole_s
         shutil.rmtree(store_folder(tmp_path / "clean"), ignore_errors=True)
         build(seeds=seeds, curated=CURATED, out=tmp_path / "clean", cache=cache)
         assert _everything(out) == _everything(tmp_path / "clean")
-    assert kept == [["change-0.pickle", "sources.pickle", "state.pickle"],
-                    ["change-0.pickle", "change-1.pickle", "sources.pickle", "state.pickle"],
-                    ["sources.pickle", "state.pickle"]]
+    assert kept == [["change-0.pickle", "sha256.json", "sources.pickle", "state.pickle"],
+                    ["change-0.pickle", "change-1.pickle", "sha256.json", "sources.pickle", "state.pickle"],
+                    ["sha256.json", "sources.pickle", "state.pickle"]]

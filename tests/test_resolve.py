@@ -121,6 +121,7 @@ def test_a_dated_article_attests_its_positions_on_its_date(tmp_path):
 
 
 def _holds(doc: str, person: str, lang: str = "zh", org: str = "青石数据有限公司", role: str = "董事长"):
+    """A statement that `person` holds `role` in `org`, from document `doc`."""
     from kg.models import Evidence, HoldsRole
 
     quote = f"{org}{role}{person}"
@@ -215,3 +216,58 @@ def test_an_event_any_source_names_as_a_ceremony_is_one_in_whatever_order_they_c
         kinds = {key: e.kind for key, e in resolve(order, _alias_table()).entities.items()
                  if e.kind in ("forum", "ceremony")}
         assert kinds == {"forum:2031:颁奖典礼": "ceremony", "forum:2031:星河论坛": "forum"}, kinds
+
+
+def test_what_keying_finds_beside_a_key_follows_the_names_now_in_whatever_their_order():
+    """A preferred label or a broader post belongs to the key, whichever of its names brought it in
+    and whichever went: taking a source out leaves what resolving the rest from scratch gives."""
+    from kg.models import Evidence, SpeaksAt
+    from kg.resolve import ResolutionState, resolve
+
+    def speaks(doc: str, event: str, lang: str = "zh") -> SpeaksAt:
+        return SpeaksAt(lang=lang, person="欧阳明远", event=event, summit=2031,
+                        evidence=Evidence(doc_id=doc, start=0, end=len(event), quote=event, extractor="test",
+                                          confidence=0.9))
+
+    aliases = _alias_table()
+    first = [speaks("a.txt", "开幕式"), _holds("a.txt", "欧阳明远", role="全球资深副总裁")]
+    second = [speaks("b.txt", "the Opening", "en"), _holds("b.txt", "欧阳明远", role="全球資深副總裁")]
+    state = ResolutionState(aliases)
+    state.update([], {"a.txt": state.unit(first), "b.txt": state.unit(second)})
+    assert _resolved(state.update(["a.txt"], {})) == _resolved(resolve(second, aliases))
+    spaced = [_holds("c.txt", "Anna Vik", "en", "Qingshi Data", "Global Senior Vice President")]
+    run_together = [_holds("d.txt", "Anna Vik", "en", "Qingshi Data", "Global SeniorVice President")]
+    state = ResolutionState(aliases)
+    state.update([], {"d.txt": state.unit(run_together)})
+    assert _resolved(state.update([], {"c.txt": state.unit(spaced)})) == _resolved(resolve(spaced + run_together,
+                                                                                           aliases))
+
+
+def test_a_curated_claim_citing_an_article_is_attested_in_the_articles_year_as_it_changes():
+    from kg.models import Evidence, SpeaksAt
+    from kg.resolve import CURATED_SOURCE, ResolutionState, resolve
+
+    def speaks(year: int) -> SpeaksAt:
+        return SpeaksAt(lang="zh", person="林振宇", event="星河论坛", summit=year,
+                        evidence=Evidence(doc_id="d.txt", start=0, end=4, quote="星河论坛", extractor="test",
+                                          confidence=0.9))
+
+    curated = [_holds("d.txt", "欧阳明远").model_copy(update={"evidence": Evidence(
+        doc_id="d.txt", start=0, end=4, quote="欧阳明远", extractor="curated", confidence=1.0)})]
+    aliases = _alias_table()
+    state = ResolutionState(aliases)
+    state.update([], {CURATED_SOURCE: state.unit(curated), "d.txt": state.unit([speaks(2023)])})
+    changed = state.update([], {"d.txt": state.unit([speaks(2024)])})
+    assert _resolved(changed) == _resolved(resolve(curated + [speaks(2024)], aliases))
+    assert [c.values["attested"] for c in changed.claims.values() if c.kind == "position"] == [{"d.txt": 2024}]
+
+
+def test_a_resolution_handed_out_does_not_change_with_later_updates():
+    from kg.resolve import ResolutionState
+
+    state = ResolutionState(_alias_table())
+    first = state.update([], {"a.txt": state.unit([_holds("a.txt", "欧阳明远", org="青石数据")]),
+                              "b.txt": state.unit([_holds("b.txt", "Anna Vik", "en", "Qing Shi Shu Ju")])})
+    before = _resolved(first)
+    state.update(["b.txt"], {})
+    assert _resolved(first) == before
