@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .paths import ontology_dir
 
-__all__ = ["ExtractionCache", "fingerprint", "entry_key"]
+__all__ = ["ExtractionCache", "fingerprint"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -38,11 +38,6 @@ def fingerprint() -> str:
     digest.update(f"jieba {version('jieba')}".encode())
     digest.update(f"trafilatura {version('trafilatura')}".encode())
     return digest.hexdigest()[:20]
-
-
-def entry_key(path: Path, data: bytes) -> str:
-    """What identifies a file's content for the cache: its name and its bytes."""
-    return hashlib.sha256(path.name.encode() + b"\0" + data).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -63,7 +58,8 @@ class ExtractionCache:
         return cls(folder)
 
     def _entry(self, path: Path, data: bytes) -> Path:
-        return self.folder / f"{entry_key(path, data)}.pickle"
+        key = hashlib.sha256(path.name.encode() + b"\0" + data).hexdigest()
+        return self.folder / f"{key}.pickle"
 
     def get(self, path: Path, data: bytes):
         entry = self._entry(path, data)

@@ -103,11 +103,20 @@ def _workers(count: int) -> int:
 class Extracted:
     """Plain container: validating hundreds of thousands of statements again would cost seconds."""
 
-    documents: list[DocumentInfo]
-    skipped: list[SkippedFile]
-    statements: list[Statement]
-    from_cache: int
     files: list[tuple[DocumentInfo | SkippedFile, list[Statement]]]  # each file's, in file order
+    from_cache: int
+
+    @property
+    def documents(self) -> list[DocumentInfo]:
+        return [item for item, _ in self.files if isinstance(item, DocumentInfo)]
+
+    @property
+    def skipped(self) -> list[SkippedFile]:
+        return [item for item, _ in self.files if isinstance(item, SkippedFile)]
+
+    @property
+    def statements(self) -> list[Statement]:
+        return [statement for _, found in self.files for statement in found]
 
 
 def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None,
@@ -118,7 +127,7 @@ def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
     first for those the cache has."""
     from functools import partial
 
-    documents, skipped, statements, files = [], [], [], []
+    files = []
     cached = _cached(paths, cache, progress)
     missing = [path for index, path in enumerate(paths) if index not in cached]
     work = partial(_extract_one, cache=cache)
@@ -142,16 +151,10 @@ def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
                 if progress:
                     progress(path.name)
             files.append((item, found))
-            if isinstance(item, SkippedFile):
-                skipped.append(item)
-            else:
-                documents.append(item)
-                statements += found
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
-    return Extracted(documents=documents, skipped=skipped, statements=statements, from_cache=len(cached),
-                     files=files)
+    return Extracted(files=files, from_cache=len(cached))
 
 
 @contextlib.contextmanager

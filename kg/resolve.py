@@ -184,7 +184,6 @@ class _Resolver:
 
     def entity(self, kind: str, name: str, lang: str, doc_id: str, year: int | None = None) -> str:
         key = self.entity_key(kind, name, year)
-        self.unit.kinds.setdefault(key, kind)
         if year is not None and kind in ("summit", "forum"):
             self.unit.years[key] = year
         self.unit.labels[(key, name, lang, doc_id)] += 1
@@ -194,7 +193,7 @@ class _Resolver:
         """An event's key; a ceremony when any statement names it as one, whatever the order they come in."""
         key = self.entity("forum", name, lang, doc_id, year)
         if ceremony:
-            self.unit.kinds[key] = "ceremony"
+            self.unit.ceremonies.add(key)
         return key
 
     def _key(self, kind: str, name: str, year: int | None) -> str:
@@ -276,20 +275,20 @@ def _statement_claim(r: _Resolver, st: Statement) -> tuple[str, dict[str, str], 
         organization = ent("organization", st.org)
         fields = {"person": ent("person", st.person), "role": ent("role", r.qualified_role(st.role, organization)),
                   "organization": organization}
-        return _raw(kind="position", entities=fields, values={"titles": {lang: {st.role: 1}}})
+        return "position", fields, {"titles": {lang: {st.role: 1}}}
     if st.rel == "speaks_at":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
         event = r.event(st.event, lang, doc, st.summit, _CEREMONY.search(_norm(st.event)) is not None)
-        return _raw(kind="appearance", entities={"person": ent("person", st.person), "event": event, "summit": summit})
+        return "appearance", {"person": ent("person", st.person), "event": event, "summit": summit}, {}
     if st.rel == "summit_theme":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
-        return _raw(kind="theme", entities={"summit": summit}, values={"theme": st.theme, "lang": lang})
+        return "theme", {"summit": summit}, {"theme": st.theme, "lang": lang}
     if st.rel == "summit_held":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
         fields = {"summit": summit}
         if st.place:
             fields["place"] = ent("place", st.place)
-        return _raw(kind="schedule", entities=fields, values={"start": st.start, "end": st.end})
+        return "schedule", fields, {"start": st.start, "end": st.end}
     if st.rel == "summit_opened":
         summit = ent("summit", _SUMMIT_LABEL[lang].format(st.summit), st.summit)
         # The ceremony is the one the articles' speakers spoke at: one event, whichever source names it.
@@ -297,23 +296,18 @@ def _statement_claim(r: _Resolver, st: Statement) -> tuple[str, dict[str, str], 
         fields = {"summit": summit, "event": ceremony}
         if st.place:
             fields["place"] = ent("place", st.place)
-        return _raw(kind="opening", entities=fields, values={"date": st.date})
+        return "opening", fields, {"date": st.date}
     if st.rel == "award_project":
         fields = {"award": ent("award", st.award), "project": ent("project", st.project)}
         if st.org:
             fields["organization"] = ent("organization", st.org)
-        return _raw(kind="grant", entities=fields, values={"year": st.year})
+        return "grant", fields, {"year": st.year}
     if st.rel == "publishes":
         fields = {"work": ent("work", st.work)}
         if st.publisher:
             fields["publisher"] = ent("organization", st.publisher)
-        return _raw(kind="publication", entities=fields, values={"year": st.year})
+        return "publication", fields, {"year": st.year}
     raise ValueError(f"unknown relation {st.rel}")
-
-
-def _raw(kind: str, entities: dict[str, str], values: dict[str, object] | None = None
-         ) -> tuple[str, dict[str, str], dict[str, object]]:
-    return kind, entities, values or {}
 
 
 # Fields that identify a claim; the others (an org behind a project, a
@@ -353,7 +347,7 @@ class _Unit:
 
     claims: dict[str, list[_Raw]] = field(default_factory=dict)  # identity before links -> the source's claims
     labels: Counter = field(default_factory=Counter)  # (key, label, lang, doc) -> times written
-    kinds: dict[str, str] = field(default_factory=dict)  # key -> kind ("ceremony" for an event named as one)
+    ceremonies: set[str] = field(default_factory=set)  # event keys a statement names as a ceremony
     years: dict[str, int] = field(default_factory=dict)  # summit and event keys -> year
     doc_years: dict[str, int] = field(default_factory=dict)  # the summit the source's article reports
 
@@ -496,11 +490,10 @@ class ResolutionState:
             if not holders:
                 del self.holders[key], self.seen[key]
                 self.years.pop(key, None)
-        for key, kind in unit.kinds.items():
-            if kind == "ceremony":
-                self.ceremonies[key] -= 1
-                if not self.ceremonies[key]:
-                    del self.ceremonies[key]
+        for key in unit.ceremonies:
+            self.ceremonies[key] -= 1
+            if not self.ceremonies[key]:
+                del self.ceremonies[key]
         for doc in unit.doc_years:
             del self.doc_years[doc]
         docs.update(unit.doc_years)
@@ -514,7 +507,7 @@ class ResolutionState:
             self.seen.setdefault(key, Counter())[(label, lang, doc)] += count
             self.holders.setdefault(key, set()).add(name)
             keys.add(key)
-        self.ceremonies.update(key for key, kind in unit.kinds.items() if kind == "ceremony")
+        self.ceremonies.update(unit.ceremonies)
         self.years.update(unit.years)
         self.doc_years.update(unit.doc_years)
         docs.update(unit.doc_years)
@@ -593,6 +586,8 @@ class ResolutionState:
                               for raw in raws if name in raw.entities)
             if options and _IDENTITY[merged.kind].count(name) == 0:
                 merged.entities[name] = sorted(options.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        merged.evidence = sorted({raw.evidence for raw in raws},
+                                 key=lambda e: (e.doc_id, e.start or -1, e.end or -1, e.extractor))
         if merged.kind == "position":
             # The vocabulary unifies synonyms; the title as most sources write it is kept per language.
             counts: dict[str, Counter] = defaultdict(Counter)
@@ -601,9 +596,6 @@ class ResolutionState:
                     counts[lang].update(titles)
             merged.values["titles"] = {lang: sorted(c.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
                                        for lang, c in sorted(counts.items())}
-        merged.evidence = sorted({raw.evidence for raw in raws},
-                                 key=lambda e: (e.doc_id, e.start or -1, e.end or -1, e.extractor))
-        if merged.kind == "position":
             merged.values["attested"] = {e.doc_id: self.doc_years[e.doc_id] for e in merged.evidence
                                          if e.doc_id in self.doc_years}
         return merged
@@ -635,7 +627,7 @@ def _name_forms(counter: Counter) -> tuple[frozenset, frozenset]:
     """A person's names as transliterations are matched: the pinyin forms of its Chinese names, and its
     English names in lower-case letters only."""
     chinese = frozenset().union(*(_pinyin_forms(label) for (label, lang, _) in counter
-                                  if lang == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", label)))
+                                  if lang == "zh" and chinese_name(label)))
     latin = frozenset(re.sub(r"[^a-z]", "", label.lower()) for (label, lang, _) in counter if lang == "en")
     return chinese, latin
 
