@@ -7,9 +7,10 @@ its processes together); every canned query as `kg query NAME --format csv`
 (first page: the default --limit 1000) with its required parameters, median
 wall time and peak RSS; how long `kg serve` takes from its start to its first
 answer; and, after adding one article, how long from the start of `kg build`
-until a query finds that article's facts. Then `kg query themes` on the seed
-graph against `python -c "import rdflib"`. The load average is printed with
-each size: the machine is shared.
+until a query, asked again every 0.2 s while the build runs, finds that
+article's facts, and how long that build takes. Then `kg query themes` on the
+seed graph against `python -c "import rdflib"`. The load average is printed
+with each size: the machine is shared.
 """
 
 from __future__ import annotations
@@ -139,20 +140,31 @@ def _serve_first_answer(data: Path) -> float:
         process.wait()
 
 
-def _added_article_answers(corpus: Path, out: Path, cache: Path) -> tuple[float, float]:
-    """Seconds from starting `kg build` after adding one article until a query finds its facts, and the
-    peak MB of that build (an incremental one: it updates the store of the build before)."""
+def _added_article_answers(corpus: Path, out: Path, cache: Path) -> tuple[float, float, float]:
+    """After adding one article: seconds from starting `kg build` until a query finds its facts (asked
+    again every 0.2 s while the build runs, as a user would), and the seconds and peak MB of that
+    build (an incremental one: it updates the store of the build before)."""
     (corpus / "added.txt").write_text(f"2024年世界互联网大会乌镇峰会开幕\n在数字经济论坛上,{ADDED}董事长王测试表示,要推动开放合作。\n",
                                       encoding="utf-8")
     lookup = (f'SELECT ?p WHERE {{ ?o wic:searchKey "{ADDED}" . ?x wic:organization ?o ; wic:person ?p }}')
+    ask = [*KG, "query", lookup, "--data", str(out / "kg.nt"), "--format", "csv"]
     start = time.perf_counter()
-    _, peak, _ = _timed([*KG, "build", "--seeds", str(corpus), "--out", str(out), "--cache", str(cache),
-                         "--no-curated"], corpus.parent)
-    _, _, found = _timed([*KG, "query", lookup, "--data", str(out / "kg.nt"), "--format", "csv"], out.parent)
-    took = time.perf_counter() - start
-    if len(found.splitlines()) < 2:
-        sys.exit("the added article's facts were not found")
-    return took, peak
+    built: list = []
+    builder = threading.Thread(target=lambda: built.append(_timed(
+        [*KG, "build", "--seeds", str(corpus), "--out", str(out), "--cache", str(cache), "--no-curated"],
+        corpus.parent)))
+    builder.start()
+    answered = None
+    while answered is None:
+        found = subprocess.run(ask, cwd=out.parent, capture_output=True, text=True)
+        if found.returncode == 0 and len(found.stdout.splitlines()) >= 2:
+            answered = time.perf_counter() - start
+        elif not builder.is_alive() and built:  # built, and a query after it still does not find them
+            sys.exit("the added article's facts were not found")
+        else:
+            time.sleep(0.2)
+    builder.join()
+    return answered, built[0][0], built[0][1]
 
 
 def _load() -> str:
@@ -187,7 +199,7 @@ def main() -> None:
           + "   target 10k: <= 120 s, <= 2500 MB")
     print(f"{'kg serve first answer s':28}" + "".join(f"{r['serve']:>16.2f}" for r in results) + "   target <= 2 s")
     print(f"{'added article answers s':28}" + "".join(f"{r['added'][0]:>16.1f}" for r in results) + "   target <= 15 s")
-    print(f"{'  its build peak MB':28}" + "".join(f"{r['added'][1]:>16.0f}" for r in results))
+    print(f"{'  its build s / peak MB':28}" + "".join(f"{r['added'][1]:>9.1f} / {r['added'][2]:<4.0f}" for r in results))
     print("kg query NAME, whole process, first page (s / peak MB / rows); targets: <= 1 s, lookups and "
           "aggregates <= 0.3 s, <= 500 MB")
     for index, (name, *_) in enumerate(results[0]["queries"]):

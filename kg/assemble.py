@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel
 from rdflib import RDF as _RDF
@@ -39,7 +40,7 @@ from .vocab import PREFIXES
 from .vocab import SDO as _SDO
 from .vocab import WIC as _WIC
 
-__all__ = ["assemble", "Conflict", "Assembled"]
+__all__ = ["assemble", "assemble_changes", "Changes", "Conflict", "Assembled"]
 # Every term is written in its N-Triples form (see kg.quads).
 RDF, DC, DCTERMS, PROV, SKOS, SDO, WIC = map(Namespace, (_RDF, _DC, _DCTERMS, _PROV, _SKOS, _SDO, _WIC))
 _DATE, _DECIMAL = str(XSD.date), str(XSD.decimal)
@@ -101,7 +102,7 @@ class _Builder:
         return self.named.graph(self.mint(path))
 
     def doc_graph(self, doc_id: str) -> set[tuple]:
-        return self.graph("graph/curated" if doc_id == CURATED_DOC else f"graph/doc/{slug(doc_id, 80)}")
+        return self.graph(_doc_graph_path(doc_id))
 
     def doc_iri(self, doc_id: str) -> str:
         return self.mint("doc/curated" if doc_id == CURATED_DOC else f"doc/{slug(doc_id, 80)}")
@@ -239,6 +240,10 @@ class _Builder:
                 g.add((node, DCTERMS.issued, literal(doc.page.published, datatype=_DATE)))
             if doc.page.site:
                 g.add((node, DC.publisher, literal(doc.page.site)))
+
+
+def _doc_graph_path(doc_id: str) -> str:
+    return "graph/curated" if doc_id == CURATED_DOC else f"graph/doc/{slug(doc_id, 80)}"
 
 
 def _support(claim: Claim) -> tuple:
@@ -379,10 +384,12 @@ def _search_keys(graph: set[tuple], node: str, text: str) -> None:
     graph.add((node, WIC.searchKey, literal(text.lower())))
 
 
-def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, roles_ttl: Path,
-             curated: Curated | None) -> Assembled:
-    docs = {d.id: d for d in documents}
-    b = _Builder(base, resolution, docs)
+def _build(b: _Builder, documents: list[DocumentInfo], entities, claims, roles_ttl: Path,
+           curated: Curated | None, edges=()) -> tuple[list[Conflict], list[str]]:
+    """Assemble `documents`, the entities and the claims keyed `entities` and `claims` (all of the
+    resolution, or a part), the edges alone of the claims keyed `edges`, and what is always
+    assembled whole: the curated structure, the summits' facts, the role vocabulary, and the edge
+    counts of what is assembled."""
     for doc in documents:
         b.add_document(doc)
     if curated is not None:
@@ -391,16 +398,19 @@ def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, r
         g.add((node, RDF.type, WIC.Document))
         g.add((node, DCTERMS.identifier, literal("ontology/curated")))
         g.add((node, DCTERMS.language, literal("mul")))
-        _curated_structure(b, curated, docs)
+        _curated_structure(b, curated, b.documents)
     series = b.mint("series/wic-wuzhen-summit")
     if (series, RDF.type, WIC.SummitSeries) not in b.graph("graph/curated"):
         b.entities_graph.add((series, RDF.type, WIC.SummitSeries))
         _label(b.entities_graph, series, "世界互联网大会乌镇峰会", "zh")
         _label(b.entities_graph, series, "World Internet Conference Wuzhen Summit", "en")
-    for key in sorted(resolution.entities):
-        b.add_entity(resolution.entities[key])
-    for key in sorted(resolution.claims):
-        b.add_claim(resolution.claims[key])
+    for key in sorted(entities):
+        b.add_entity(b.res.entities[key])
+    for key in sorted(claims):
+        b.add_claim(b.res.claims[key])
+    for key in sorted(edges):
+        claim = b.res.claims[key]
+        (b.add_claim if claim.kind == "schedule" else b.add_direct_edges)(claim)  # a schedule's is in its statements
     conflicts, notes = _summit_facts(b)
     from rdflib import Graph
 
@@ -410,5 +420,153 @@ def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, r
         for node, label in vocabulary.subject_objects(prop):
             _label(b.graph("graph/vocabulary"), term(node), str(label), label.language, term(prop))
     _edge_counts(b)
+    return conflicts, notes
+
+
+def assemble(resolution: Resolution, documents: list[DocumentInfo], base: str, roles_ttl: Path,
+             curated: Curated | None) -> Assembled:
+    b = _Builder(base, resolution, {d.id: d for d in documents})
+    conflicts, notes = _build(b, documents, resolution.entities, resolution.claims, roles_ttl, curated)
     b.named.prefixes = {**PREFIXES, "kg": base}
     return Assembled(graphs=b.named, conflicts=conflicts, notes=notes)
+
+
+class Changes(NamedTuple):
+    """What assembling a resolution changes in the graph assembled from the resolution before it
+    (`assemble_changes`): all the triples now of each named graph that may have changed (none: the
+    graph is gone), and all the triples now in graph/entities of each subject whose triples there
+    may have changed (none: it has none left). Every conflict and every claim a conflict names
+    (wic:statedIn) is among the subjects, so those of the graph before that are not are gone."""
+
+    graphs: dict[str, set[tuple]]
+    entities: str  # graph/entities
+    subjects: dict[str, set[tuple]]
+
+
+_SUMMIT_FACTS = ("theme", "schedule", "opening")
+# The fields of a claim naming an entity it gives an edge of `_EDGES` (add_direct_edges; a schedule's
+# wic:place); the summit facts' edges are their summit's.
+_EDGE_FIELDS = {"position": ("person", "organization"), "appearance": ("person", "event"),
+                "grant": ("project", "award", "organization"), "publication": ("work", "publisher"),
+                "schedule": ("place",)}
+
+
+def _different(before: dict, after: dict) -> set[str]:
+    """The keys whose values differ in `before` and `after` (an object both hold is not compared)."""
+    return {key for key in before.keys() | after.keys()
+            if before.get(key) is not after.get(key) and before.get(key) != after.get(key)}
+
+
+def _statements(claim: Claim | None) -> dict[str, tuple]:
+    """What a claim states in each document graph: its evidence there, and the year a position is
+    attested there."""
+    found: dict[str, list] = defaultdict(list)
+    for evidence in claim.evidence if claim is not None else ():
+        found[_stated_in(evidence)].append(evidence)
+    attested = claim.values.get("attested") or {} if claim is not None else {}
+    return {doc: (tuple(evidences), attested.get(doc)) for doc, evidences in found.items()}
+
+
+def _stated_in(evidence: Evidence) -> str:
+    """The document whose graph holds a piece of evidence (a curator's: the curated data's)."""
+    return CURATED_DOC if evidence.extractor == "curated" else evidence.doc_id
+
+
+def _facts(claim: Claim) -> tuple:
+    """What a claim states in every document graph it is in: all but its evidence and attested years."""
+    return claim.kind, claim.entities, {k: v for k, v in claim.values.items() if k != "attested"}
+
+
+def assemble_changes(before: Resolution, after: Resolution, documents_before: list[DocumentInfo],
+                     documents: list[DocumentInfo], base: str, roles_ttl: Path, curated: Curated | None) -> Changes:
+    """What `assemble(after, documents, ...)` changes in `assemble(before, documents_before, ...)`
+    (the same base, vocabulary and curated data), from assembling only the parts of `after` that
+    reach a changed graph or subject:
+      - a changed document's graph, and the graphs a changed claim's evidence is added to or taken
+        from, or all of them where the claim's IRI or fields changed;
+      - a changed entity's node and the graphs of the aliases it gained or lost (all of its
+        aliases' and claims' where its IRI changed);
+      - the nodes a changed claim names, and for a summit whose facts may change, the nodes its
+        theme, schedule and opening claims name;
+      - for each node whose triples may change, everything that gives it an edge, so that its
+        wic:edgeCount counts what `assemble` counts."""
+    old = _Builder(base, before, {d.id: d for d in documents_before})
+    b = _Builder(base, after, {d.id: d for d in documents})
+    entities = _different(before.entities, after.entities)
+    renamed = {key for key in entities if key not in before.entities or key not in after.entities
+               or old.entity_iri(key) != b.entity_iri(key)}
+    claims = _different(before.claims, after.claims)
+    moved = renamed & before.entities.keys() & after.entities.keys()  # a new or gone entity's claims are new or gone
+    if moved:
+        claims.update(key for key, claim in after.claims.items() if not moved.isdisjoint(claim.entities.values()))
+    docs = _different(*({d.id: (d.language, d.encoding, d.sha256, d.page) for d in found}  # what add_document states
+                        for found in (documents_before, documents)))
+    nodes: set[str] = {b.mint("series/wic-wuzhen-summit")}
+    keys: set[str] = set()  # the entities of `after` among the nodes
+    years: set[int] = set()  # the summits among the nodes, whose edges include their events' wic:partOf
+    summit_keys = {entity.year: key for r in (before, after) for key, entity in r.entities.items()
+                   if entity.kind == "summit"}
+
+    def mark(key: str) -> None:
+        """The entity's node, before and now (the same node, or both changed)."""
+        for side in (old, b):
+            entity = side.res.entities.get(key)
+            if entity is None:
+                continue
+            nodes.add(side.entity_iri(key))
+            keys.update([key] if side is b else [])
+            if entity.kind == "summit":
+                years.add(entity.year)
+            elif entity.kind in ("forum", "ceremony"):  # its wic:partOf edge
+                nodes.add(side.mint(f"summit/{entity.year}"))
+                years.add(entity.year)
+                if summit_keys.get(entity.year) not in (None, key) and summit_keys[entity.year] not in keys:
+                    mark(summit_keys[entity.year])
+
+    for key in entities:
+        aliases = [set(r.entities[key].aliases) if key in r.entities else set() for r in (before, after)]
+        docs.update(doc for _, _, doc in (aliases[0] | aliases[1] if key in renamed else aliases[0] ^ aliases[1]))
+        mark(key)
+    summits: set[str] = set()
+    for key in claims:
+        was, now = before.claims.get(key), after.claims.get(key)
+        stated_before, stated_now = _statements(was), _statements(now)
+        whole = was is None or now is None or _facts(was) != _facts(now) or not renamed.isdisjoint(was.entities.values())
+        docs.update(doc for doc in stated_before.keys() | stated_now.keys()
+                    if whole or stated_before.get(doc) != stated_now.get(doc))
+        for claim in (was, now):
+            if claim is not None:
+                for field in _EDGE_FIELDS.get(claim.kind, ()):
+                    mark(claim.entities.get(field))
+                if claim.kind in _SUMMIT_FACTS:
+                    summits.add(claim.entities["summit"])
+    for resolution in (before, after) if summits else ():
+        # A summit's facts may change (the theme, dates and place chosen among its claims): the nodes
+        # all its theme, schedule and opening claims name. (Its opening ceremony is one event whichever
+        # source names it: its node changes only with that entity, and every claim naming it then too.)
+        for claim in resolution.claims.values():
+            if claim.kind in _SUMMIT_FACTS and claim.entities["summit"] in summits:
+                for entity in claim.entities.values():
+                    mark(entity)
+    aliased = {key for key, entity in after.entities.items() if any(doc in docs for _, _, doc in entity.aliases)}
+    events = {key for key, entity in after.entities.items()
+              if entity.kind in ("forum", "ceremony") and entity.year in years}
+    stated, edges = set(), set()  # the claims stated in the graphs to assemble, those giving the nodes edges
+    curated_stated = CURATED_DOC in docs
+    for key, claim in after.claims.items():
+        # (A curator's evidence citing an article of `docs` makes its claim one too many: assembled, not used.)
+        if not docs.isdisjoint([evidence.doc_id for evidence in claim.evidence]) or curated_stated and any(
+                evidence.extractor == "curated" for evidence in claim.evidence):
+            stated.add(key)
+        elif not keys.isdisjoint(claim.entities.values()) and any(
+                claim.entities.get(field) in keys for field in _EDGE_FIELDS.get(claim.kind, ())):
+            edges.add(key)
+    _build(b, [d for d in documents if d.id in docs], keys | aliased | events, stated, roles_ttl, curated, edges)
+    graphs = {b.mint(_doc_graph_path(doc)): set(b.named.graphs.get(b.mint(_doc_graph_path(doc)), ())) for doc in docs}
+    entities_graph = b.entities_graph
+    wanted = nodes | {s for s, p, o in entities_graph if p == WIC.statedIn or (p == RDF.type and o == WIC.Conflict)}
+    subjects: dict[str, set[tuple]] = {node: set() for node in wanted}
+    for triple in entities_graph:
+        if triple[0] in wanted:
+            subjects[triple[0]].add(triple)
+    return Changes(graphs, b.mint("graph/entities"), subjects)

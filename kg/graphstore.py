@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 if TYPE_CHECKING:
+    from .assemble import Changes
     from .write import GraphDigests
 
-__all__ = ["GRAPH_FILES", "KEPT", "STORE_DIR", "Changed", "PreviousStore", "StoreWriter", "copy_store", "fingerprint_file",
+__all__ = ["GRAPH_FILES", "KEPT", "STORE_DIR", "Changed", "Copied", "PreviousStore", "StoreWriter", "copy_store", "fingerprint_file",
            "link_store", "open_graph", "previous_store", "store_copy_folder", "store_folder", "worth_updating"]
 
 STORE_DIR = ".store"  # in the staging folder while a build loads it
@@ -43,6 +44,9 @@ def store_folder(out: Path) -> Path:
     return out.parent / f".{out.name}{STORE_DIR}"
 _MANIFEST = "graph-files.json"
 _SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_STATED_IN = "https://w3id.org/wuzhen-kg/ontology#statedIn"
+_CONFLICT = "https://w3id.org/wuzhen-kg/ontology#Conflict"
 _DB = "db"
 # The files of out/ whose graph the store holds (the union of kg.trig's graphs is the others' graph).
 GRAPH_FILES = ("kg.trig", "kg.ttl", "kg.nt", "kg.jsonld")
@@ -76,6 +80,9 @@ def _current(path: Path, recorded: dict) -> bool:
 
 
 _STATE = "build-state.json"
+# In the manifest of a store put in place before its build wrote its files: the files of the build
+# before, which that store is newer than (`copy_store` answers them from it, saying so).
+_AHEAD_OF = "ahead_of"
 KEPT = "kept"  # the folder of what the pipeline keeps for the next build (kg.pipeline._Kept)
 
 
@@ -123,19 +130,24 @@ class StoreWriter:
     graph files and then beside this process loading its in-memory store,
     validating and reporting.
 
-    The build calls `written(name)` as each graph file is done (with the
-    graphs' digests for ``kg.trig``, every named graph and its digest
-    known), and the thread starts then. With no usable store from the build
-    before, it bulk-loads ``kg.trig`` (the named graphs) into
-    ``folder/.store`` and then, once it is written, ``kg.nt`` (their union,
-    as the default graph). With one, and few graphs changed, it updates a
-    copy of it instead (tables hard-linked, see `link_store`): each changed
-    graph gets the triples it lost removed and those it gained added, and
-    the default graph loses a triple only when no named graph states it any
-    more; a previous store that cannot be updated (damaged, missing tables)
-    is replaced by a whole load. `changed()` then names the subjects whose
-    triples in the union changed, for validating only those (validation
-    waits for the update).
+    Three ways, from the fastest:
+      - `changes(...)`: the child assembled what it changes in the previous
+        build's graph (`kg.assemble.assemble_changes`) before assembling the
+        whole graph. A copy of the previous store (tables hard-linked, see
+        `link_store`) gets those graphs and subjects replaced, and is put in
+        place beside ``out/`` at once, its manifest naming the previous
+        build's files as the ones it is newer than: a query answers from it
+        while the build still writes its files (see `copy_store`).
+      - `written("kg.trig", digests)` with digests of a previous build: a
+        copy of the previous store gets each graph whose TriG text changed
+        replaced, and the default graph loses a triple only when no named
+        graph states it any more.
+      - otherwise, or when the previous store cannot be updated (damaged,
+        missing tables): ``kg.trig`` (the named graphs) and then, once it is
+        written, ``kg.nt`` (their union, as the default graph) are
+        bulk-loaded into ``folder/.store``.
+    After an update, `changed()` names the subjects whose triples in the
+    union changed, for validating only those (validation waits for it).
 
     `writer.finish(...)` waits for it and writes the build state and then
     the manifest, last, so that a store without one is never used. Leaving
@@ -147,10 +159,13 @@ class StoreWriter:
         self.digests: "GraphDigests | None" = None  # given with kg.trig
         self.previous = previous
         self.incremental = False
+        self.ahead = False  # the store is in place before the graph files (see `changes`)
+        self._updates: "Changes | None" = None
         self._changed: dict[str, set[str]] | None = None
         self._hierarchy_changed = False
         self.summary = "loaded"
         self._thread = threading.Thread(target=self._write, name="kg-store", daemon=True)
+        self._trig_written = threading.Event()
         self._union_written = threading.Event()
         self._abandoned = False
         self._error: BaseException | None = None
@@ -160,14 +175,24 @@ class StoreWriter:
 
     def __exit__(self, *exc_info) -> None:
         self._abandoned = exc_info[0] is not None
-        self._union_written.set()  # a build that failed before writing kg.nt: the thread stops there
+        self._trig_written.set()  # a build that failed before writing its files: the thread stops
+        self._union_written.set()
         if self._thread.ident is not None:
             self._thread.join()
+
+    def changes(self, changes: "Changes") -> None:
+        """What the build changes in the previous build's graph, before it writes its files."""
+        self._updates = changes
+        self.incremental = True
+        self._thread.start()
 
     def written(self, name: str, digests: "GraphDigests | None" = None) -> None:
         """The build has written graph file `name` into the folder; `digests` come with kg.trig."""
         if name == "kg.trig":
             self.digests = digests
+            self._trig_written.set()
+            if self._thread.ident is not None:  # updated from `changes`
+                return
             self.incremental = self.previous is not None and worth_updating(digests)
             if not self.incremental:
                 self.digests.changed.clear()  # not needed: let the sets go
@@ -184,11 +209,15 @@ class StoreWriter:
             (self.folder / STORE_DIR).mkdir()
             if self.incremental:
                 try:
-                    self._update(db)
+                    if self._updates is not None:
+                        self._apply(db)
+                        self._put_in_place()
+                    else:
+                        self._update(db)
                     return
                 except Exception as exc:  # noqa: BLE001 - a damaged previous store: load the graph whole
                     shutil.rmtree(db, ignore_errors=True)
-                    self._changed = None
+                    self._changed, self._updates = None, None
                     reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                     self.summary = f"loaded (the previous store could not be updated: {reason})"
             self._load(db)
@@ -198,6 +227,9 @@ class StoreWriter:
     def _load(self, db: Path) -> None:
         import pyoxigraph
 
+        self._trig_written.wait()
+        if self._abandoned:
+            return
         store = pyoxigraph.Store(str(db))
         store.bulk_load(path=str(self.folder / "kg.trig"), format=pyoxigraph.RdfFormat.TRIG)
         self._union_written.wait()
@@ -209,40 +241,18 @@ class StoreWriter:
         del store  # closed before the folder is renamed into place
 
     def _update(self, db: Path) -> None:
-        from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse
+        from pyoxigraph import NamedNode, RdfFormat, Store
 
         link_store(self.previous.db, db)
         store = Store(str(db))
         gained, lost = set(), set()
         for name, triples in sorted(self.digests.changed.items()):
             graph = NamedNode(name[1:-1])
-            # Compared as N-Triples lines (the engine writes a term as the writers do), so that only the
-            # differences become terms: the entity layer changes with almost every article.
-            before = set(store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8").splitlines())
-            after = {f"{s} {p} {o} ." for s, p, o in triples}
-            # Removed first: a triple written otherwise by the engine and the writers goes and comes back.
-            gone = [quad.triple for quad in parse("\n".join(sorted(before - after)), RdfFormat.N_TRIPLES)]
-            for triple in gone:
-                store.remove(Quad(triple.subject, triple.predicate, triple.object, graph))
-            came = [quad.triple for quad in parse("\n".join(sorted(after - before)), RdfFormat.N_TRIPLES)]
-            store.extend(Quad(t.subject, t.predicate, t.object, graph) for t in came)
-            lost.update(gone)
-            gained.update(came)
-        default = DefaultGraph()
-        # The union loses a triple only when no named graph states it any more.
-        lost = {t for t in lost if not any(q.graph_name != default
-                                           for q in store.quads_for_pattern(t.subject, t.predicate, t.object))}
-        gained = {t for t in gained if Quad(t.subject, t.predicate, t.object, default) not in store}
-        for triple in lost:
-            store.remove(Quad(triple.subject, triple.predicate, triple.object, default))
-        store.extend(Quad(t.subject, t.predicate, t.object, default) for t in gained)
-        store.flush()  # no log for readers to copy and replay
-        del store
-        changes: dict[str, set[str]] = {}
-        for triple in lost | gained:
-            changes.setdefault(triple.subject.value, set()).add(triple.predicate.value)
-        self._changed = changes
-        self._hierarchy_changed = any(t.predicate.value == _SUBCLASS_OF for t in lost | gained)
+            before = store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8").splitlines()
+            _replace_triples(store, graph, set(before), {f"{s} {p} {o} ." for s, p, o in triples}, gained, lost)
+        _settle_union(store, gained, lost)
+        del store  # closed before the folder is renamed into place
+        self._record(gained, lost)
         graphs = self.digests.changed
         counts = [(sum(1 for g in graphs if g not in self.previous.graphs), "added"),
                   (sum(1 for g in graphs if g not in self.digests.current), "removed"),
@@ -250,6 +260,60 @@ class StoreWriter:
         self.summary = (f"updated: {len(self.digests.current)} graphs, "
                         + ", ".join(f"{n} {what}" for n, what in counts if n) + ("" if graphs else "none changed")
                         + f"; {len(gained)} triples added to the union, {len(lost)} removed")
+
+    def _apply(self, db: Path) -> None:
+        """The previous store with the graphs and subjects of `changes` replaced."""
+        from pyoxigraph import NamedNode, RdfFormat, Store
+
+        link_store(self.previous.db, db)
+        store = Store(str(db))
+        changes, self._updates = self._updates, None
+        entities = NamedNode(changes.entities[1:-1])
+        subjects = dict(changes.subjects)
+        for predicate, value in ((_STATED_IN, None), (_TYPE, NamedNode(_CONFLICT))):  # what may be gone
+            for quad in store.quads_for_pattern(None, NamedNode(predicate), value, entities):
+                subjects.setdefault(str(quad.subject), set())
+        gained, lost = set(), set()
+        graphs = sum(_replace_triples(
+            store, NamedNode(name[1:-1]),
+            set(store.dump(format=RdfFormat.N_TRIPLES, from_graph=NamedNode(name[1:-1])).decode("utf-8").splitlines()),
+            {f"{s} {p} {o} ." for s, p, o in triples}, gained, lost) for name, triples in sorted(changes.graphs.items()))
+        changed = sum(_replace_triples(
+            store, entities, {f"{q.subject} {q.predicate} {q.object} ." for q in
+                              store.quads_for_pattern(NamedNode(subject[1:-1]), None, None, entities)},
+            {f"{s} {p} {o} ." for s, p, o in triples}, gained, lost) for subject, triples in sorted(subjects.items()))
+        _settle_union(store, gained, lost)
+        del store  # closed before the folder is put in place
+        self._record(gained, lost)
+        self.summary = ("updated before the files were written: "
+                        + (f"{graphs} graphs and {changed} entity-layer subjects changed" if graphs or changed
+                           else "none changed")
+                        + f" (of {len(changes.graphs)} and {len(subjects)} assembled again); "
+                        f"{len(gained)} triples added to the union, {len(lost)} removed")
+
+    def _record(self, gained: set, lost: set) -> None:
+        changes: dict[str, set[str]] = {}
+        for triple in lost | gained:
+            changes.setdefault(triple.subject.value, set()).add(triple.predicate.value)
+        self._changed = changes
+        self._hierarchy_changed = any(t.predicate.value == _SUBCLASS_OF for t in lost | gained)
+
+    def _put_in_place(self) -> None:
+        """The updated store beside ``out/`` in place of the previous one, before this build writes
+        its files: its manifest names none of them yet, and the previous build's as the files it is
+        newer than. Its build state says nothing a later build could update from, in case this one
+        stops before `finish`."""
+        from .write import replace_folder
+
+        folder = self.folder / STORE_DIR
+        if (self.folder / KEPT).exists():
+            os.replace(self.folder / KEPT, folder / KEPT)
+        manifest = json.loads((self.previous.db.parent / _MANIFEST).read_text(encoding="utf-8"))
+        self._ahead_of = manifest["files"] or manifest.get(_AHEAD_OF, {})
+        _write_json(folder / _STATE, {"graphs": {}, "shacl": {}})
+        _write_json(folder / _MANIFEST, {"files": {}, _AHEAD_OF: self._ahead_of})
+        replace_folder(folder, self.previous.db.parent)
+        self.ahead = True
 
     def changed(self, checks: str) -> Changed | None:
         """After an update: what changed, when validating only that gives the results of validating
@@ -267,17 +331,59 @@ class StoreWriter:
         """Wait for the store; then record what the next build updates from (the graphs' digests,
         the validation's results and the digest of its checks, and the pipeline's `KEPT` folder)
         and, last, the graph files' fingerprints (`files`: name -> SHA-256), which make the store
-        usable."""
+        usable (a store already in place keeps the previous build's files as those it is newer
+        than until the build puts its own in place)."""
         self._thread.join()
         if self._error is not None:
             raise self._error
+        folder = self.previous.db.parent if self.ahead else self.folder / STORE_DIR
         if (self.folder / KEPT).exists():
-            os.replace(self.folder / KEPT, self.folder / STORE_DIR / KEPT)
-        state = {"graphs": self.digests.current, "shacl": {"checks": checks, "results": results}}
+            os.replace(self.folder / KEPT, folder / KEPT)
         manifest = {"files": {name: fingerprint_file(self.folder / name, files[name]) for name in GRAPH_FILES}}
-        for name, content in ((_STATE, state), (_MANIFEST, manifest)):
-            (self.folder / STORE_DIR / name).write_text(json.dumps(content, indent=1, sort_keys=True) + "\n",
-                                                        encoding="utf-8")
+        if self.ahead:
+            manifest[_AHEAD_OF] = self._ahead_of
+        _write_json(folder / _STATE, {"graphs": self.digests.current, "shacl": {"checks": checks, "results": results}})
+        _write_json(folder / _MANIFEST, manifest)
+
+
+def _write_json(path: Path, content) -> None:
+    """`content` as JSON into `path`, which changes in one step (a reader may be reading it)."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(content, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(partial, path)
+
+
+def _replace_triples(store, graph, before: set[str], after: set[str], gained: set, lost: set) -> bool:
+    """In `graph`, the triples `before` replaced by `after` (N-Triples lines), compared as text, so
+    that only the differences become terms (the engine writes a term as kg.write does); what was
+    removed and added goes into `lost` and `gained`. Whether anything changed."""
+    from pyoxigraph import Quad, RdfFormat, parse
+
+    # Removed first: a triple written otherwise by the engine and the writers goes and comes back.
+    gone = [quad.triple for quad in parse("\n".join(sorted(before - after)), RdfFormat.N_TRIPLES)]
+    for triple in gone:
+        store.remove(Quad(triple.subject, triple.predicate, triple.object, graph))
+    came = [quad.triple for quad in parse("\n".join(sorted(after - before)), RdfFormat.N_TRIPLES)]
+    store.extend(Quad(t.subject, t.predicate, t.object, graph) for t in came)
+    lost.update(gone)
+    gained.update(came)
+    return bool(gone or came)
+
+
+def _settle_union(store, gained: set, lost: set) -> None:
+    """The default graph (the union) after named graphs lost and gained these triples: it loses a
+    triple only when no named graph states it any more. `gained` and `lost` become what it gained
+    and lost. The store is flushed: no log for readers to copy and replay."""
+    from pyoxigraph import DefaultGraph, Quad
+
+    default = DefaultGraph()
+    lost.intersection_update({t for t in lost if not any(
+        q.graph_name != default for q in store.quads_for_pattern(t.subject, t.predicate, t.object))})
+    gained.intersection_update({t for t in gained if Quad(t.subject, t.predicate, t.object, default) not in store})
+    for triple in lost:
+        store.remove(Quad(triple.subject, triple.predicate, triple.object, default))
+    store.extend(Quad(t.subject, t.predicate, t.object, default) for t in gained)
+    store.flush()
 
 
 def _yield_to_the_build() -> None:
@@ -326,24 +432,39 @@ def link_store(source: Path, target: Path) -> None:
         shutil.copy2(entry.path, target / entry.name)
 
 
-def copy_store(data: Path, target: Path) -> str | None:
+class Copied(NamedTuple):
+    """What `copy_store` did: whether it copied the store, and what a reader should be told."""
+
+    used: bool
+    notice: str | None
+
+
+def copy_store(data: Path, target: Path) -> Copied:
     """Put the built store of `data` into `target` (see `link_store`) when it holds `data`'s current
-    graph; else say why not. The manifest and the store are read in one directory (see `_pinned`),
-    the one the store folder was when this started; the manifest must match `data` as it is."""
+    graph, or the graph of a build that put its store in place before its files (`StoreWriter`) and
+    had not written them when `data` was read; else say why not. The manifest and the store are read
+    in one directory (see `_pinned`), the one the store folder was when this started; the manifest
+    must match `data` as it is."""
     shown = store_folder(data.parent)
     with _pinned(shown) as folder:
         if not (folder / _MANIFEST).exists():
-            return f"{data}: no store beside it (`kg build` writes one to {shown})"
+            return Copied(False, f"{data}: no store beside it (`kg build` writes one to {shown})")
         try:
-            recorded = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))["files"][data.name]
-            if not _current(data, recorded):
-                return f"{data}: changed since its store was built; run `kg build` to bring the store up to date"
+            manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
+            recorded, before = manifest["files"].get(data.name), manifest.get(_AHEAD_OF, {}).get(data.name)
+            notice = None
+            if recorded is None or not _current(data, recorded):
+                if before is None or not _current(data, before):
+                    return Copied(False, f"{data}: changed since its store was built; run `kg build` to bring "
+                                         "the store up to date")
+                notice = (f"{data}: answered from the store of a newer build, which has not written its files "
+                          f"into {data.parent}/ (it is writing them, or it stopped first)")
             link_store(folder / _DB, target)
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError, KeyError, AttributeError):
             shutil.rmtree(target, ignore_errors=True)  # no part of a store stays behind
             target.mkdir()
-            return f"{data}: its store {shown} cannot be read; run `kg build` to write it again"
-    return None
+            return Copied(False, f"{data}: its store {shown} cannot be read; run `kg build` to write it again")
+    return Copied(True, notice)
 
 
 _COPIES: list[Path] = []  # this process's copies of stores, removed when it exits
@@ -367,32 +488,35 @@ def store_copy_folder() -> Path:
 
 
 def _store_for(data: Path):
-    """The read-only store holding `data`'s graph (a private copy, see `link_store`), or (None, why not)."""
+    """The read-only store holding `data`'s graph (a private copy, see `link_store`) and what to tell
+    the reader, or (None, why not)."""
     import pyoxigraph
 
     if not _COPIES:
         atexit.register(_remove_copies)
     copy = store_copy_folder()
     _COPIES.append(copy)
-    why = copy_store(data, copy)
-    if why is not None:
-        return None, why
+    copied = copy_store(data, copy)
+    if not copied.used:
+        return None, copied.notice
     try:
-        return pyoxigraph.Store.read_only(str(copy)), None
+        return pyoxigraph.Store.read_only(str(copy)), copied.notice
     except (OSError, RuntimeError):
         return None, f"{data}: its store {store_folder(data.parent)} cannot be read; run `kg build` to write it again"
 
 
 def open_graph(data: Path):
-    """A store holding the graph of `data`, and a notice (None when it is the built store).
+    """A store holding the graph of `data`, and a notice (None when it is the built store of `data`).
 
     The built store when `data` is a graph file of a build that still has
-    its content; otherwise `data` loaded into memory, with a one-line notice
-    saying why (the answer is then current, only slower at scale)."""
+    its content (or of the build before one whose store is in place before
+    its files, said in the notice); otherwise `data` loaded into memory,
+    with a one-line notice saying why (the answer is then current, only
+    slower at scale)."""
     from .sparql import load_store
 
-    store, why = _store_for(data) if data.name in GRAPH_FILES else (None, None)
+    store, notice = _store_for(data) if data.name in GRAPH_FILES else (None, None)
     if store is not None:
-        return store, None
+        return store, notice
     memory = load_store(data)
-    return memory, (f"{why}; loaded the file into memory instead" if why else None)
+    return memory, (f"{notice}; loaded the file into memory instead" if notice else None)

@@ -225,11 +225,15 @@ class _Kept:
     base: str  # the token of the state written whole, which its changes go with
     changes: int  # changes since
     changed: int  # sources they put in
+    assembled: str  # what the graph was assembled with (`_assembly_fingerprint`)
 
 
 # A build writes resolution's state whole again after this many changes, or once its changes have
 # put in this share of the sources (replaying them would cost more than reading a fresh state).
 _MOST_CHANGES, _MOST_CHANGED = 8, 0.05
+# A build that changes at most this share of the documents assembles what it changes first, and the
+# store is updated with that and put in place before the graph files are written.
+_MOST_AHEAD = 0.1
 
 
 def _kept_fingerprint(alias_table) -> str:
@@ -246,6 +250,18 @@ def _kept_fingerprint(alias_table) -> str:
     # pypinyin spells names, OpenCC simplifies them before they are keyed, pydantic pickles the records
     packages = ", ".join(f"{name} {version(name)}" for name in ("pypinyin", "opencc", "pydantic"))
     digest.update(f"{packages}, Python {sys.version}".encode())
+    return digest.hexdigest()
+
+
+def _assembly_fingerprint(base: str, curated_data) -> str:
+    """What else than the resolution the assembled graph depends on: the assembly's code, the base
+    IRI and the curated data (the role vocabulary is in the extraction's fingerprint)."""
+    import hashlib
+
+    digest = hashlib.sha256(base.encode())
+    for name in ("assemble", "quads", "vocab", "iri"):
+        digest.update((Path(__file__).resolve().parent / f"{name}.py").read_bytes())
+    digest.update(b"" if curated_data is None else curated_data.model_dump_json().encode())
     return digest.hexdigest()
 
 
@@ -270,7 +286,7 @@ def _load_kept(folder: Path | None, fingerprint: str, alias_table) -> _Kept | No
         gc.disable()  # millions of objects, none of them in a cycle: a collection pass would visit them all
         try:
             digests = json.loads((folder / _KEPT_DIGESTS).read_text(encoding="utf-8"))
-            found, base, changes, changed, sources, keyed = read("sources.pickle")
+            found, base, changes, changed, sources, keyed, assembled = read("sources.pickle")
             if found != fingerprint:
                 return None
             token, state = read("state.pickle")
@@ -284,7 +300,7 @@ def _load_kept(folder: Path | None, fingerprint: str, alias_table) -> _Kept | No
         # Out of the collector's sight for good: with it on again, every pass (importing a module
         # makes one) would visit them all.
         gc.freeze()
-    return _Kept(fingerprint, sources, state, base, changes, changed)
+    return _Kept(fingerprint, sources, state, base, changes, changed, assembled)
 
 
 def _keep(folder: Path, kept: _Kept, previous: Path | None, removed: list[str], added: dict) -> None:
@@ -330,7 +346,7 @@ def _keep(folder: Path, kept: _Kept, previous: Path | None, removed: list[str], 
             kept.base, kept.changes, kept.changed = os.urandom(8).hex(), 0, 0
             write("state.pickle", (kept.base, kept.resolution))
         write("sources.pickle", (kept.fingerprint, kept.base, kept.changes, kept.changed, kept.sources,
-                                 kept.resolution.keyed()))
+                                 kept.resolution.keyed(), kept.assembled))
         (folder / _KEPT_DIGESTS).write_text(json.dumps(digests, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     except (OSError, KeyError, ValueError):
         shutil.rmtree(folder, ignore_errors=True)
@@ -382,8 +398,10 @@ def _write_graph(paths: list[Path], unread: list[SkippedFile], cache: Path | Non
                  previous_kept: Path | None, emit: Callable[[str, object], None]) -> _Written:
     """Extract, resolve and assemble the graph and write its four files into `staging`, and what the
     next build keeps (kg.graphstore.KEPT). With `previous_kept` (and an extraction cache), the files the
-    build before read are not read again, and only what changed is resolved again."""
-    from .assemble import assemble
+    build before read are not read again, and only what changed is resolved again; where few articles
+    changed, what they change in the previous build's graph is assembled first and handed to the
+    build (``changes``), which updates its store with it while this goes on."""
+    from .assemble import assemble, assemble_changes
     from .curated import curated_statements
     from .paths import ontology_dir
     from .report import low_confidence_statements
@@ -417,25 +435,35 @@ def _write_graph(paths: list[Path], unread: list[SkippedFile], cache: Path | Non
     removed = [CURATED_SOURCE] + ([] if kept is None else [
         s.item.id for name, s in kept.sources.items()
         if isinstance(s.item, DocumentInfo) and name not in reused])
+    assembled_with = _assembly_fingerprint(base, curated_data)
+    documents_before = [] if kept is None else [
+        s.item for s in kept.sources.values() if isinstance(s.item, DocumentInfo)]
+    ahead = kept is not None and previous_graphs is not None and kept.assembled == assembled_with and \
+        len(set(extracted) | set(removed[1:])) <= max(1, _MOST_AHEAD * len(documents))
 
     def resolve():
+        before = state.resolution() if ahead else None
         added = {doc: state.unit(extracted.pop(doc)) for doc in sorted(extracted)}
         added[CURATED_SOURCE] = state.unit(found)
         resolution = state.update(removed, added)
         if kept is None:
-            _keep(staging / KEPT, _Kept(fingerprint, sources, state, "", 0, 0), None, removed, added)
+            _keep(staging / KEPT, _Kept(fingerprint, sources, state, "", 0, 0, assembled_with), None, removed, added)
         else:
-            kept.sources = sources
+            kept.sources, kept.assembled = sources, assembled_with
             _keep(staging / KEPT, kept, previous_kept, removed, added)
-        return resolution
+        return resolution, before
 
-    resolution = run("resolve", resolve)
+    resolution, before = run("resolve", resolve)
     del state, kept  # what resolution keeps of the statements goes; the resolution holds what assembly needs
     gc.unfreeze()  # what _load_kept froze, where this runs in the build's own process
+    if before is not None:
+        emit("changes", run("changes", lambda: assemble_changes(
+            before, resolution, documents_before, documents, base, ontology_dir() / "roles.ttl", curated_data)))
+        del before
     assembled = run("assemble", lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
                                                  curated_data))
     del resolution  # the named graphs carry everything later stages need
-    graphs = GraphDigests(previous=previous_graphs)
+    graphs = GraphDigests(previous=None if ahead else previous_graphs)  # what changed is known already
 
     def write_files() -> dict[str, str]:
         files = {}
@@ -518,7 +546,8 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
             written = run_apart(partial(_write_graph, paths, unread, cache, curated_data, curated, alias_table, base,
                                         staging, previous.graphs if previous else None,
                                         previous.kept if previous else None),
-                                {"progress": progress, "stage": on_stage, "written": lambda w: file_written(*w)})
+                                {"progress": progress, "stage": on_stage, "written": lambda w: file_written(*w),
+                                 "changes": persistent.changes})
             gc.disable()  # see _restoring_gc
             seconds = dict(written.seconds)
             run = _timed(seconds, on_stage)

@@ -101,7 +101,7 @@ def serve(data: Path, port: int = 7878, bind: str = "127.0.0.1", location: Path 
         try:
             # The build's store when current, by hard links: the server keeps the graph it started
             # with while a new build replaces out/ (see kg.graphstore.link_store).
-            if not owned or copy_store(data, folder) is not None:
+            if not owned or not copy_store(data, folder).used:
                 load = [binary, "load", "--location", str(folder), "--file", str(data)]
                 union = [binary, "update", "--location", str(folder), "--update", UNION_INTO_DEFAULT]
                 for command in (load, union):

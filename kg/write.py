@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 from .errors import KGError
 from .quads import Block, NamedGraphs, blocks_of
 
-__all__ = ["serialise", "atomic_output", "write_text", "split_iri", "GraphDigests", "JSONLD_CONTEXT"]
+__all__ = ["serialise", "atomic_output", "write_text", "split_iri", "GraphDigests", "JSONLD_CONTEXT", "replace_folder"]
 
 JSONLD_CONTEXT = {
     "@vocab": "https://schema.org/",
@@ -379,22 +379,22 @@ def atomic_output(out: Path, beside: str | None = None) -> Iterator[Path]:
                        *(out.parent.glob(f".{out.name}{beside}.old-*") if beside else ())]:
             shutil.rmtree(debris, ignore_errors=True)
         if beside and (out / beside).is_dir():  # killed after `out` was replaced, before this was placed
-            _replace(out / beside, out.parent / f".{out.name}{beside}")
+            replace_folder(out / beside, out.parent / f".{out.name}{beside}")
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
         staging.chmod(0o755)
         try:
             yield staging
             if out.exists() and not out.is_dir():
                 raise KGError(f"{out}: exists and is not a directory")
-            _replace(staging, out)
+            replace_folder(staging, out)
             if beside and (out / beside).is_dir():
-                _replace(out / beside, out.parent / f".{out.name}{beside}")
+                replace_folder(out / beside, out.parent / f".{out.name}{beside}")
         finally:
             if staging.exists():  # the previous out after an exchange, or a failed build's files
                 shutil.rmtree(staging, ignore_errors=True)
 
 
-def _replace(source: Path, target: Path) -> None:
+def replace_folder(source: Path, target: Path) -> None:
     """`source` takes the place of the folder `target` (exchanged in one step where the system can);
     what was `target` is removed."""
     if not target.exists():

@@ -78,7 +78,7 @@ def test_an_incremental_build_equals_a_clean_build(corpus, tmp_path, edit):
     before = _quads(out)
     edit(seeds)
     result = build(seeds=seeds, curated=CURATED, out=out, cache=cache)
-    assert result.store.startswith("updated: "), result.store
+    assert result.store.startswith("updated before the files were written: "), result.store
     clean_out = tmp_path / "clean"
     clean = build(seeds=seeds, curated=CURATED, out=clean_out, cache=cache)
     assert clean.store == "loaded"
@@ -96,7 +96,7 @@ def test_a_build_with_nothing_changed_changes_no_graph(corpus, tmp_path):
     shutil.copytree(out_before, out)
     shutil.copytree(store_folder(out_before), store_folder(out))
     result = build(seeds=seeds, curated=CURATED, out=out, cache=cache)
-    assert result.store.startswith("updated: ") and "none changed" in result.store, result.store
+    assert result.store.startswith("updated before the files were written: none changed"), result.store
     assert _quads(out) == _quads(out_before) and _files(out) == _files(out_before)
 
 
@@ -110,7 +110,27 @@ def test_a_build_that_changes_most_of_the_graph_loads_it_whole(corpus, tmp_path)
     assert result.store == "loaded"
 
 
-def test_a_build_killed_while_it_updates_leaves_the_previous_store_usable(corpus, tmp_path):
+def _updating(out: Path, previous: set[str]) -> bool:
+    """RocksDB has opened the staging copy of the store and written to it (a new log or manifest)."""
+    staging = sorted(out.parent.glob(f".{out.name}.building-*"))
+    db = staging[0] / STORE_DIR / "db" if staging else None
+    try:
+        return db is not None and db.is_dir() and bool({path.name for path in db.iterdir()} - previous - {"LOG"})
+    except FileNotFoundError:  # put in place meanwhile
+        return False
+
+
+def _in_place(out: Path, previous: set[str]) -> bool:
+    """The updated store is in place beside out/, and the build has not written its files yet."""
+    try:
+        manifest = json.loads((store_folder(out) / "graph-files.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return "ahead_of" in manifest and not manifest["files"]
+
+
+@pytest.mark.parametrize("point", [_updating, _in_place], ids=["updating", "in place"])
+def test_a_build_killed_while_it_updates_leaves_a_usable_store_and_the_previous_out(corpus, tmp_path, point):
     seeds_before, out_before, cache = corpus
     seeds, out = tmp_path / "seeds", tmp_path / "out"
     shutil.copytree(seeds_before, seeds)
@@ -118,25 +138,28 @@ def test_a_build_killed_while_it_updates_leaves_the_previous_store_usable(corpus
     shutil.copytree(store_folder(out_before), store_folder(out))
     quads, files = _quads(out), _files(out)
     _add(seeds)
+    build(seeds=seeds, curated=CURATED, out=tmp_path / "clean", cache=cache)
     process = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", "--seeds", str(seeds), "--out", str(out),
                                 "--cache", str(cache), "--curated", str(CURATED)], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     previous = {path.name for path in (store_folder(out) / "db").iterdir()}
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        staging = sorted(out.parent.glob(f".{out.name}.building-*"))
-        db = staging[0] / STORE_DIR / "db" if staging else None
-        # RocksDB has opened the copy and written to it (a new log or manifest): the update is under way.
-        if db is not None and db.is_dir() and {path.name for path in db.iterdir()} - previous - {"LOG"}:
-            break
+    while time.monotonic() < deadline and process.poll() is None and not point(out, previous):
         time.sleep(0.002)
-    assert process.poll() is None, "the build ended before it updated the store"
+    assert process.poll() is None, f"the build ended before it reached {point.__name__}"
     process.send_signal(signal.SIGKILL)
     process.wait()
-    assert _quads(out) == quads and _files(out) == files  # the update worked on hard-linked copies
-    assert open_graph(out / "kg.nt")[1] is None
+    assert _files(out) == files  # out/ is replaced only once every file is written
+    store, notice = open_graph(out / "kg.nt")
+    if point is _in_place or notice is not None:
+        # The updated store, put in place before the build wrote its files, answers; the reader is told.
+        assert "newer build" in notice and _quads(out) == _quads(tmp_path / "clean")
+    else:  # killed before that: the update worked on hard-linked copies
+        assert _quads(out) == quads
     result = build(seeds=seeds, curated=CURATED, out=out, cache=cache)
-    assert result.store.startswith("updated: ") and _quads(out) != quads
+    assert result.store.startswith("updated before the files were written: ")
+    assert _quads(out) == _quads(tmp_path / "clean") and _files(out) == _files(tmp_path / "clean")
+    assert open_graph(out / "kg.nt")[1] is None
 
 
 # Invented breakages of the seed graph, each with the subjects whose triples it changes.
@@ -354,7 +377,7 @@ def test_builds_that_change_a_few_articles_keep_their_changes_and_then_a_whole_s
     kept = []
     for edit in (_add, _change, _delete):
         edit(seeds)
-        assert build(seeds=seeds, curated=CURATED, out=out, cache=cache).store.startswith("updated: ")
+        assert build(seeds=seeds, curated=CURATED, out=out, cache=cache).store.startswith("updated before the files were written: ")
         kept.append(sorted(p.name for p in (store_folder(out) / "kept").iterdir()))
         shutil.rmtree(tmp_path / "clean", ignore_errors=True)
         shutil.rmtree(store_folder(tmp_path / "clean"), ignore_errors=True)
