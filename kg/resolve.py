@@ -374,16 +374,21 @@ class ResolutionState:
         self.entities: dict[str, Entity] = {}  # as resolved, before events are named by year
         self.claims: dict[str, Claim] = {}
         self.bases: dict[str, tuple[str, str]] = {}  # entity key -> (kind, slug before numbering)
+        # entity key -> (the entity, the copy `resolution` last handed out): the same copy while both
+        # the entity and its slug are (events get new ones: naming them by year changes their labels)
+        self._handed: dict[str, tuple[Entity, Entity]] = {}
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         resolver = state.pop("_resolver")  # the alias table's index is made again from the table
+        del state["_handed"]  # copies of the entities: made again
         state["_keyed"] = (resolver.preferred, resolver.vocab)
         return state
 
     def __setstate__(self, state: dict) -> None:
         self._keyed = state.pop("_keyed")
         self.__dict__.update(state)
+        self._handed = {}
 
     def attach(self, aliases: AliasTable, keyed: tuple | None = None) -> "ResolutionState":
         """After unpickling: the alias table it was resolved with (the caller checks it is the same),
@@ -461,10 +466,16 @@ class ResolutionState:
         slugs = self._slugs()
         result = Resolution()
         result.claims = {key: self.claims[key] for key in sorted(self.claims)}
+        handed = {}
         for key in sorted(self.entities):  # copies: events are named by year below, the kept ones stay as resolved
             entity = self.entities[key]
-            result.entities[key] = entity.model_copy(update={
-                "slug": slugs[key], "labels": dict(entity.labels), "known_names": list(entity.known_names)})
+            kept, copy = self._handed.get(key, (None, None))
+            if kept is not entity or copy.slug != slugs[key] or entity.kind in ("forum", "ceremony"):
+                copy = entity.model_copy(update={
+                    "slug": slugs[key], "labels": dict(entity.labels), "known_names": list(entity.known_names)})
+            result.entities[key] = copy
+            handed[key] = (entity, copy)
+        self._handed = handed
         _name_events_by_year(result)
         return result
 
