@@ -14,6 +14,11 @@ other file (no store beside it, a file changed since the build, or a build
 caught between replacing ``out/`` and placing its store) it loads the file
 into memory, as before the store existed, and says why in one line, so an
 answer never comes from stale data.
+
+A build that changes a few articles puts its updated store in place before
+it writes its files (see `StoreWriter`): until it has, the manifest names
+the previous build's files as those the store is newer than, and a reader
+of one of them answers from the store, saying so.
 """
 
 from __future__ import annotations
