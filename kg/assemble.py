@@ -548,6 +548,9 @@ def assemble_changes(before: Resolution, after: Resolution, documents_before: li
             if claim.kind in _SUMMIT_FACTS and claim.entities["summit"] in summits:
                 for entity in claim.entities.values():
                     mark(entity)
+    # Documents whose names give the same slug share a graph: all of theirs are assembled again.
+    paths = {_doc_graph_path(doc) for doc in docs}
+    docs.update(d.id for found in (documents_before, documents) for d in found if _doc_graph_path(d.id) in paths)
     aliased = {key for key, entity in after.entities.items() if any(doc in docs for _, _, doc in entity.aliases)}
     events = {key for key, entity in after.entities.items()
               if entity.kind in ("forum", "ceremony") and entity.year in years}
@@ -562,7 +565,7 @@ def assemble_changes(before: Resolution, after: Resolution, documents_before: li
                 claim.entities.get(field) in keys for field in _EDGE_FIELDS.get(claim.kind, ())):
             edges.add(key)
     _build(b, [d for d in documents if d.id in docs], keys | aliased | events, stated, roles_ttl, curated, edges)
-    graphs = {b.mint(_doc_graph_path(doc)): set(b.named.graphs.get(b.mint(_doc_graph_path(doc)), ())) for doc in docs}
+    graphs = {b.mint(path): set(b.named.graphs.get(b.mint(path), ())) for path in paths}
     entities_graph = b.entities_graph
     wanted = nodes | {s for s, p, o in entities_graph if p == WIC.statedIn or (p == RDF.type and o == WIC.Conflict)}
     subjects: dict[str, set[tuple]] = {node: set() for node in wanted}

@@ -288,7 +288,8 @@ def serve(
                    f"  query UI:        {url}\n  SPARQL endpoint: {url}query\nCtrl-C stops it")
 
     try:
-        status = run_server(data, port=port, bind=bind, ready=ready)
+        status = run_server(data, port=port, bind=bind, ready=ready,
+                            notice=lambda text: typer.secho(text, err=True, fg="yellow"))
     except KGError as exc:
         _fail(exc)
     raise typer.Exit(status)

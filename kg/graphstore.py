@@ -94,6 +94,7 @@ KEPT = "kept"  # the folder of what the pipeline keeps for the next build (kg.pi
 class PreviousStore(NamedTuple):
     """The store the build before left beside ``out/``: the base an incremental build updates."""
 
+    out: Path  # the folder of the build's files
     db: Path
     graphs: dict[str, str]  # named graph (N-Triples IRI) -> digest of its TriG text (kg.write.GraphDigests)
     shacl: dict  # {"checks": digest of the validation's checks (kg.validate.checks_digest), "results": [...]}
@@ -108,7 +109,7 @@ def previous_store(out: Path) -> PreviousStore | None:
         if not (folder / _MANIFEST).exists():  # written last: without it the store is not complete
             return None
         state = json.loads((folder / _STATE).read_text(encoding="utf-8"))
-        return PreviousStore(folder / _DB, state["graphs"], state["shacl"], folder / KEPT)
+        return PreviousStore(out, folder / _DB, state["graphs"], state["shacl"], folder / KEPT)
     except (OSError, ValueError, KeyError):
         return None
 
@@ -173,13 +174,15 @@ class StoreWriter:
         self._trig_written = threading.Event()
         self._union_written = threading.Event()
         self._abandoned = False
+        self._placing = threading.Lock()  # the store is put in place, or the build given up, not both
         self._error: BaseException | None = None
 
     def __enter__(self) -> "StoreWriter":
         return self
 
     def __exit__(self, *exc_info) -> None:
-        self._abandoned = exc_info[0] is not None
+        with self._placing:
+            self._abandoned = exc_info[0] is not None
         self._trig_written.set()  # a build that failed before writing its files: the thread stops
         self._union_written.set()
         if self._thread.ident is not None:
@@ -305,20 +308,29 @@ class StoreWriter:
 
     def _put_in_place(self) -> None:
         """The updated store beside ``out/`` in place of the previous one, before this build writes
-        its files: its manifest names none of them yet, and the previous build's as the files it is
-        newer than. Its build state says nothing a later build could update from, in case this one
-        stops before `finish`."""
+        its files: its manifest names none of them yet, and the files ``out/`` holds now (as the
+        previous store recorded them) as those it is newer than. Its build state says nothing a
+        later build could update from, in case this one stops before `finish`. Not if the build
+        has failed or been interrupted meanwhile."""
         from .write import replace_folder
 
         folder = self.folder / STORE_DIR
         if (self.folder / KEPT).exists():
             os.replace(self.folder / KEPT, folder / KEPT)
         manifest = json.loads((self.previous.db.parent / _MANIFEST).read_text(encoding="utf-8"))
-        self._ahead_of = manifest["files"] or manifest.get(_AHEAD_OF, {})
+        self._ahead_of = {}
+        for name in GRAPH_FILES:  # a previous build's own files, or those its store was newer than
+            found = [f[name] for f in (manifest["files"], manifest.get(_AHEAD_OF, {})) if name in f]
+            current = [recorded for recorded in found if _current(self.previous.out / name, recorded)]
+            if current:
+                self._ahead_of[name] = current[0]
         _write_json(folder / _STATE, {"graphs": {}, "shacl": {}})
         _write_json(folder / _MANIFEST, {"files": {}, _AHEAD_OF: self._ahead_of})
-        replace_folder(folder, self.previous.db.parent)
-        self.ahead = True
+        with self._placing:
+            if self._abandoned:
+                return
+            replace_folder(folder, self.previous.db.parent)
+            self.ahead = True
 
     def changed(self, checks: str) -> Changed | None:
         """After an update: what changed, when validating only that gives the results of validating
@@ -349,6 +361,16 @@ class StoreWriter:
             manifest[_AHEAD_OF] = self._ahead_of
         _write_json(folder / _STATE, {"graphs": self.digests.current, "shacl": {"checks": checks, "results": results}})
         _write_json(folder / _MANIFEST, manifest)
+        self._manifest = manifest
+
+    def settle(self) -> None:
+        """Once the build's files have taken the place of ``out/`` (under the build's lock): a store
+        put in place before them no longer answers for the files it was newer than. (Where that
+        cannot be written, it still does, with its notice, until the next build.)"""
+        if self.ahead:
+            del self._manifest[_AHEAD_OF]
+            with contextlib.suppress(OSError):
+                _write_json(self.previous.db.parent / _MANIFEST, self._manifest)
 
 
 def _write_json(path: Path, content) -> None:

@@ -195,7 +195,7 @@ class _Written:
     statements: int
     low_confidence: list[Statement]
     per_doc: dict[str, int]
-    notes: list[str]  # the curated data's, then assembly's
+    notes: list[str]  # the curated data's, the build's, then assembly's
     conflicts: list  # kg.assemble.Conflict
     files: dict[str, str]  # graph file -> SHA-256
     seconds: dict[str, float]
@@ -259,8 +259,11 @@ def _assembly_fingerprint(base: str, curated_data) -> str:
     import hashlib
 
     digest = hashlib.sha256(base.encode())
+    from importlib.metadata import version
+
     for name in ("assemble", "quads", "vocab", "iri"):
         digest.update((Path(__file__).resolve().parent / f"{name}.py").read_bytes())
+    digest.update(f"rdflib {version('rdflib')}".encode())  # it reads the role vocabulary into graph/vocabulary
     digest.update(b"" if curated_data is None else curated_data.model_dump_json().encode())
     return digest.hexdigest()
 
@@ -424,6 +427,7 @@ def _write_graph(paths: list[Path], unread: list[SkippedFile], cache: Path | Non
                      key=lambda s: s.path)
     per_doc = {s.item.id: s.statements for s in sources.values() if isinstance(s.item, DocumentInfo)}
     curated_notes: list[str] = []
+    build_notes: list[str] = []
     found: list[Statement] = []
     if curated_data is not None:
         found, curated_notes = curated_statements(curated_data, {d.id: Path(d.path) for d in documents}, str(curated))
@@ -457,8 +461,12 @@ def _write_graph(paths: list[Path], unread: list[SkippedFile], cache: Path | Non
     del state, kept  # what resolution keeps of the statements goes; the resolution holds what assembly needs
     gc.unfreeze()  # what _load_kept froze, where this runs in the build's own process
     if before is not None:
-        emit("changes", run("changes", lambda: assemble_changes(
-            before, resolution, documents_before, documents, base, ontology_dir() / "roles.ttl", curated_data)))
+        try:
+            emit("changes", run("changes", lambda: assemble_changes(
+                before, resolution, documents_before, documents, base, ontology_dir() / "roles.ttl", curated_data)))
+        except StageError as exc:  # a fault of this code: the store is updated from the files, as without it
+            ahead = False
+            build_notes.append(f"the store was updated after the files were written: {exc}")
         del before
     assembled = run("assemble", lambda: assemble(resolution, documents, base, ontology_dir() / "roles.ttl",
                                                  curated_data))
@@ -478,7 +486,7 @@ def _write_graph(paths: list[Path], unread: list[SkippedFile], cache: Path | Non
     files = run("write", write_files)
     return _Written(documents=len(documents), from_cache=from_cache, skipped=skipped,
                     warnings=[f"{d.path}: {d.warning}" for d in documents if d.warning], statements=statement_count,
-                    low_confidence=low_confidence, per_doc=per_doc, notes=curated_notes + assembled.notes,
+                    low_confidence=low_confidence, per_doc=per_doc, notes=curated_notes + build_notes + assembled.notes,
                     conflicts=assembled.conflicts, files=files, seconds=seconds)
 
 
@@ -525,11 +533,13 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
         on_start(len(paths))
     # Every file is streamed into a staging folder; `out` is replaced only
     # when all of them are written.
-    with atomic_output(out, beside=STORE_DIR) as staging:
+    placed: list[Callable] = []  # what to do once the build's files are in place
+    with atomic_output(out, beside=STORE_DIR, placed=lambda: [then() for then in placed]) as staging:
         previous = previous_store(out)  # read under the build's lock
         # The persistent store (kg.graphstore) is loaded, or updated from the previous build's, in a
         # thread of this process from the moment kg.trig is written.
         with StoreWriter(staging, previous) as persistent, ThreadPoolExecutor(max_workers=1) as early:
+            placed.append(persistent.settle)
             loading: list[Future] = []
 
             def file_written(name: str, digests) -> None:

@@ -76,7 +76,7 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 def serve(data: Path, port: int = 7878, bind: str = "127.0.0.1", location: Path | None = None,
-          ready: callable = None) -> int:
+          ready: callable = None, notice: callable = None) -> int:
     """Serve the graph of `data` read-only with the Oxigraph server until interrupted.
 
     When `data` is a graph file of a build and still has the content it was
@@ -85,7 +85,9 @@ def serve(data: Path, port: int = 7878, bind: str = "127.0.0.1", location: Path 
     default graph is the union of the file's graphs, each triple once; the
     named graphs stay. Ctrl-C and SIGTERM stop the
     server and remove the store it was given (unless `location` is ours to
-    keep). Returns the server's exit status, 0 when interrupted.
+    keep). `notice(text)` is told, as `kg query` tells, why the file is
+    loaded instead, or that the store served is newer than the file.
+    Returns the server's exit status, 0 when interrupted.
     """
     from .graphstore import copy_store, store_copy_folder
     from .sparql import UNION_INTO_DEFAULT
@@ -101,7 +103,10 @@ def serve(data: Path, port: int = 7878, bind: str = "127.0.0.1", location: Path 
         try:
             # The build's store when current, by hard links: the server keeps the graph it started
             # with while a new build replaces out/ (see kg.graphstore.link_store).
-            if not owned or not copy_store(data, folder).used:
+            copied = copy_store(data, folder) if owned else None
+            if copied is not None and copied.notice and notice:
+                notice(copied.notice + ("" if copied.used else "; loading the file instead"))
+            if copied is None or not copied.used:
                 load = [binary, "load", "--location", str(folder), "--file", str(data)]
                 union = [binary, "update", "--location", str(folder), "--update", UNION_INTO_DEFAULT]
                 for command in (load, union):

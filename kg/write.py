@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from itertools import chain
 from operator import itemgetter
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 
 from .errors import KGError
@@ -352,7 +352,7 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 @contextlib.contextmanager
-def atomic_output(out: Path, beside: str | None = None) -> Iterator[Path]:
+def atomic_output(out: Path, beside: str | None = None, placed: Callable[[], None] | None = None) -> Iterator[Path]:
     """Yield a fresh directory; on success it takes the place of `out` in one step.
 
     `beside` names a subfolder of the staging folder that is kept next to
@@ -366,6 +366,7 @@ def atomic_output(out: Path, beside: str | None = None) -> Iterator[Path]:
     wait; a failure or an interruption, even SIGKILL, leaves the previous `out`
     exactly as it was. What a killed build left beside it is cleared by the
     next build, which holds the lock, so no running build is using it.
+    `placed`, if given, is called once all that is in place, still under the lock.
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -389,6 +390,8 @@ def atomic_output(out: Path, beside: str | None = None) -> Iterator[Path]:
             replace_folder(staging, out)
             if beside and (out / beside).is_dir():
                 replace_folder(out / beside, out.parent / f".{out.name}{beside}")
+            if placed is not None:
+                placed()
         finally:
             if staging.exists():  # the previous out after an exchange, or a failed build's files
                 shutil.rmtree(staging, ignore_errors=True)

@@ -73,8 +73,10 @@ def test_the_changes_put_into_the_graph_before_give_the_graph_assembled_whole(tm
     # and the first article's graph gets the name it wrote as an alias.
     by_source.update({"vik-1": [_holds("vik-1", "Anna Vik", "en", "Qingshi Data")],
                       **{name: [_holds(name, "ANNA VIK", "en", "Qingshi Data")] for name in ("vik-2", "vik-3")}})
+    # Two articles whose names give the same slug, so one graph (twin_1.txt, twin-1.txt): one changes.
+    by_source.update({"twin_1.txt": [_holds("twin_1.txt", "欧阳明远")], "twin-1.txt": [_holds("twin-1.txt", "司马青")]})
     for name in ("lin-en.txt", "lin-a.txt", "lin-b.txt", "held-a1", "held-a2", "held-b1", "held-b2", "held-b3",
-                 "vik-1", "vik-2", "vik-3"):
+                 "vik-1", "vik-2", "vik-3", "twin_1.txt", "twin-1.txt"):
         documents[name] = next(iter(documents.values())).model_copy(update={"id": name, "path": name})
     curated = load_curated(CURATED)
     aliases = with_curated_names(_alias_table(), curated)
@@ -83,12 +85,17 @@ def test_the_changes_put_into_the_graph_before_give_the_graph_assembled_whole(tm
     present: set[str] = set()
     steps = [(["*"], []), ([], ["lin-en.txt"]), ([], ["lin-b.txt"]), ([], ["lin-a.txt"]), (["lin-a.txt"], []),
              (["lin-b.txt"], ["lin-b.txt"]), ([], ["held-a1", "held-a2", "held-b1"]), ([], ["held-b2", "held-b3"]),
-             ([], ["vik-1"]), ([], ["vik-2", "vik-3"])]
+             ([], ["vik-1"]), ([], ["vik-2", "vik-3"]), ([], ["twin_1.txt", "twin-1.txt"]),
+             (["twin-1.txt"], ["twin-1.txt", "edited"])]
     steps += [(rng.sample(names, 4), rng.sample(names, 3)) for _ in range(8)]
     before, documents_before, graphs = None, [], {}
     for removed, added in steps:
         if removed == ["*"]:
             removed, added = [], rng.sample(names, 30)
+        if "edited" in added:  # the article is written again: other bytes, other statements
+            added.remove("edited")
+            by_source["twin-1.txt"] = [_holds("twin-1.txt", "司马青", role="总裁")]
+            documents["twin-1.txt"] = documents["twin-1.txt"].model_copy(update={"sha256": "0" * 64})
         removed = [name for name in removed if name in present]
         present = (present - set(removed)) | set(added)
         now = [documents[name] for name in sorted(present)]

@@ -88,6 +88,8 @@ def test_an_incremental_build_equals_a_clean_build(corpus, tmp_path, edit):
     assert _files(out) == _files(clean_out)
     assert _state(out) == _state(clean_out)
     assert open_graph(out / "kg.trig")[1] is None  # readers use the updated store
+    # which answers only for the build's own files now
+    assert json.loads((store_folder(out) / "graph-files.json").read_text(encoding="utf-8")).keys() == {"files"}
 
 
 def test_a_build_with_nothing_changed_changes_no_graph(corpus, tmp_path):
@@ -386,3 +388,25 @@ def test_builds_that_change_a_few_articles_keep_their_changes_and_then_a_whole_s
     assert kept == [["change-0.pickle", "sha256.json", "sources.pickle", "state.pickle"],
                     ["change-0.pickle", "change-1.pickle", "sha256.json", "sources.pickle", "state.pickle"],
                     ["sha256.json", "sources.pickle", "state.pickle"]]
+
+
+def test_a_build_that_fails_after_it_sent_its_changes_does_not_put_its_store_in_place(corpus, tmp_path):
+    """The store writer gets a build's changes before the build writes its files; a build that
+    fails or is interrupted meanwhile leaves the previous store in place, answering as before."""
+    from kg.assemble import Changes
+    from kg.graphstore import StoreWriter, previous_store
+
+    _, out_before, _ = corpus
+    out = tmp_path / "out"
+    shutil.copytree(out_before, out)
+    shutil.copytree(store_folder(out_before), store_folder(out))
+    quads, manifest = _quads(out), (store_folder(out) / "graph-files.json").read_bytes()
+    staging = tmp_path / ".out.building-test"
+    staging.mkdir()
+    graph = next(iter({q.graph_name for q in quads if "/graph/doc/" in str(q.graph_name)}))
+    with pytest.raises(KeyboardInterrupt):
+        with StoreWriter(staging, previous_store(out)) as writer:
+            writer.changes(Changes({str(graph): set()}, "<https://w3id.org/wuzhen-kg/id/graph/entities>", {}))
+            raise KeyboardInterrupt  # the build stops while the store is being updated
+    assert _quads(out) == quads and (store_folder(out) / "graph-files.json").read_bytes() == manifest
+    assert open_graph(out / "kg.nt")[1] is None
