@@ -144,7 +144,7 @@ class _Builder:
     def add_evidence(self, evidence: Evidence) -> str:
         name = "curated" if evidence.doc_id == CURATED_DOC else slug(evidence.doc_id, 80)
         node = self.mint(f"evidence/{name}-{evidence.start or 0}-{evidence.end or 0}-{digest(evidence.model_dump_json(), 8)}")
-        g = self.doc_graph(evidence.doc_id if evidence.extractor != "curated" else CURATED_DOC)
+        g = self.doc_graph(_stated_in(evidence))
         g.add((node, RDF.type, WIC.Evidence))
         g.add((node, WIC.document, self.doc_iri(evidence.doc_id)))
         g.add((node, WIC.extractor, literal(evidence.extractor)))
@@ -177,7 +177,7 @@ class _Builder:
             return node
         by_doc: dict[str, list[Evidence]] = defaultdict(list)
         for evidence in claim.evidence:
-            by_doc[CURATED_DOC if evidence.extractor == "curated" else evidence.doc_id].append(evidence)
+            by_doc[_stated_in(evidence)].append(evidence)
         for doc_id, evidences in sorted(by_doc.items()):
             g = self.doc_graph(doc_id)
             g.add((node, RDF.type, _CLAIM_CLASS[claim.kind]))
@@ -244,6 +244,11 @@ class _Builder:
 
 def _doc_graph_path(doc_id: str) -> str:
     return "graph/curated" if doc_id == CURATED_DOC else f"graph/doc/{slug(doc_id, 80)}"
+
+
+def _stated_in(evidence: Evidence) -> str:
+    """The document whose graph holds a piece of evidence (a curator's: the curated data's)."""
+    return CURATED_DOC if evidence.extractor == "curated" else evidence.doc_id
 
 
 def _support(claim: Claim) -> tuple:
@@ -467,11 +472,6 @@ def _statements(claim: Claim | None) -> dict[str, tuple]:
     return {doc: (tuple(evidences), attested.get(doc)) for doc, evidences in found.items()}
 
 
-def _stated_in(evidence: Evidence) -> str:
-    """The document whose graph holds a piece of evidence (a curator's: the curated data's)."""
-    return CURATED_DOC if evidence.extractor == "curated" else evidence.doc_id
-
-
 def _facts(claim: Claim) -> tuple:
     """What a claim states in every document graph it is in: all but its evidence and attested years."""
     return claim.kind, claim.entities, {k: v for k, v in claim.values.items() if k != "attested"}
@@ -514,7 +514,8 @@ def assemble_changes(before: Resolution, after: Resolution, documents_before: li
             if entity is None:
                 continue
             nodes.add(side.entity_iri(key))
-            keys.update([key] if side is b else [])
+            if side is b:
+                keys.add(key)
             if entity.kind == "summit":
                 years.add(entity.year)
             elif entity.kind in ("forum", "ceremony"):  # its wic:partOf edge

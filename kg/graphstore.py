@@ -249,15 +249,13 @@ class StoreWriter:
         del store  # closed before the folder is renamed into place
 
     def _update(self, db: Path) -> None:
-        from pyoxigraph import NamedNode, RdfFormat, Store
+        from pyoxigraph import Store
 
         link_store(self.previous.db, db)
         store = Store(str(db))
         gained, lost = set(), set()
         for name, triples in sorted(self.digests.changed.items()):
-            graph = NamedNode(name[1:-1])
-            before = store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8").splitlines()
-            _replace_triples(store, graph, set(before), {f"{s} {p} {o} ." for s, p, o in triples}, gained, lost)
+            _replace_triples(store, name, None, triples, gained, lost)
         _settle_union(store, gained, lost)
         del store  # closed before the folder is renamed into place
         self._record(gained, lost)
@@ -271,25 +269,20 @@ class StoreWriter:
 
     def _apply(self, db: Path) -> None:
         """The previous store with the graphs and subjects of `changes` replaced."""
-        from pyoxigraph import NamedNode, RdfFormat, Store
+        from pyoxigraph import NamedNode, Store
 
         link_store(self.previous.db, db)
         store = Store(str(db))
         changes, self._updates = self._updates, None
-        entities = NamedNode(changes.entities[1:-1])
         subjects = dict(changes.subjects)
         for predicate, value in ((_STATED_IN, None), (_TYPE, NamedNode(_CONFLICT))):  # what may be gone
-            for quad in store.quads_for_pattern(None, NamedNode(predicate), value, entities):
+            for quad in store.quads_for_pattern(None, NamedNode(predicate), value, NamedNode(changes.entities[1:-1])):
                 subjects.setdefault(str(quad.subject), set())
         gained, lost = set(), set()
-        graphs = sum(_replace_triples(
-            store, NamedNode(name[1:-1]),
-            set(store.dump(format=RdfFormat.N_TRIPLES, from_graph=NamedNode(name[1:-1])).decode("utf-8").splitlines()),
-            {f"{s} {p} {o} ." for s, p, o in triples}, gained, lost) for name, triples in sorted(changes.graphs.items()))
-        changed = sum(_replace_triples(
-            store, entities, {f"{q.subject} {q.predicate} {q.object} ." for q in
-                              store.quads_for_pattern(NamedNode(subject[1:-1]), None, None, entities)},
-            {f"{s} {p} {o} ." for s, p, o in triples}, gained, lost) for subject, triples in sorted(subjects.items()))
+        graphs = sum(_replace_triples(store, name, None, triples, gained, lost)
+                     for name, triples in sorted(changes.graphs.items()))
+        changed = sum(_replace_triples(store, changes.entities, subject, triples, gained, lost)
+                      for subject, triples in sorted(subjects.items()))
         _settle_union(store, gained, lost)
         del store  # closed before the folder is put in place
         self._record(gained, lost)
@@ -380,12 +373,20 @@ def _write_json(path: Path, content) -> None:
     os.replace(partial, path)
 
 
-def _replace_triples(store, graph, before: set[str], after: set[str], gained: set, lost: set) -> bool:
-    """In `graph`, the triples `before` replaced by `after` (N-Triples lines), compared as text, so
-    that only the differences become terms (the engine writes a term as kg.write does); what was
-    removed and added goes into `lost` and `gained`. Whether anything changed."""
-    from pyoxigraph import Quad, RdfFormat, parse
+def _replace_triples(store, name: str, subject: str | None, triples: set[tuple], gained: set, lost: set) -> bool:
+    """The triples of graph `name` (of `subject` alone, if given; both N-Triples IRIs) replaced by
+    `triples`, compared as N-Triples text, so that only the differences become terms (the engine
+    writes a term as kg.write does); what was removed and added goes into `lost` and `gained`.
+    Whether anything changed."""
+    from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
+    graph = NamedNode(name[1:-1])
+    if subject is None:
+        before = set(store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph).decode("utf-8").splitlines())
+    else:
+        before = {f"{q.subject} {q.predicate} {q.object} ."
+                  for q in store.quads_for_pattern(NamedNode(subject[1:-1]), None, None, graph)}
+    after = {f"{s} {p} {o} ." for s, p, o in triples}
     # Removed first: a triple written otherwise by the engine and the writers goes and comes back.
     gone = [quad.triple for quad in parse("\n".join(sorted(before - after)), RdfFormat.N_TRIPLES)]
     for triple in gone:

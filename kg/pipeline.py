@@ -244,8 +244,7 @@ def _kept_fingerprint(alias_table) -> str:
     from .cache import fingerprint
 
     digest = hashlib.sha256(fingerprint().encode())
-    for name in ("pipeline", "resolve", "evaluate", "iri", "curated", "report"):
-        digest.update((Path(__file__).resolve().parent / f"{name}.py").read_bytes())
+    _modules_into(digest, "pipeline", "resolve", "evaluate", "iri", "curated", "report")
     digest.update(alias_table.model_dump_json().encode())
     # pypinyin spells names, OpenCC simplifies them before they are keyed, pydantic pickles the records
     packages = ", ".join(f"{name} {version(name)}" for name in ("pypinyin", "opencc", "pydantic"))
@@ -253,16 +252,20 @@ def _kept_fingerprint(alias_table) -> str:
     return digest.hexdigest()
 
 
+def _modules_into(digest, *names: str) -> None:
+    """The source of this package's modules `names` into a hash."""
+    for name in names:
+        digest.update((Path(__file__).resolve().parent / f"{name}.py").read_bytes())
+
+
 def _assembly_fingerprint(base: str, curated_data) -> str:
     """What else than the resolution the assembled graph depends on: the assembly's code, the base
     IRI and the curated data (the role vocabulary is in the extraction's fingerprint)."""
     import hashlib
-
-    digest = hashlib.sha256(base.encode())
     from importlib.metadata import version
 
-    for name in ("assemble", "quads", "vocab", "iri"):
-        digest.update((Path(__file__).resolve().parent / f"{name}.py").read_bytes())
+    digest = hashlib.sha256(base.encode())
+    _modules_into(digest, "assemble", "quads", "vocab", "iri")
     digest.update(f"rdflib {version('rdflib')}".encode())  # it reads the role vocabulary into graph/vocabulary
     digest.update(b"" if curated_data is None else curated_data.model_dump_json().encode())
     return digest.hexdigest()
