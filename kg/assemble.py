@@ -105,7 +105,7 @@ class _Builder:
         return self.graph(_doc_graph_path(doc_id))
 
     def doc_iri(self, doc_id: str) -> str:
-        return self.mint("doc/curated" if doc_id == CURATED_DOC else f"doc/{slug(doc_id, 80)}")
+        return self.mint(f"doc/{_doc_slug(doc_id)}")
 
     def entity_iri(self, key: str) -> str:
         entity = self.res.entities[key]
@@ -142,8 +142,7 @@ class _Builder:
                 _search_keys(g, node, key)
 
     def add_evidence(self, evidence: Evidence) -> str:
-        name = "curated" if evidence.doc_id == CURATED_DOC else slug(evidence.doc_id, 80)
-        node = self.mint(f"evidence/{name}-{evidence.start or 0}-{evidence.end or 0}-{digest(evidence.model_dump_json(), 8)}")
+        node = self.mint(f"evidence/{_doc_slug(evidence.doc_id)}-{evidence.start or 0}-{evidence.end or 0}-{digest(evidence.model_dump_json(), 8)}")
         g = self.doc_graph(_stated_in(evidence))
         g.add((node, RDF.type, WIC.Evidence))
         g.add((node, WIC.document, self.doc_iri(evidence.doc_id)))
@@ -242,8 +241,15 @@ class _Builder:
                 g.add((node, DC.publisher, literal(doc.page.site)))
 
 
+def _doc_slug(doc_id: str) -> str:
+    """A document's part of its IRIs: the slug of its file name and a digest of the name, since
+    names a slug cannot tell apart (`a_b.txt`, `A-B.txt`; two long titles in Chinese, whose pinyin
+    is cut at 60 characters) would otherwise share one document node and one graph."""
+    return "curated" if doc_id == CURATED_DOC else f"{slug(doc_id, 60)}-{digest(doc_id, 8)}"
+
+
 def _doc_graph_path(doc_id: str) -> str:
-    return "graph/curated" if doc_id == CURATED_DOC else f"graph/doc/{slug(doc_id, 80)}"
+    return "graph/curated" if doc_id == CURATED_DOC else f"graph/doc/{_doc_slug(doc_id)}"
 
 
 def _stated_in(evidence: Evidence) -> str:
@@ -549,9 +555,7 @@ def assemble_changes(before: Resolution, after: Resolution, documents_before: li
             if claim.kind in _SUMMIT_FACTS and claim.entities["summit"] in summits:
                 for entity in claim.entities.values():
                     mark(entity)
-    # Documents whose names give the same slug share a graph: all of theirs are assembled again.
     paths = {_doc_graph_path(doc) for doc in docs}
-    docs.update(d.id for found in (documents_before, documents) for d in found if _doc_graph_path(d.id) in paths)
     aliased = {key for key, entity in after.entities.items() if any(doc in docs for _, _, doc in entity.aliases)}
     events = {key for key, entity in after.entities.items()
               if entity.kind in ("forum", "ceremony") and entity.year in years}

@@ -73,7 +73,7 @@ def test_the_changes_put_into_the_graph_before_give_the_graph_assembled_whole(tm
     # and the first article's graph gets the name it wrote as an alias.
     by_source.update({"vik-1": [_holds("vik-1", "Anna Vik", "en", "Qingshi Data")],
                       **{name: [_holds(name, "ANNA VIK", "en", "Qingshi Data")] for name in ("vik-2", "vik-3")}})
-    # Two articles whose names give the same slug, so one graph (twin_1.txt, twin-1.txt): one changes.
+    # Two articles whose names a slug cannot tell apart (twin_1.txt, twin-1.txt), each in its own graph: one changes.
     by_source.update({"twin_1.txt": [_holds("twin_1.txt", "欧阳明远")], "twin-1.txt": [_holds("twin-1.txt", "司马青")]})
     for name in ("lin-en.txt", "lin-a.txt", "lin-b.txt", "held-a1", "held-a2", "held-b1", "held-b2", "held-b3",
                  "vik-1", "vik-2", "vik-3", "twin_1.txt", "twin-1.txt"):

@@ -156,6 +156,25 @@ def test_skipped_files_are_named_in_the_summary_and_the_report(tmp_path, seed_co
     assert '"doc": "utf16be.txt", "person": "王小明", "role": "董事长"' in relations
 
 
+def test_articles_whose_names_read_alike_keep_a_document_and_a_graph_each(tmp_path):
+    """A slug cannot tell these names apart (case and separators; two long titles in Chinese whose pinyin
+    runs past the slug's length): each article is still its own document, in its own graph."""
+    from kg import build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    title = "第九届世界互联网大会乌镇峰会星河科技论坛在浙江乌镇隆重举行"
+    names = ["Summit News.txt", "summit_news.txt", f"{title}青石日报.txt", f"{title}白沙晚报.txt"]
+    for number, name in enumerate(names):
+        (seeds / name).write_text(ARTICLE.replace("王小明", "王小明王小红王小刚王小东"[number * 3:number * 3 + 3]),
+                                  encoding="utf-8")
+    result = build(seeds=seeds, curated=None, out=tmp_path / "out", cache=None)
+    assert result.conforms and result.documents == 4
+    rows = query("SELECT ?g ?doc ?id WHERE { GRAPH ?g { ?doc dcterms:identifier ?id } }", tmp_path / "out" / "kg.trig")
+    assert sorted(row[2] for row in rows.rows) == sorted(names)
+    assert len({row[0] for row in rows.rows}) == len({row[1] for row in rows.rows}) == 4
+
+
 def test_unreadable_file_is_skipped_by_name(tmp_path, seed_copy):
     locked = seed_copy / "locked.txt"
     locked.write_text(ARTICLE, encoding="utf-8")
