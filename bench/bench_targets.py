@@ -37,23 +37,40 @@ LOOKUPS = {"themes", "summits", "awards", "publications", "conflicts", "organisa
 ADDED = "乌镇测试机构有限公司"  # the organisation only the added article names
 
 
+def _stat(path: str) -> list[str] | None:
+    """The fields of a /proc stat file after the command name, or None for a process gone meanwhile."""
+    try:
+        with open(path) as handle:
+            return handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
+def _cpu(stat: list[str]) -> float:
+    """User plus system CPU seconds of a process or thread, from its stat fields."""
+    return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _processes(root: int) -> dict[int, tuple[int, float, float]]:
+    """pid -> (depth under `root`, CPU seconds, RSS bytes) for `root` and every process under it."""
+    fields = {int(entry): _stat(f"/proc/{entry}/stat") for entry in os.listdir("/proc") if entry.isdigit()}
+    children: dict[int, list[int]] = {}
+    for pid, stat in fields.items():
+        if stat is not None:
+            children.setdefault(int(stat[1]), []).append(pid)
+    found, todo = {}, [(root, 0)]
+    while todo:
+        pid, depth = todo.pop()
+        stat = fields.get(pid)
+        if stat is not None:
+            found[pid] = (depth, _cpu(stat), int(stat[21]) * os.sysconf("SC_PAGE_SIZE"))
+            todo += [(child, depth + 1) for child in children.get(pid, ())]
+    return found
+
+
 def _tree_mb(root: int) -> float:
-    """The summed RSS (MB) of `root` and every process under it, from /proc."""
-    parents, sizes = {}, {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-            except OSError:  # ended meanwhile
-                continue
-            parents[int(entry)], sizes[int(entry)] = int(fields[1]), int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    tree, grew = {root}, True
-    while grew:
-        found = {pid for pid, parent in parents.items() if parent in tree} - tree
-        tree |= found
-        grew = bool(found)
-    return sum(sizes.get(pid, 0) for pid in tree) / 2**20
+    """The summed RSS (MB) of `root` and every process under it."""
+    return sum(rss for _, _, rss in _processes(root).values()) / 2**20
 
 
 def _timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
