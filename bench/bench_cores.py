@@ -4,7 +4,8 @@
 
 Builds a generated corpus once, as bench_targets.py's full build does (fresh
 extraction cache, no curated data), and samples every --interval seconds the
-CPU time and RSS of the build and every process under it (from /proc). Prints
+CPU time and RSS of the build and every process under it (from /proc; the
+peak RSS is that of the samples, coarser than bench_targets.py's 50 ms). Prints
 the wall time; the CPU seconds (user + system) of the build's main thread
 (the stages after the child: load, validate, export, graph data, viz, report),
 of its other threads (the store's bulk load), of its child (resolution,
@@ -61,23 +62,28 @@ def main() -> None:
             build = subprocess.Popen([*KG, "build", "--seeds", str(corpus), "--out", str(out), "--cache", str(cache),
                                       "--no-curated"], cwd=tmp, stdout=summary, stderr=subprocess.STDOUT)
             last: dict[int, tuple[int, float, float]] = {}
-            main_thread, samples = 0.0, []  # (seconds since start, CPU seconds of the tree so far)
-            while True:
-                ended, status, usage = os.wait4(build.pid, os.WNOHANG)
-                if ended:
-                    break
-                now = _processes(build.pid)
-                last.update(now)
-                main_thread = _main_thread_cpu(build.pid) or main_thread
-                samples.append((time.perf_counter() - start, sum(cpu for _, cpu, _ in last.values()),
-                                sum(rss for _, _, rss in now.values())))
-                time.sleep(args.interval)
+            main_thread, samples = 0.0, []  # (seconds since start, CPU seconds of the tree so far, RSS)
+            try:
+                while True:
+                    ended, status, usage = os.wait4(build.pid, os.WNOHANG)
+                    if ended:
+                        build.returncode = os.waitstatus_to_exitcode(status)
+                        break
+                    now = _processes(build.pid)
+                    last.update(now)
+                    main_thread = _main_thread_cpu(build.pid) or main_thread
+                    samples.append((time.perf_counter() - start, sum(cpu for _, cpu, _ in last.values()),
+                                    sum(rss for _, _, rss in now.values())))
+                    time.sleep(args.interval)
+            finally:  # interrupted: the build does not go on alone
+                if build.returncode is None:
+                    build.kill()
+                    build.wait()
             wall = time.perf_counter() - start
-            code = os.waitstatus_to_exitcode(status)
             summary.seek(0)
             text = summary.read()
-    if code != 0:
-        sys.exit(f"kg build failed ({code}):\n{text}")
+    if build.returncode != 0:
+        sys.exit(f"kg build failed ({build.returncode}):\n{text}")
     total = usage.ru_utime + usage.ru_stime
     by_depth: dict[int, list[float]] = {}
     for depth, cpu, _ in last.values():
@@ -88,7 +94,7 @@ def main() -> None:
     print(f"wall {wall:.1f} s; CPU {total:.1f} s (user + system, the build and every process it started); "
           f"peak summed RSS {max(s[2] for s in samples) / 2**20:.0f} MB")
     print(f"  build, main thread        {main_thread:7.1f} s  (its stages after the child: load to report)")
-    print(f"  build, other threads      {root_cpu - main_thread:7.1f} s  (the store's bulk load)")
+    print(f"  build, other threads      {root_cpu - main_thread:7.1f} s  (in a full build, the store's bulk load)")
     for depth, name in ((1, "child process"), (2, "extraction workers")):
         cpus = by_depth.get(depth, [])
         print(f"  {name:25} {sum(cpus):7.1f} s  ({len(cpus)} process{'es' if len(cpus) != 1 else ''})")
@@ -96,8 +102,8 @@ def main() -> None:
     print("cores busy (CPU seconds per wall second), stretch by stretch:")
     stretch = max(10.0, wall / 30)
     begin = (0.0, 0.0)
-    for at, cpu, _ in samples:
-        if at - begin[0] >= stretch:
+    for number, (at, cpu, _) in enumerate(samples):
+        if at - begin[0] >= stretch or number == len(samples) - 1 and at > begin[0]:
             print(f"  {begin[0]:6.0f}-{at:4.0f} s  {(cpu - begin[1]) / (at - begin[0]):.2f}")
             begin = (at, cpu)
     print(f"least wall time for this CPU time on {cores} cores: {total / cores:.1f} s")

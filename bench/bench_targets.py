@@ -37,16 +37,16 @@ LOOKUPS = {"themes", "summits", "awards", "publications", "conflicts", "organisa
 ADDED = "乌镇测试机构有限公司"  # the organisation only the added article names
 
 
-def _stat(path: str) -> list[str] | None:
+def _stat(path: str) -> list[bytes] | None:
     """The fields of a /proc stat file after the command name, or None for a process gone meanwhile."""
     try:
-        with open(path) as handle:
-            return handle.read().rsplit(")", 1)[1].split()
+        with open(path, "rb") as handle:  # a command name need not be UTF-8
+            return handle.read().rsplit(b")", 1)[1].split()
     except OSError:
         return None
 
 
-def _cpu(stat: list[str]) -> float:
+def _cpu(stat: list[bytes]) -> float:
     """User plus system CPU seconds of a process or thread, from its stat fields."""
     return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
 

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -241,6 +242,7 @@ class _Builder:
                 g.add((node, DC.publisher, literal(doc.page.site)))
 
 
+@lru_cache(maxsize=65536)  # once per document, not once per evidence span
 def _doc_slug(doc_id: str) -> str:
     """A document's part of its IRIs: the slug of its file name and a digest of the name, since
     names a slug cannot tell apart (`a_b.txt`, `A-B.txt`; two long titles in Chinese, whose pinyin
