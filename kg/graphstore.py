@@ -45,7 +45,9 @@ STORE_DIR = ".store"  # in the staging folder while a build loads it
 
 
 def store_folder(out: Path) -> Path:
-    """Where the store of a built `out` folder stays: beside it, ``.out.store``."""
+    """Where the store of a built `out` folder stays: beside it, ``.out.store`` (for `kg.nt` given
+    from inside `out`, too: the path is made absolute first)."""
+    out = Path(os.path.abspath(out))
     return out.parent / f".{out.name}{STORE_DIR}"
 _MANIFEST = "graph-files.json"
 _SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
