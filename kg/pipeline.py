@@ -508,6 +508,22 @@ def _timed(seconds: dict[str, float], on_stage: Callable[[str], None] | None):
     return run
 
 
+def _check_out(out: Path) -> None:
+    """Refuse an `out` holding anything a build does not write: a build replaces the whole folder
+    (`--out .` in a project, or `--out seeds`, would otherwise be deleted with all it holds)."""
+    from .graphstore import STORE_DIR  # left inside `out` by a build killed before it moved it beside
+
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise KGError(f"{out}: exists and is not a directory")
+    foreign = sorted(entry.name for entry in out.iterdir() if entry.name not in (*OUTPUT_FILES, STORE_DIR))
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+        raise KGError(f"{out}: holds {shown}, which kg build did not write; a build replaces the whole "
+                      "folder, so give --out a new or empty folder, or one a build wrote")
+
+
 def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, aliases: Path | None,
            cache: Path | None, progress, on_start, on_stage) -> BuildResult:
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -526,6 +542,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     from .viz import graph_data, render_page
     from .write import atomic_output, write_text
 
+    _check_out(out)
     base = normalise_base(base or os.environ.get("KG_BASE", DEFAULT_BASE))
     curated_data = load_curated(curated) if curated is not None else None
     alias_table = load_aliases(aliases or ontology_dir() / "aliases.yaml")

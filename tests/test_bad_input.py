@@ -175,6 +175,21 @@ def test_articles_whose_names_read_alike_keep_a_document_and_a_graph_each(tmp_pa
     assert len({row[0] for row in rows.rows}) == len({row[1] for row in rows.rows}) == 4
 
 
+@pytest.mark.parametrize("where", ["notes", "seeds", ".", "project"])
+def test_an_out_folder_holding_other_files_is_refused_and_kept(tmp_path, seed_copy, where):
+    """A build replaces its whole --out folder: one that holds files it did not write is not touched."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("mine", encoding="utf-8")
+    if where == "project":  # the folder that holds the articles' folder
+        where = str(tmp_path)
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", "--seeds", str(seed_copy), "--out", where,
+                          "--no-curated", "--no-cache"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert run.returncode != 0 and "Traceback" not in run.stderr
+    assert run.stderr.startswith(f"error: {where}: holds ") and "which kg build did not write" in run.stderr
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
+
+
 def test_unreadable_file_is_skipped_by_name(tmp_path, seed_copy):
     locked = seed_copy / "locked.txt"
     locked.write_text(ARTICLE, encoding="utf-8")
