@@ -84,6 +84,9 @@ def _cached(paths: list[Path], cache: "ExtractionCache | None", progress: Callab
         except OSError:
             continue  # extracted afresh, which reports it
         if hit is not None:
+            item, statements = hit
+            if item.path != str(path):  # the same file, extracted when it was in another folder
+                hit = (item.model_copy(update={"path": str(path)}), statements)
             found[index] = hit
             if progress:
                 progress(path.name)

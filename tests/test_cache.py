@@ -35,6 +35,18 @@ def test_cached_build_is_byte_identical_and_extracts_only_new_articles(tmp_path,
     assert changed.from_cache == 5
 
 
+def test_articles_moved_to_another_folder_are_read_where_they_are_now(tmp_path, seed_copy):
+    """The cache's entries were made in the old folder; the build names, reads and reports the new one."""
+    (seed_copy / "picture.txt").write_bytes(bytes(range(256)) * 8)  # skipped, and named in the report
+    cache, moved = tmp_path / "cache", tmp_path / "moved"
+    build(seeds=seed_copy, curated=CURATED, out=tmp_path / "a", cache=cache)
+    shutil.move(seed_copy, moved)
+    cached = build(seeds=moved, curated=CURATED, out=tmp_path / "b", cache=cache)
+    fresh = build(seeds=moved, curated=CURATED, out=tmp_path / "c", cache=None)
+    assert cached.from_cache == 6 and [s.path for s in cached.skipped] == [str(moved / "picture.txt")]
+    assert _files(tmp_path / "b") == _files(tmp_path / "c")
+
+
 def test_changed_extraction_code_invalidates_every_entry(tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     build(seeds=SEEDS, curated=None, out=tmp_path / "a", cache=cache)
