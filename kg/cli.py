@@ -8,6 +8,7 @@ Heavy libraries are imported inside the commands so ``kg --help`` is instant.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -182,6 +183,8 @@ def viz(
 
     if lang not in ("zh", "en"):
         _fail(KGError("--lang: choose zh or en"))
+    if max_nodes < 1 or hops < 0:
+        _fail(KGError("--max-nodes: give 1 or more" if max_nodes < 1 else "--hops: give 0 or more"))
     if not data.exists():
         _fail(KGError(f"{data}: not found; run `kg build` first"))
     try:
@@ -191,7 +194,13 @@ def viz(
         _fail(exc)
     if notice:
         typer.secho(notice, err=True, fg="yellow")
-    write_text(output, page)
+    partial = output.parent / f".{output.name}.part"
+    try:  # the page whole or not at all: a page already there stays until the new one is written
+        write_text(partial, page)
+        os.replace(partial, output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        _fail(KGError(f"{output}: cannot write the page: {exc.strerror}"))
     typer.echo(f"wrote {output}")
 
 
@@ -309,6 +318,8 @@ def push(
     """Replace a graph, or a whole dataset, in a triple store with the KG (HTTP PUT, so pushing twice is idempotent)."""
     from .store import push as run_push
 
+    if timeout <= 0 or retries < 0:
+        _fail(KGError("--timeout: give seconds above 0" if timeout <= 0 else "--retries: give 0 or more"))
     try:
         status = run_push(data, endpoint, graph=graph, user=user, password=password, timeout=timeout, retries=retries)
     except KGError as exc:

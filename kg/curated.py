@@ -172,6 +172,8 @@ def _load_yaml(path: Path, model: type[BaseModel]) -> Any:
         mark = getattr(exc, "problem_mark", None)
         raise CuratedDataError(str(path), mark.line + 1 if mark else None,
                                f"YAML syntax error: {getattr(exc, 'problem', exc)}")
+    except ValueError as exc:  # a value YAML reads as a date but cannot construct: 2025-13-06
+        raise CuratedDataError(str(path), _bad_date_line(root), f"not a date: {exc}")
     try:
         record = model.model_validate(data or {})
     except ValidationError as exc:
@@ -184,9 +186,27 @@ def _load_yaml(path: Path, model: type[BaseModel]) -> Any:
     return record
 
 
+def _bad_date_line(node) -> int | None:
+    """The line of the first value, in document order, that YAML takes for a date and cannot construct."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
+            except ValueError:
+                return node.start_mark.line + 1
+        return None
+    children = node.value if isinstance(node, yaml.SequenceNode) else \
+        [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else []
+    return next((line for line in map(_bad_date_line, children) if line is not None), None)
+
+
 def curated_files(path: Path) -> list[Path]:
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+        if not files:
+            raise CuratedDataError(str(path), None, "holds no curated data (.yaml or .yml files); "
+                                   "give the folder or file of the curated facts, or --no-curated")
+        return files
     if path.is_file():
         return [path]
     raise CuratedDataError(str(path), None, "no such file or directory")

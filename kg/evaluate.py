@@ -91,6 +91,8 @@ def read_tuples(path: Path) -> list[dict]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise EvaluationError(f"{path}:{number}: not JSON: {exc.msg}")
+        if not isinstance(row, dict):
+            raise EvaluationError(f"{path}:{number}: not a JSON object (a tuple is {{\"rel\": ..., ...}})")
         if row.get("rel") not in FIELDS:
             raise EvaluationError(f"{path}:{number}: unknown rel {row.get('rel')!r}")
         missing = [f for f in FIELDS[row["rel"]] if f not in row]

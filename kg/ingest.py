@@ -197,6 +197,8 @@ def _not_read(entry: Path) -> str | None:
         return "hidden file"
     if entry.is_dir():
         return "a folder: subfolders are not read"
+    if entry.exists() and not entry.is_file():  # reading a named pipe would wait for a writer forever
+        return "not a regular file (a pipe, socket or device)"
     suffix = entry.suffix.lower()
     if suffix not in SEED_SUFFIXES:
         return f"unsupported type ({suffix or 'no extension'}): articles are {', '.join(SEED_SUFFIXES)} files"

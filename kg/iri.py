@@ -36,7 +36,13 @@ def check_iri(iri: str) -> str:
 
 
 def normalise_base(base: str) -> str:
+    """The base IRI of every minted IRI (`--base`, `$KG_BASE`), ending in `/` or `#`."""
+    from .errors import KGError
+
     base = base.strip()
     if not base.endswith(("/", "#")):
         base += "/"
-    return check_iri(base)
+    try:
+        return check_iri(base)
+    except ValueError as exc:
+        raise KGError(f"--base / $KG_BASE: {exc}: give an absolute http(s) IRI without spaces") from None

@@ -206,9 +206,14 @@ def _source(query_or_name: str) -> tuple[str, str, bool]:
         return canned[query_or_name].path.read_text(encoding="utf-8"), f"query '{query_or_name}'", True
     if query_or_name.endswith(".rq"):
         path = Path(query_or_name)
-        if not path.exists():
-            raise SparqlError(f"{path}: no such query file")
-        return path.read_text(encoding="utf-8"), str(path), False
+        try:
+            return path.read_text(encoding="utf-8-sig"), str(path), False  # a BOM is not part of the query
+        except FileNotFoundError:
+            raise SparqlError(f"{path}: no such query file") from None
+        except UnicodeDecodeError as exc:
+            raise SparqlError(f"{path}: not UTF-8 text (byte {exc.start}); save the query as UTF-8") from None
+        except OSError as exc:
+            raise SparqlError(f"{path}: cannot be read: {exc.strerror}") from None
     if re.fullmatch(r"[\w-]+", query_or_name):
         from .lookup import suggestion
 
@@ -233,6 +238,14 @@ def _bind(declared: tuple[Param, ...], given: dict, label: str) -> dict:
     return {pyoxigraph.Variable(name): known[name].term(value) for name, value in given.items()}
 
 
+def rdf_format(data: Path) -> str:
+    """The name of the pyoxigraph.RdfFormat of an RDF file, from its extension; SparqlError for another file."""
+    name = _FORMATS.get(data.suffix.lower())
+    if name is None:
+        raise SparqlError(f"{data}: unknown RDF format (use one of {', '.join(sorted(_FORMATS))})")
+    return name
+
+
 def load_store(data: Path):
     """An in-memory Oxigraph store holding an RDF file (format from its extension).
 
@@ -242,9 +255,7 @@ def load_store(data: Path):
 
     if not data.exists():
         raise SparqlError(f"{data}: not found; run `kg build` first or pass --data")
-    name = _FORMATS.get(data.suffix.lower())
-    if name is None:
-        raise SparqlError(f"{data}: unknown RDF format (use one of {', '.join(sorted(_FORMATS))})")
+    name = rdf_format(data)
     store = pyoxigraph.Store()
     try:
         store.bulk_load(path=str(data), format=getattr(pyoxigraph.RdfFormat, name))

@@ -90,11 +90,12 @@ def serve(data: Path, port: int = 7878, bind: str = "127.0.0.1", location: Path 
     Returns the server's exit status, 0 when interrupted.
     """
     from .graphstore import copy_store, store_copy_folder
-    from .sparql import UNION_INTO_DEFAULT
+    from .sparql import UNION_INTO_DEFAULT, rdf_format
 
     _check_listen(bind, port)
     if not data.exists():
         raise KGError(f"{data}: not found; run `kg build` first")
+    rdf_format(data)  # a file Oxigraph reads, by its extension
     binary = oxigraph_binary()
     owned = location is None
     process = None
@@ -119,12 +120,22 @@ def serve(data: Path, port: int = 7878, bind: str = "127.0.0.1", location: Path 
         except KeyboardInterrupt:
             return 0
         except subprocess.CalledProcessError as exc:
-            raise KGError(f"{data}: oxigraph could not load it: {exc.stderr.strip()}") from None
+            raise KGError(f"{data}: oxigraph could not load it: {_reason(exc.stderr)}") from None
         finally:
             if process is not None:
                 _stop(process)
             if owned:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def _reason(stderr: str) -> str:
+    """The line of an oxigraph command's error output that says what is wrong (it adds advice on
+    options `kg serve` does not have, and a backtrace)."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    for line in lines:
+        if line.startswith("Error while loading file"):
+            return line.split(": ", 1)[-1]
+    return next((line for line in lines if "--lenient" not in line), "no reason given")
 
 
 # What `kg push` sends, by the file's extension: one graph, or a dataset (named graphs).

@@ -246,6 +246,8 @@ CURATED_CASES = {
         lambda t: t.replace("quote: \"2015年12月,习近平主席", "quote: \"2015年12月,某某主席"),
         "    source: {doc: 000_80be1b6e8778084f.txt, quote: \"2015年12月,某某主席",
         "summits.1.source.quote: '2015年12月,某某主席在第二届世界互联网大会开幕式上提出' is not in 000_80be1b6e8778084f.txt"),
+    "date out of range": (lambda t: t.replace("start: 2025-11-06", "start: 2025-13-06"),
+                          "      - start: 2025-13-06", "not a date: month must be in 1..12"),
     "duplicate organisation id": (
         lambda t: t.replace("\nsummits:\n", "\n" + SECOND_ORG + "\nsummits:\n"), SECOND_ORG,
         "organisations.1.id: duplicate organisation id: world-internet-conference (first at {path}:%d)" % ORG_LINE),
@@ -266,6 +268,74 @@ def test_curated_errors_name_file_and_line_and_leave_out_alone(tmp_path, previou
     run = _kg("build", "--curated", str(path.parent), "--out", str(previous_out[0]), "--no-cache")
     _refused(run, f"{path}:{_line_of(text, needle)}: " + message.format(path=path))
     _assert_untouched(previous_out)
+
+
+def _write(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    return str(path)
+
+
+# name: (the command's arguments, given a folder to put files in; its one error line after "error: ")
+COMMAND_CASES = {
+    "base not http": (lambda d: ["build", "--out", str(d / "out"), "--base", "ftp://example.org/kg/"],
+                      "--base / $KG_BASE: unsafe IRI 'ftp://example.org/kg/': give an absolute http(s) IRI without spaces"),
+    "curated folder without data": (lambda d: ["build", "--out", str(d / "out"), "--curated", str(d)],
+                                    "{d}: holds no curated data (.yaml or .yml files); give the folder or file of the "
+                                    "curated facts, or --no-curated"),
+    "query file not utf-8": (lambda d: ["query", _write(d / "q.rq", "SELECT * WHERE { ?s ?p ?o }".encode("utf-16"))],
+                             "{d}/q.rq: not UTF-8 text (byte 0); save the query as UTF-8"),
+    "gold line not an object": (lambda d: ["eval", "--gold", _write(d / "gold.jsonl", b'[1, 2]\n')],
+                                "{d}/gold.jsonl:1: not a JSON object (a tuple is {{\"rel\": ..., ...}})"),
+    "page into a missing folder": (lambda d: ["viz", "--data", str(BUILT_NT[0]), "-o", str(d / "no" / "g.html")],
+                                   "{d}/no/g.html: cannot write the page: No such file or directory"),
+    "page onto a folder": (lambda d: ["viz", "--data", str(BUILT_NT[0]), "-o", str(d)],
+                           "{d}: cannot write the page: Is a directory"),
+    "no nodes to draw": (lambda d: ["viz", "--data", str(BUILT_NT[0]), "-o", str(d / "g.html"), "--max-nodes", "0"],
+                         "--max-nodes: give 1 or more"),
+    "negative timeout": (lambda d: ["push", "--endpoint", "http://127.0.0.1:9/store", "--data", str(BUILT_NT[0]),
+                                    "--timeout", "-5"], "--timeout: give seconds above 0"),
+    "serve a table": (lambda d: ["serve", "--data", _write(d / "t.csv", b"a,b\n")],
+                      "{d}/t.csv: unknown RDF format (use one of .jsonld, .nq, .nt, .rdf, .trig, .ttl, .xml)"),
+}
+BUILT_NT: list[Path] = []  # the built graph, set by the test (its fixture is per session)
+
+
+@pytest.mark.parametrize("case", COMMAND_CASES)
+def test_a_command_given_bad_input_says_what_in_one_line(tmp_path, built, case):
+    BUILT_NT[:] = [built / "kg.nt"]
+    arguments, message = COMMAND_CASES[case]
+    _refused(_kg(*arguments(tmp_path)), message.format(d=tmp_path))
+
+
+def test_kg_serve_names_what_is_wrong_in_a_file_it_cannot_load(tmp_path):
+    broken = tmp_path / "broken.ttl"
+    broken.write_text('@prefix ex: <http://example.org/> .\nex:a ex:b "unterminated .\n', encoding="utf-8")
+    with socket.socket() as probe:  # a free port: the file is refused before the server starts
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    run = _kg("serve", "--data", str(broken), "--port", str(port))
+    assert run.returncode == 2 and "Traceback" not in run.stderr and "backtrace" not in run.stderr
+    assert run.stderr.splitlines()[-1] == (f"error: {broken}: oxigraph could not load it: Parser error between "
+                                           "line 2 column 11 and line 3 column 1: Unexpected end of file")
+
+
+def test_a_query_file_may_start_with_a_byte_order_mark(tmp_path, built):
+    path = tmp_path / "years.rq"
+    path.write_bytes("\ufeffSELECT ?year WHERE { ?s wic:year ?year } ORDER BY ?year LIMIT 1".encode("utf-8"))
+    assert query(str(path), built / "kg.nt").rows == query("SELECT ?year WHERE { ?s wic:year ?year } ORDER BY ?year "
+                                                          "LIMIT 1", built / "kg.nt").rows != []
+
+
+def test_a_named_pipe_among_the_articles_is_skipped_not_waited_for(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(seeds / "pipe.txt")
+    run = _kg("build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--no-curated", "--no-cache",
+              timeout=60)  # reading the pipe would wait for a writer: the watchdog fails the test instead
+    assert run.returncode == 0, run.stderr
+    assert f"- skipped {seeds / 'pipe.txt'}: not a regular file (a pipe, socket or device)" in (
+        tmp_path / "out" / "report.md").read_text(encoding="utf-8")
 
 
 # --- names and quotes ---------------------------------------------------------------------------------------
