@@ -264,11 +264,15 @@ def query_(
         name, sep, value = item.partition("=")
         if not sep or not name.isidentifier():
             _fail(KGError(f"--param {item!r}: write NAME=VALUE"))
+        if name in params:
+            _fail(KGError(f"--param {name}: given twice ({params[name]!r}, {value!r}); give it once"))
         params[name] = value
     try:
         result = query(query_text, data=data, params=params, limit=limit)
         output_format = output_format or ("turtle" if result.kind == "graph" else "table")
         if result.kind == "select" and output_format == "table":
+            if bom:
+                raise KGError("--bom: only with --format csv or tsv (not table)")
             _print_table(result)
         else:
             sys.stdout.write(render(result, output_format, bom=bom))

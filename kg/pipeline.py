@@ -157,7 +157,7 @@ def extract_all(paths: list[Path], progress: Callable[[str], None] | None = None
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
-    return Extracted(files=files, from_cache=len(cached))
+    return Extracted(files=files, from_cache=sum(isinstance(item, DocumentInfo) for item, _ in cached.values()))
 
 
 @contextlib.contextmanager

@@ -294,6 +294,10 @@ COMMAND_CASES = {
                          "--max-nodes: give 1 or more"),
     "negative timeout": (lambda d: ["push", "--endpoint", "http://127.0.0.1:9/store", "--data", str(BUILT_NT[0]),
                                     "--timeout", "-5"], "--timeout: give seconds above 0"),
+    "parameter given twice": (lambda d: ["query", "speakers", "--data", str(BUILT_NT[0]), "--param", "year=2024",
+                                         "--param", "year=2025"], "--param year: given twice ('2024', '2025'); give it once"),
+    "byte-order mark on a table": (lambda d: ["query", "themes", "--data", str(BUILT_NT[0]), "--bom"],
+                                   "--bom: only with --format csv or tsv (not table)"),
     "serve a table": (lambda d: ["serve", "--data", _write(d / "t.csv", b"a,b\n")],
                       "{d}/t.csv: unknown RDF format (use one of .jsonld, .nq, .nt, .rdf, .trig, .ttl, .xml)"),
 }
