@@ -511,6 +511,13 @@ def _timed(seconds: dict[str, float], on_stage: Callable[[str], None] | None):
     return run
 
 
+def _of_the_build(entry: Path, out: Path) -> bool:
+    """Whether a seeds folder's entry is the build's own `out`, or its lock, store or staging folder
+    beside it (--out inside the seeds folder): no article skipped."""
+    entry, out = Path(os.path.abspath(entry)), Path(os.path.abspath(out))
+    return entry.parent == out.parent and (entry.name == out.name or entry.name.startswith(f".{out.name}."))
+
+
 def _check_out(out: Path) -> None:
     """Refuse an `out` holding anything a build does not write: a build replaces the whole folder
     (`--out .` in a project, or `--out seeds`, would otherwise be deleted with all it holds)."""
@@ -552,6 +559,7 @@ def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, alias
     if curated_data is not None:
         alias_table = with_curated_names(alias_table, curated_data)
     paths, unread = seed_files(seeds)
+    unread = [skipped for skipped in unread if not _of_the_build(Path(skipped.path), out)]
     if on_start:
         on_start(len(paths))
     # Every file is streamed into a staging folder; `out` is replaced only

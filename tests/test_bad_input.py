@@ -190,6 +190,15 @@ def test_an_out_folder_holding_other_files_is_refused_and_kept(tmp_path, seed_co
     assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
 
 
+def test_an_out_folder_inside_the_seeds_folder_is_not_listed_as_skipped(seed_copy):
+    from kg import build
+
+    first = build(seeds=seed_copy, curated=CURATED, out=seed_copy / "out", cache=None)
+    report = (seed_copy / "out" / "report.md").read_bytes()
+    second = build(seeds=seed_copy, curated=CURATED, out=seed_copy / "out", cache=None)
+    assert first.skipped == second.skipped == [] and (seed_copy / "out" / "report.md").read_bytes() == report
+
+
 def test_unreadable_file_is_skipped_by_name(tmp_path, seed_copy):
     locked = seed_copy / "locked.txt"
     locked.write_text(ARTICLE, encoding="utf-8")
