@@ -518,6 +518,9 @@ def _of_the_build(entry: Path, out: Path) -> bool:
     return entry.parent == out.parent and (entry.name == out.name or entry.name.startswith(f".{out.name}."))
 
 
+_OS_LITTER = (".DS_Store", "Thumbs.db", "desktop.ini")  # what a file browser leaves in a folder it shows
+
+
 def _check_out(out: Path) -> None:
     """Refuse an `out` holding anything a build does not write: a build replaces the whole folder
     (`--out .` in a project, or `--out seeds`, would otherwise be deleted with all it holds)."""
@@ -527,7 +530,7 @@ def _check_out(out: Path) -> None:
         return
     if not out.is_dir():
         raise KGError(f"{out}: exists and is not a directory")
-    foreign = sorted(entry.name for entry in out.iterdir() if entry.name not in (*OUTPUT_FILES, STORE_DIR))
+    foreign = sorted(entry.name for entry in out.iterdir() if entry.name not in (*OUTPUT_FILES, STORE_DIR, *_OS_LITTER))
     if foreign:
         shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
         raise KGError(f"{out}: holds {shown}, which kg build did not write; a build replaces the whole "

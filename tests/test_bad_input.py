@@ -190,6 +190,15 @@ def test_an_out_folder_holding_other_files_is_refused_and_kept(tmp_path, seed_co
     assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
 
 
+def test_an_out_folder_a_file_browser_has_shown_is_built_again(tmp_path, seed_copy):
+    from kg import build
+
+    out = tmp_path / "out"
+    build(seeds=seed_copy, curated=None, out=out, cache=None)
+    (out / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    assert build(seeds=seed_copy, curated=None, out=out, cache=None).conforms and not (out / ".DS_Store").exists()
+
+
 def test_an_out_folder_inside_the_seeds_folder_is_not_listed_as_skipped(seed_copy):
     from kg import build
 
