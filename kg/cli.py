@@ -8,7 +8,6 @@ Heavy libraries are imported inside the commands so ``kg --help`` is instant.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -194,12 +193,9 @@ def viz(
         _fail(exc)
     if notice:
         typer.secho(notice, err=True, fg="yellow")
-    partial = output.parent / f".{output.name}.part"
-    try:  # the page whole or not at all: a page already there stays until the new one is written
-        write_text(partial, page)
-        os.replace(partial, output)
+    try:  # in place: -o may be a link, a page with its own mode, or /dev/stdout
+        write_text(output, page)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         _fail(KGError(f"{output}: cannot write the page: {exc.strerror}"))
     typer.echo(f"wrote {output}")
 

@@ -45,9 +45,9 @@ STORE_DIR = ".store"  # in the staging folder while a build loads it
 
 
 def store_folder(out: Path) -> Path:
-    """Where the store of a built `out` folder stays: beside it, ``.out.store`` (for `kg.nt` given
-    from inside `out`, too: the path is made absolute first)."""
-    out = Path(os.path.abspath(out))
+    """Where the store of a built `out` folder stays: beside it, ``.out.store``, from the resolved path
+    as the build places it (`kg.nt` named from inside `out`, or `out` reached through a link)."""
+    out = Path(out).resolve()
     return out.parent / f".{out.name}{STORE_DIR}"
 _MANIFEST = "graph-files.json"
 _SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"

@@ -39,10 +39,10 @@ def normalise_base(base: str) -> str:
     """The base IRI of every minted IRI (`--base`, `$KG_BASE`), ending in `/` or `#`."""
     from .errors import KGError
 
-    base = base.strip()
+    given, base = base, base.strip()
     if not base.endswith(("/", "#")):
         base += "/"
     try:
         return check_iri(base)
-    except ValueError as exc:
-        raise KGError(f"--base / $KG_BASE: {exc}: give an absolute http(s) IRI without spaces") from None
+    except ValueError:
+        raise KGError(f"--base / $KG_BASE: unsafe IRI {given!r}: give an absolute http(s) IRI without spaces") from None

@@ -514,11 +514,11 @@ def _timed(seconds: dict[str, float], on_stage: Callable[[str], None] | None):
 def _of_the_build(entry: Path, out: Path) -> bool:
     """Whether a seeds folder's entry is the build's own `out`, or its lock, store or staging folder
     beside it (--out inside the seeds folder): no article skipped."""
-    entry, out = Path(os.path.abspath(entry)), Path(os.path.abspath(out))
-    return entry.parent == out.parent and (entry.name == out.name or entry.name.startswith(f".{out.name}."))
+    name, out = entry.name, out.resolve()  # where atomic_output puts them
+    return entry.parent.resolve() == out.parent and (name == out.name or name.startswith(f".{out.name}."))
 
 
-_OS_LITTER = (".DS_Store", "Thumbs.db", "desktop.ini")  # what a file browser leaves in a folder it shows
+_OS_LITTER = (".DS_Store", "Thumbs.db", "desktop.ini", ".directory")  # what a file browser leaves in a folder
 
 
 def _check_out(out: Path) -> None:
@@ -530,11 +530,12 @@ def _check_out(out: Path) -> None:
         return
     if not out.is_dir():
         raise KGError(f"{out}: exists and is not a directory")
-    foreign = sorted(entry.name for entry in out.iterdir() if entry.name not in (*OUTPUT_FILES, STORE_DIR, *_OS_LITTER))
+    foreign = sorted(entry.name for entry in out.iterdir()
+                     if entry.name not in (*OUTPUT_FILES, STORE_DIR, *_OS_LITTER) and not entry.name.startswith("._"))
     if foreign:
         shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-        raise KGError(f"{out}: holds {shown}, which kg build did not write; a build replaces the whole "
-                      "folder, so give --out a new or empty folder, or one a build wrote")
+        raise KGError(f"{out}: holds {shown}, which a build does not write; a build replaces the whole "
+                      "folder, so move or delete these, or give --out a new or empty folder")
 
 
 def _build(seeds: Path, curated: Path | None, out: Path, base: str | None, aliases: Path | None,

@@ -48,7 +48,7 @@ __all__ = ["CannedQuery", "Param", "QueryResult", "canned_queries", "declared_pa
 
 DEFAULT_DATA = Path("out/kg.nt")
 _FORMATS = {".nt": "N_TRIPLES", ".ttl": "TURTLE", ".trig": "TRIG", ".nq": "N_QUADS", ".jsonld": "JSON_LD",
-            ".rdf": "RDF_XML", ".xml": "RDF_XML"}
+            ".rdf": "RDF_XML", ".xml": "RDF_XML", ".n3": "N3"}
 # Every named graph's triples, also in the default graph: a store is a set, so each is there once.
 UNION_INTO_DEFAULT = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 _UPDATE = re.compile(r"^\s*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I | re.M)

@@ -120,7 +120,7 @@ def serve(data: Path, port: int = 7878, bind: str = "127.0.0.1", location: Path 
         except KeyboardInterrupt:
             return 0
         except subprocess.CalledProcessError as exc:
-            raise KGError(f"{data}: oxigraph could not load it: {_reason(exc.stderr)}") from None
+            raise KGError(f"{data}: oxigraph could not load it: {_reason(exc.stderr, data)}") from None
         finally:
             if process is not None:
                 _stop(process)
@@ -128,13 +128,13 @@ def serve(data: Path, port: int = 7878, bind: str = "127.0.0.1", location: Path 
                 shutil.rmtree(folder, ignore_errors=True)
 
 
-def _reason(stderr: str) -> str:
-    """The line of an oxigraph command's error output that says what is wrong (it adds advice on
-    options `kg serve` does not have, and a backtrace)."""
+def _reason(stderr: str, data: Path) -> str:
+    """The line of an oxigraph command's error output that says what is wrong in `data` (it adds advice
+    on options `kg serve` does not have, and a backtrace)."""
     lines = [line.strip() for line in stderr.splitlines() if line.strip()]
     for line in lines:
         if line.startswith("Error while loading file"):
-            return line.split(": ", 1)[-1]
+            return line.removeprefix(f"Error while loading file {data}: ")
     return next((line for line in lines if "--lenient" not in line), "no reason given")
 
 

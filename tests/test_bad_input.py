@@ -186,7 +186,7 @@ def test_an_out_folder_holding_other_files_is_refused_and_kept(tmp_path, seed_co
     run = subprocess.run([sys.executable, "-m", "kg.cli", "build", "--seeds", str(seed_copy), "--out", where,
                           "--no-curated", "--no-cache"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert run.returncode != 0 and "Traceback" not in run.stderr
-    assert run.stderr.startswith(f"error: {where}: holds ") and "which kg build did not write" in run.stderr
+    assert run.stderr.startswith(f"error: {where}: holds ") and "which a build does not write" in run.stderr
     assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
 
 
@@ -199,13 +199,17 @@ def test_an_out_folder_a_file_browser_has_shown_is_built_again(tmp_path, seed_co
     assert build(seeds=seed_copy, curated=None, out=out, cache=None).conforms and not (out / ".DS_Store").exists()
 
 
-def test_an_out_folder_inside_the_seeds_folder_is_not_listed_as_skipped(seed_copy):
+def test_an_out_folder_inside_the_seeds_folder_is_not_listed_as_skipped(seed_copy, tmp_path):
     from kg import build
 
-    first = build(seeds=seed_copy, curated=CURATED, out=seed_copy / "out", cache=None)
+    (seed_copy / "notes").mkdir()  # a folder that is not the build's: still listed
+    (tmp_path / "through").symlink_to(seed_copy)  # the seeds reached through a link: the same folder
+    listed = [(str(tmp_path / "through" / "notes"), "a folder: subfolders are not read")]
+    first = build(seeds=tmp_path / "through", curated=CURATED, out=seed_copy / "out", cache=None)
     report = (seed_copy / "out" / "report.md").read_bytes()
-    second = build(seeds=seed_copy, curated=CURATED, out=seed_copy / "out", cache=None)
-    assert first.skipped == second.skipped == [] and (seed_copy / "out" / "report.md").read_bytes() == report
+    second = build(seeds=tmp_path / "through", curated=CURATED, out=seed_copy / "out", cache=None)
+    assert [(s.path, s.reason) for s in first.skipped] == [(s.path, s.reason) for s in second.skipped] == listed
+    assert (seed_copy / "out" / "report.md").read_bytes() == report
 
 
 def test_unreadable_file_is_skipped_by_name(tmp_path, seed_copy):
@@ -317,7 +321,7 @@ COMMAND_CASES = {
     "byte-order mark on a table": (lambda d: ["query", "themes", "--data", str(BUILT_NT[0]), "--bom"],
                                    "--bom: only with --format csv or tsv (not table)"),
     "serve a table": (lambda d: ["serve", "--data", _write(d / "t.csv", b"a,b\n")],
-                      "{d}/t.csv: unknown RDF format (use one of .jsonld, .nq, .nt, .rdf, .trig, .ttl, .xml)"),
+                      "{d}/t.csv: unknown RDF format (use one of .jsonld, .n3, .nq, .nt, .rdf, .trig, .ttl, .xml)"),
 }
 BUILT_NT: list[Path] = []  # the built graph, set by the test (its fixture is per session)
 

@@ -105,9 +105,11 @@ def test_a_graph_without_a_store_says_so_in_one_line(tmp_path, built):
     assert run.returncode == 0 and run.stderr.strip() == notice and "Traceback" not in run.stderr
 
 
-def test_a_graph_named_from_inside_its_folder_is_answered_from_its_store(own_build, monkeypatch):
+def test_a_graph_named_from_inside_its_folder_or_through_a_link_is_answered_from_its_store(
+        own_build, monkeypatch, tmp_path):
+    (tmp_path / "link").symlink_to(own_build)
     monkeypatch.chdir(own_build)
-    for data in ("kg.nt", "./kg.trig", f"../{own_build.name}/kg.nt"):
+    for data in ("kg.nt", "./kg.trig", f"../{own_build.name}/kg.nt", str(tmp_path / "link" / "kg.nt")):
         count, notice = _count(Path(data))
         assert notice is None and count == _file_count(own_build / "kg.nt"), data
 
