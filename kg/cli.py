@@ -266,9 +266,7 @@ def query_(
     try:
         result = query(query_text, data=data, params=params, limit=limit)
         output_format = output_format or ("turtle" if result.kind == "graph" else "table")
-        if result.kind == "select" and output_format == "table":
-            if bom:
-                raise KGError("--bom: only with --format csv or tsv (not table)")
+        if result.kind == "select" and output_format == "table" and not bom:  # render refuses --bom with it
             _print_table(result)
         else:
             sys.stdout.write(render(result, output_format, bom=bom))
